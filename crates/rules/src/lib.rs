@@ -1,0 +1,13 @@
+//! # landed-rules
+//!
+//! The pure rules engine of landed: no I/O, no async. Everything a result
+//! says can be traced to a rule table in `data/` and the page that publishes it.
+#![forbid(unsafe_code)]
+
+pub mod clb;
+pub mod dated;
+pub mod error;
+pub mod noc;
+
+pub use error::{Result, RulesError};
+pub use jiff::civil::Date;
