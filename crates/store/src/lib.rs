@@ -1,0 +1,1 @@
+//! Persistence for landed (SQLite by default, PostgreSQL by DATABASE_URL).

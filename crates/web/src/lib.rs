@@ -1,0 +1,1 @@
+//! HTTP for landed: pages, JSON API, staff inbox.
