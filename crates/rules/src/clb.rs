@@ -140,6 +140,7 @@ impl fmt::Display for Clb {
 
 /// A level for each of the four abilities, in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LanguageLevels {
     pub language: Language,
     pub listening: Clb,

@@ -5,8 +5,11 @@
 #![forbid(unsafe_code)]
 
 pub mod clb;
+pub mod crs;
 pub mod dated;
 pub mod error;
+pub mod json;
+pub mod language;
 pub mod noc;
 
 pub use error::{Result, RulesError};

@@ -1,0 +1,831 @@
+//! The Comprehensive Ranking System (CRS): points for the Express Entry pool.
+//!
+//! Input: [`CrsAnswers`] (the contract `crs-answers.schema.json`, the questions of
+//! IRCC's own CRS tool). Output: [`CrsResult`] — the total, the four section
+//! subtotals and one line per factor saying why, with the source of the rule.
+//!
+//! Published at <https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/check-score/crs-criteria.html>;
+//! totals and caps in the Ministerial Instructions s.8(2). The numbers live in
+//! `crates/rules/data/crs/`.
+
+mod tables;
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::clb::{Ability, Language, LanguageLevels};
+use crate::dated::Source;
+use crate::error::{Result, RulesError};
+
+pub use tables::{RuleSet, rule_set_on, rule_sets};
+
+/// Level of education, in the CRS tool's order (each ranks above the previous).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EducationLevel {
+    LessThanSecondary = 0,
+    Secondary = 1,
+    OneYear = 2,
+    TwoYear = 3,
+    Bachelors = 4,
+    TwoOrMore = 5,
+    Masters = 6,
+    Doctoral = 7,
+}
+
+impl EducationLevel {
+    pub const ALL: [EducationLevel; 8] = [
+        EducationLevel::LessThanSecondary,
+        EducationLevel::Secondary,
+        EducationLevel::OneYear,
+        EducationLevel::TwoYear,
+        EducationLevel::Bachelors,
+        EducationLevel::TwoOrMore,
+        EducationLevel::Masters,
+        EducationLevel::Doctoral,
+    ];
+
+    /// Words a candidate understands.
+    pub fn describe(self) -> &'static str {
+        match self {
+            EducationLevel::LessThanSecondary => "less than secondary school",
+            EducationLevel::Secondary => "secondary diploma",
+            EducationLevel::OneYear => "one-year post-secondary credential",
+            EducationLevel::TwoYear => "two-year post-secondary program",
+            EducationLevel::Bachelors => "bachelor's degree or program of three or more years",
+            EducationLevel::TwoOrMore => {
+                "two or more post-secondary credentials, one of three or more years"
+            }
+            EducationLevel::Masters => "master's or entry-to-practice professional degree",
+            EducationLevel::Doctoral => "doctoral degree",
+        }
+    }
+
+    pub fn is_post_secondary(self) -> bool {
+        self >= EducationLevel::OneYear
+    }
+}
+
+/// Highest post-secondary credential earned in Canada (additional points).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CanadianEducation {
+    #[default]
+    None,
+    OneOrTwoYear,
+    ThreeYearOrLonger,
+}
+
+/// Arranged employment, as the CRS tool asks it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JobOfferAnswer {
+    #[default]
+    #[serde(rename = "none")]
+    None,
+    #[serde(rename = "major_group_00")]
+    MajorGroup00,
+    #[serde(rename = "teer_0_1_2_3")]
+    Teer0123,
+}
+
+/// The spouse's answers (present only for an accompanying spouse who is not a
+/// Canadian citizen or permanent resident).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpouseAnswers {
+    pub education: EducationLevel,
+    #[serde(default)]
+    pub first_language: Option<LanguageLevels>,
+    #[serde(default)]
+    pub canadian_experience_years: u8,
+}
+
+/// Factor-level CRS answers: the contract `crs-answers.schema.json`, exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CrsAnswers {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    pub age: u8,
+    pub education: EducationLevel,
+    #[serde(default)]
+    pub canadian_education: CanadianEducation,
+    pub first_language: LanguageLevels,
+    #[serde(default)]
+    pub second_language: Option<LanguageLevels>,
+    pub canadian_experience_years: u8,
+    #[serde(default)]
+    pub foreign_experience_years: u8,
+    #[serde(default)]
+    pub certificate_of_qualification: bool,
+    #[serde(default)]
+    pub job_offer: JobOfferAnswer,
+    #[serde(default)]
+    pub provincial_nomination: bool,
+    #[serde(default)]
+    pub sibling_in_canada: bool,
+    #[serde(default)]
+    pub spouse: Option<SpouseAnswers>,
+}
+
+impl CrsAnswers {
+    /// Range checks the schema states and serde cannot.
+    pub fn validate(&self) -> Result<()> {
+        if self.age > 120 {
+            return Err(RulesError::invalid(
+                "age",
+                format!("{} is not an age in years (0 to 120)", self.age),
+            ));
+        }
+        for (field, v) in [
+            ("canadian_experience_years", self.canadian_experience_years),
+            ("foreign_experience_years", self.foreign_experience_years),
+        ] {
+            if v > 60 {
+                return Err(RulesError::invalid(
+                    field,
+                    format!("{v} is not a number of years of experience (0 to 60)"),
+                ));
+            }
+        }
+        if let Some(second) = &self.second_language
+            && second.language == self.first_language.language
+        {
+            return Err(RulesError::invalid(
+                "second_language.language",
+                format!(
+                    "the second official language must differ from the first ({})",
+                    self.first_language.language.as_str()
+                ),
+            ));
+        }
+        if let Some(sp) = &self.spouse
+            && sp.canadian_experience_years > 60
+        {
+            return Err(RulesError::invalid(
+                "spouse.canadian_experience_years",
+                format!(
+                    "{} is not a number of years of experience (0 to 60)",
+                    sp.canadian_experience_years
+                ),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Parse `crs-answers` JSON; errors name the field path.
+pub fn parse_answers(json: &str) -> Result<CrsAnswers> {
+    let answers: CrsAnswers = crate::json::from_str(json)?;
+    answers.validate()?;
+    Ok(answers)
+}
+
+/// One explained line of a CRS result.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrsLine {
+    /// Rule id, e.g. `core.age`; doubles as a translation key.
+    pub factor: String,
+    pub points: u16,
+    pub max: u16,
+    /// Why, in words a candidate understands.
+    pub basis: String,
+    /// Where the rule is published (address).
+    pub source: String,
+}
+
+/// The CRS result contract.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrsResult {
+    pub total: u16,
+    pub rule_set: String,
+    pub as_of: Date,
+    pub core: u16,
+    pub spouse: u16,
+    pub skill_transferability: u16,
+    pub additional: u16,
+    /// Whether the "with spouse" columns applied.
+    pub with_spouse: bool,
+    pub lines: Vec<CrsLine>,
+    /// Rules applied that are contested or not checked on the official page.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// The numbers of a score, without explanations: what ranking needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CrsPoints {
+    pub core: u16,
+    pub spouse: u16,
+    pub skill_transferability: u16,
+    pub additional: u16,
+}
+
+impl CrsPoints {
+    pub fn total(&self) -> u16 {
+        self.core + self.spouse + self.skill_transferability + self.additional
+    }
+}
+
+/// Which transferability language column a set of first-language levels reaches.
+fn transfer_column(first: &LanguageLevels) -> Option<usize> {
+    let min = first.min_scored();
+    if min >= 9 {
+        Some(1)
+    } else if min >= 7 {
+        Some(0)
+    } else {
+        None
+    }
+}
+
+/// Experience years → index into a 0..=5 table.
+fn years_index(years: u8) -> usize {
+    usize::from(years.min(5))
+}
+
+fn foreign_bracket(years: u8) -> usize {
+    match years {
+        0 => 0,
+        1 | 2 => 1,
+        _ => 2,
+    }
+}
+
+/// The detailed computation, shared by the fast path and the explanation.
+struct Computed {
+    with_spouse: bool,
+    ws: usize,
+    age: u16,
+    education: u16,
+    first: [u16; 4],
+    second_raw: u16,
+    second: u16,
+    experience: u16,
+    spouse_education: u16,
+    spouse_language: [u16; 4],
+    spouse_experience: u16,
+    /// education: (language part, experience part, after the group cap)
+    tr_education: (u16, u16, u16),
+    tr_foreign: (u16, u16, u16),
+    tr_certificate: u16,
+    tr_total_raw: u16,
+    provincial_nomination: u16,
+    arranged_employment: u16,
+    canadian_education: u16,
+    sibling: u16,
+    french: u16,
+    additional_raw: u16,
+}
+
+fn compute(a: &CrsAnswers, rs: &RuleSet) -> Computed {
+    let with_spouse = a.spouse.is_some();
+    let ws = usize::from(with_spouse);
+    let age = rs.age[usize::from(a.age.min(45))][ws];
+    let education = rs.education[a.education as usize][ws];
+    let mut first = [0u16; 4];
+    for (i, ab) in Ability::ALL.iter().enumerate() {
+        first[i] = rs.first_language[usize::from(a.first_language.get(*ab).scored())][ws];
+    }
+    let second_raw: u16 = a.second_language.as_ref().map_or(0, |l| {
+        Ability::ALL
+            .iter()
+            .map(|ab| rs.second_language[usize::from(l.get(*ab).scored())][ws])
+            .sum()
+    });
+    let second = second_raw.min(rs.second_language_cap[ws]);
+    let experience = rs.canadian_experience[years_index(a.canadian_experience_years)][ws];
+
+    let (mut spouse_education, mut spouse_language, mut spouse_experience) = (0, [0u16; 4], 0);
+    if let Some(sp) = &a.spouse {
+        spouse_education = rs.spouse_education[sp.education as usize];
+        if let Some(l) = &sp.first_language {
+            for (i, ab) in Ability::ALL.iter().enumerate() {
+                spouse_language[i] = rs.spouse_language[usize::from(l.get(*ab).scored())];
+            }
+        }
+        spouse_experience = rs.spouse_experience[years_index(sp.canadian_experience_years)];
+    }
+
+    // C. Skill transferability: always the first official language.
+    let column = transfer_column(&a.first_language);
+    let canadian_col = match a.canadian_experience_years {
+        0 => None,
+        1 => Some(2),
+        _ => Some(3),
+    };
+    let edu_row = rs.transfer_education[a.education as usize];
+    let edu_lang = column.map_or(0, |c| edu_row[c]);
+    let edu_exp = canadian_col.map_or(0, |c| edu_row[c]);
+    let edu_capped = (edu_lang + edu_exp).min(rs.transfer_education_cap);
+    let foreign_row = rs.transfer_foreign[foreign_bracket(a.foreign_experience_years)];
+    let for_lang = column.map_or(0, |c| foreign_row[c]);
+    let for_exp = canadian_col.map_or(0, |c| foreign_row[c]);
+    let for_capped = (for_lang + for_exp).min(rs.transfer_foreign_cap);
+    let tr_certificate = if a.certificate_of_qualification {
+        let min = a.first_language.min_scored();
+        let p = if min >= 7 {
+            rs.transfer_certificate[1]
+        } else if min >= 5 {
+            rs.transfer_certificate[0]
+        } else {
+            0
+        };
+        p.min(rs.transfer_certificate_cap)
+    } else {
+        0
+    };
+
+    // D. Additional points.
+    let provincial_nomination = if a.provincial_nomination {
+        rs.provincial_nomination
+    } else {
+        0
+    };
+    let arranged_employment = match a.job_offer {
+        JobOfferAnswer::None => 0,
+        JobOfferAnswer::MajorGroup00 => rs.arranged_employment[0],
+        JobOfferAnswer::Teer0123 => rs.arranged_employment[1],
+    };
+    let canadian_education = match a.canadian_education {
+        CanadianEducation::None => 0,
+        CanadianEducation::OneOrTwoYear => rs.canadian_education[0],
+        CanadianEducation::ThreeYearOrLonger => rs.canadian_education[1],
+    };
+    let sibling = if a.sibling_in_canada { rs.sibling } else { 0 };
+    let french = french_points(a, rs).0;
+
+    Computed {
+        with_spouse,
+        ws,
+        age,
+        education,
+        first,
+        second_raw,
+        second,
+        experience,
+        spouse_education,
+        spouse_language,
+        spouse_experience,
+        tr_education: (edu_lang, edu_exp, edu_capped),
+        tr_foreign: (for_lang, for_exp, for_capped),
+        tr_certificate,
+        tr_total_raw: edu_capped + for_capped + tr_certificate,
+        provincial_nomination,
+        arranged_employment,
+        canadian_education,
+        sibling,
+        french,
+        additional_raw: provincial_nomination
+            + arranged_employment
+            + canadian_education
+            + sibling
+            + french,
+    }
+}
+
+/// French points and the case that applied: (points, 0 none / 1 French only / 2 bilingual).
+fn french_points(a: &CrsAnswers, rs: &RuleSet) -> (u16, u8) {
+    let (french, english) = match (a.first_language.language, a.second_language.as_ref()) {
+        (Language::French, second) => (Some(&a.first_language), second),
+        (Language::English, Some(s)) if s.language == Language::French => {
+            (Some(s), Some(&a.first_language))
+        }
+        _ => (None, None),
+    };
+    let Some(french) = french else {
+        return (0, 0);
+    };
+    if !french.all_at_least(7) {
+        return (0, 0);
+    }
+    // Bilingual needs CLB 5 in all four English abilities; otherwise (CLB 4 or
+    // lower in any, or no English test) the French-only points apply.
+    if english.is_some_and(|e| e.all_at_least(5)) {
+        (rs.french[1], 2)
+    } else {
+        (rs.french[0], 1)
+    }
+}
+
+impl Computed {
+    fn points(&self, rs: &RuleSet) -> CrsPoints {
+        let core_raw = self.age
+            + self.education
+            + self.first.iter().sum::<u16>()
+            + self.second
+            + self.experience;
+        let spouse_raw =
+            self.spouse_education + self.spouse_language.iter().sum::<u16>() + self.spouse_experience;
+        CrsPoints {
+            core: core_raw.min(rs.core_cap[self.ws]),
+            spouse: spouse_raw.min(rs.spouse_cap),
+            skill_transferability: self.tr_total_raw.min(rs.transferability_cap),
+            additional: self.additional_raw.min(rs.additional_cap),
+        }
+    }
+}
+
+/// Numbers only (no explanation): the fast path for ranking and batch what-ifs.
+pub fn score_points(answers: &CrsAnswers, as_of: Date) -> Result<CrsPoints> {
+    let rs = rule_set_on(as_of)?;
+    Ok(compute(answers, rs).points(rs))
+}
+
+/// Score answers on `answers.as_of`, or `today` when it is absent. Validates first.
+pub fn score_answers(answers: &CrsAnswers, today: Date) -> Result<CrsResult> {
+    answers.validate()?;
+    let as_of = answers.as_of.unwrap_or(today);
+    score_explained(answers, as_of)
+}
+
+/// The full CRS result with one line per factor.
+pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
+    let rs = rule_set_on(as_of)?;
+    let c = compute(a, rs);
+    let pts = c.points(rs);
+    let ws = c.ws;
+    let spouse_words = if c.with_spouse {
+        "with an accompanying spouse or partner"
+    } else {
+        "no accompanying spouse or partner"
+    };
+    let mut lines = Vec::with_capacity(24);
+    let mut notes = Vec::new();
+    let mut line = |factor: &str, points: u16, max: u16, basis: String, source: &Source| {
+        lines.push(CrsLine {
+            factor: factor.to_string(),
+            points,
+            max,
+            basis,
+            source: source.href.clone(),
+        });
+    };
+
+    // A. Core / human capital.
+    let age_words = match a.age {
+        0..=17 => format!("age {} (17 or less scores 0)", a.age),
+        45.. => format!("age {} (45 or more scores 0)", a.age),
+        _ => format!("age {}", a.age),
+    };
+    line(
+        "core.age",
+        c.age,
+        max_of(&rs.age, ws),
+        format!("{age_words}, {spouse_words}"),
+        rs.src.age,
+    );
+    line(
+        "core.education",
+        c.education,
+        max_of(&rs.education, ws),
+        format!("{}, {spouse_words}", a.education.describe()),
+        rs.src.education,
+    );
+    let bench = a.first_language.language.benchmark();
+    for (i, ab) in Ability::ALL.iter().enumerate() {
+        let level = a.first_language.get(*ab);
+        line(
+            &format!("core.first_language.{ab}"),
+            c.first[i],
+            max_of(&rs.first_language, ws),
+            format!(
+                "{} {ab}: {bench} {}{}",
+                a.first_language.language,
+                level.level(),
+                if level.level() > 10 {
+                    " (counts as 10)"
+                } else {
+                    ""
+                }
+            ),
+            rs.src.first_language,
+        );
+    }
+    let second_max = rs.second_language_cap[ws];
+    match &a.second_language {
+        Some(l) => line(
+            "core.second_language",
+            c.second,
+            second_max,
+            if c.second_raw > c.second {
+                format!(
+                    "{} as second language ({}): {} points, capped at {second_max}",
+                    l.language,
+                    l.summary(),
+                    c.second_raw
+                )
+            } else {
+                format!("{} as second language ({})", l.language, l.summary())
+            },
+            rs.src.second_language,
+        ),
+        None => line(
+            "core.second_language",
+            0,
+            second_max,
+            "no second official language test".into(),
+            rs.src.second_language,
+        ),
+    }
+    line(
+        "core.canadian_experience",
+        c.experience,
+        max_of(&rs.canadian_experience, ws),
+        format!(
+            "{} of skilled Canadian work experience in the last 10 years",
+            years_words(a.canadian_experience_years, 5)
+        ),
+        rs.src.canadian_experience,
+    );
+
+    // B. Spouse factors.
+    if let Some(sp) = &a.spouse {
+        line(
+            "spouse.education",
+            c.spouse_education,
+            max1(&rs.spouse_education),
+            format!("spouse or partner: {}", sp.education.describe()),
+            rs.src.spouse_education,
+        );
+        line(
+            "spouse.first_language",
+            c.spouse_language.iter().sum(),
+            max1(&rs.spouse_language) * 4,
+            match &sp.first_language {
+                Some(l) => format!("spouse or partner: {}", l.summary()),
+                None => "spouse or partner: no language test".into(),
+            },
+            rs.src.spouse_language,
+        );
+        line(
+            "spouse.canadian_experience",
+            c.spouse_experience,
+            max1(&rs.spouse_experience),
+            format!(
+                "spouse or partner: {} of skilled Canadian work experience",
+                years_words(sp.canadian_experience_years, 5)
+            ),
+            rs.src.spouse_experience,
+        );
+    }
+
+    // C. Skill transferability, groups in order; the last groups absorb the 100 cap.
+    let mut room = rs.transferability_cap;
+    let mut take = |p: u16| -> (u16, u16) {
+        let kept = p.min(room);
+        room -= kept;
+        (kept, p - kept)
+    };
+    let lang_col_words = match transfer_column(&a.first_language) {
+        Some(1) => format!("{bench} 9 or more on all four first-language abilities"),
+        Some(_) => format!("{bench} 7 or more on all first-language abilities, one or more under 9"),
+        None => format!("first-language abilities not all at {bench} 7 or more"),
+    };
+    let (edu_lang, edu_exp, edu_capped) = c.tr_education;
+    let (kept, cut) = take(edu_capped);
+    line(
+        "skill_transferability.education",
+        kept,
+        rs.transfer_education_cap,
+        transfer_basis(
+            a.education.describe(),
+            &lang_col_words,
+            edu_lang,
+            edu_exp,
+            a.canadian_experience_years,
+            rs.transfer_education_cap,
+            cut,
+        ),
+        rs.src.transfer_education,
+    );
+    let (for_lang, for_exp, for_capped) = c.tr_foreign;
+    let (kept, cut) = take(for_capped);
+    line(
+        "skill_transferability.foreign_experience",
+        kept,
+        rs.transfer_foreign_cap,
+        transfer_basis(
+            &format!(
+                "{} of foreign skilled work experience",
+                years_words(a.foreign_experience_years, 3)
+            ),
+            &lang_col_words,
+            for_lang,
+            for_exp,
+            a.canadian_experience_years,
+            rs.transfer_foreign_cap,
+            cut,
+        ),
+        rs.src.transfer_foreign,
+    );
+    let (kept, cut) = take(c.tr_certificate);
+    line(
+        "skill_transferability.certificate_of_qualification",
+        kept,
+        rs.transfer_certificate_cap,
+        if a.certificate_of_qualification {
+            let min = a.first_language.min_scored();
+            let mut s = format!(
+                "certificate of qualification with the lowest first-language ability at {bench} {min}{}",
+                if min < 5 { " (needs 5 or more)" } else { "" }
+            );
+            if cut > 0 {
+                s.push_str(&format!(
+                    "; {cut} points cut by the {}-point cap on skill transferability",
+                    rs.transferability_cap
+                ));
+            }
+            s
+        } else {
+            "no certificate of qualification in a trade".into()
+        },
+        rs.src.transfer_certificate,
+    );
+
+    // D. Additional points; the last factors absorb the 600 cap.
+    let mut room = rs.additional_cap;
+    let mut take = |p: u16| -> u16 {
+        let kept = p.min(room);
+        room -= kept;
+        kept
+    };
+    line(
+        "additional.provincial_nomination",
+        take(c.provincial_nomination),
+        rs.provincial_nomination,
+        if a.provincial_nomination {
+            "provincial or territorial nomination".into()
+        } else {
+            "no provincial or territorial nomination".into()
+        },
+        rs.src.provincial_nomination,
+    );
+    let ae_max = rs.arranged_employment[0].max(rs.arranged_employment[1]);
+    if ae_max > 0 || a.job_offer != JobOfferAnswer::None {
+        line(
+            "additional.arranged_employment",
+            take(c.arranged_employment),
+            ae_max,
+            match (a.job_offer, ae_max) {
+                (JobOfferAnswer::None, _) => "no qualifying job offer".into(),
+                (_, 0) => format!(
+                    "job offer: no CRS points for arranged employment under the rules in force on {as_of} (removed 2025-03-25); it still matters for FSW and FST eligibility"
+                ),
+                (JobOfferAnswer::MajorGroup00, _) => {
+                    "job offer in NOC TEER 0 Major Group 00 (senior management)".into()
+                }
+                (JobOfferAnswer::Teer0123, _) => "job offer in a TEER 0, 1, 2 or 3 occupation".into(),
+            },
+            rs.src.arranged_employment,
+        );
+    }
+    let ce_max = rs.canadian_education[1];
+    if ce_max > 0 {
+        line(
+            "additional.canadian_education",
+            take(c.canadian_education),
+            ce_max,
+            match a.canadian_education {
+                CanadianEducation::None => "no post-secondary credential from Canada".into(),
+                CanadianEducation::OneOrTwoYear => {
+                    "Canadian post-secondary credential of one or two years".into()
+                }
+                CanadianEducation::ThreeYearOrLonger => {
+                    "Canadian post-secondary credential of three years or longer, or a master's, professional or doctoral degree".into()
+                }
+            },
+            rs.src.canadian_education,
+        );
+    }
+    if rs.sibling > 0 {
+        line(
+            "additional.sibling",
+            take(c.sibling),
+            rs.sibling,
+            if a.sibling_in_canada {
+                "brother or sister in Canada who is a citizen or permanent resident".into()
+            } else {
+                "no brother or sister in Canada declared".into()
+            },
+            rs.src.sibling,
+        );
+    }
+    let french_max = rs.french[1];
+    if french_max > 0 {
+        let (_, case) = french_points(a, rs);
+        line(
+            "additional.french",
+            take(c.french),
+            french_max,
+            match case {
+                2 => "NCLC 7 or more in all four French abilities and CLB 5 or more in all four English abilities".into(),
+                1 => "NCLC 7 or more in all four French abilities, and English below CLB 5 in at least one ability or no English test".into(),
+                _ => "French not at NCLC 7 or more in all four abilities".into(),
+            },
+            rs.src.french,
+        );
+        if rs.src.french.note.is_some() && c.french > 0 {
+            notes.push(format!(
+                "additional.french: {}",
+                rs.src.french.note.as_deref().unwrap_or_default()
+            ));
+        }
+    }
+
+    let total = pts.total();
+    Ok(CrsResult {
+        total,
+        rule_set: rs.id.clone(),
+        as_of,
+        core: pts.core,
+        spouse: pts.spouse,
+        skill_transferability: pts.skill_transferability,
+        additional: pts.additional,
+        with_spouse: c.with_spouse,
+        lines,
+        notes,
+    })
+}
+
+fn transfer_basis(
+    what: &str,
+    lang_col_words: &str,
+    lang: u16,
+    exp: u16,
+    canadian_years: u8,
+    cap: u16,
+    cut_by_total_cap: u16,
+) -> String {
+    let mut s = format!(
+        "{what}: {lang} with {lang_col_words}, {exp} with {} of Canadian experience",
+        years_words(canadian_years, 2)
+    );
+    if lang + exp > cap {
+        s.push_str(&format!("; group capped at {cap}"));
+    }
+    if cut_by_total_cap > 0 {
+        s.push_str(&format!(
+            "; {cut_by_total_cap} points cut by the 100-point cap on skill transferability"
+        ));
+    }
+    s
+}
+
+fn years_words(years: u8, top: u8) -> String {
+    match years {
+        0 => "no year".to_string(),
+        1 if top > 1 => "1 year".to_string(),
+        y if y >= top => format!("{y} years ({top} or more count the same)"),
+        y => format!("{y} years"),
+    }
+}
+
+fn max_of<const N: usize>(t: &[[u16; 2]; N], ws: usize) -> u16 {
+    t.iter().map(|r| r[ws]).max().unwrap_or(0)
+}
+
+fn max1<const N: usize>(t: &[u16; N]) -> u16 {
+    t.iter().copied().max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn worked_example_is_353() {
+        let a = parse_answers(
+            r#"{"age":29,"education":"bachelors","first_language":{"language":"english","listening":7,"reading":9,"writing":9,"speaking":9},"canadian_experience_years":0}"#,
+        )
+        .unwrap();
+        let r = score_explained(&a, d("2026-11-24")).unwrap();
+        assert_eq!(r.total, 353);
+        assert_eq!(r.core, 340);
+        assert_eq!(r.skill_transferability, 13);
+        assert_eq!(r.rule_set, "crs-2025-03-25");
+        let sum: u16 = r.lines.iter().map(|l| l.points).sum();
+        assert_eq!(sum, r.total);
+    }
+
+    #[test]
+    fn rule_sets_follow_the_data() {
+        let ids: Vec<_> = rule_sets().unwrap().iter().map(|r| r.id.clone()).collect();
+        assert_eq!(
+            ids,
+            [
+                "crs-2015-01-01",
+                "crs-2016-11-19",
+                "crs-2017-06-06",
+                "crs-2020-10-27",
+                "crs-2025-03-25"
+            ]
+        );
+        assert!(rule_set_on(d("2014-12-31")).is_err());
+    }
+}
