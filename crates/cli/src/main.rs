@@ -1,1 +1,387 @@
-fn main() {}
+//! `landed`: CRS scores, full assessments, NOC search — and the web server.
+#![forbid(unsafe_code)]
+
+mod batch;
+mod render;
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use landed_rules::Date;
+use landed_rules::clb::{Clb, Language, LanguageLevels};
+use landed_rules::crs::{CanadianEducation, CrsAnswers, EducationLevel, JobOfferAnswer, SpouseAnswers};
+
+const AFTER_HELP: &str = "\
+Examples:
+  landed crs --age 29 --education bachelors --clb 7,9,9,9
+  landed crs answers.jsonl --format jsonl > scores.jsonl
+  landed assess profile.json
+  landed assess profiles.jsonl --format jsonl --as-of 2026-11-24
+  landed noc search \"software developer\"
+  landed noc show 21231
+
+Rules are those in force on the assessment date (--as-of, default today).
+Sources: every line of a result names where its rule is published.";
+
+#[derive(Parser)]
+#[command(name = "landed", version, about = "Canadian Experience Class and Express Entry: eligibility, CRS and NOC, explained.", after_help = AFTER_HELP)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A readable breakdown.
+    Table,
+    /// One pretty-printed JSON document (an array for several inputs).
+    Json,
+    /// One JSON object per line, in input order.
+    Jsonl,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Score the Comprehensive Ranking System from answers (flags, a JSON/JSONL file, or - for stdin).
+    #[command(after_help = "\
+Examples:
+  landed crs --age 29 --education bachelors --clb 7,9,9,9
+  landed crs --age 31 --education masters --clb 9,9,9,9 --canadian-experience 1 \\
+             --spouse-education bachelors --spouse-clb 7,7,7,7
+  landed crs answers.jsonl --format jsonl
+  echo '{\"age\":29,\"education\":\"bachelors\",\"first_language\":{\"language\":\"english\",\"listening\":7,\"reading\":9,\"writing\":9,\"speaking\":9},\"canadian_experience_years\":0}' | landed crs -
+
+Language levels are CLB (English) or NCLC (French), in the order listening,reading,writing,speaking.
+Input fields: ../shared/contracts/crs-answers.schema.json (copied in docs/contracts/).")]
+    Crs(CrsArgs),
+    /// Assess a full profile: CEC (and FSW, FST) eligibility, CRS, derived facts.
+    #[command(after_help = "\
+Examples:
+  landed assess profile.json
+  landed assess profiles.jsonl --format jsonl > results.jsonl
+  cat profile.json | landed assess - --as-of 2026-06-30
+
+A profile lists dated records: language tests, education, jobs (NOC code, dates, hours a week),
+study periods, family. Fields: docs/contracts/profile.schema.json.")]
+    Assess(AssessArgs),
+    /// Search NOC 2021 occupations by job title, or show one unit group.
+    #[command(subcommand)]
+    Noc(NocCommand),
+}
+
+#[derive(Args)]
+struct Common {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Assess as of this date (YYYY-MM-DD); overrides `as_of` in the input. Default: the input's as_of, else today.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+}
+
+#[derive(Args)]
+struct CrsArgs {
+    /// JSON or JSON Lines file of crs-answers, or - for standard input. Without it, the flags below are used.
+    file: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+    /// Age in whole years.
+    #[arg(long)]
+    age: Option<u8>,
+    /// Highest level of education.
+    #[arg(long, value_enum)]
+    education: Option<Edu>,
+    /// First official language.
+    #[arg(long, value_enum, default_value = "english")]
+    first_language: Lang,
+    /// First-language CLB/NCLC levels: listening,reading,writing,speaking (e.g. 7,9,9,9).
+    #[arg(long, value_name = "L,R,W,S")]
+    clb: Option<String>,
+    /// Second-language levels: listening,reading,writing,speaking (the other official language).
+    #[arg(long, value_name = "L,R,W,S")]
+    second_clb: Option<String>,
+    /// Years of skilled Canadian work experience in the last 10 years.
+    #[arg(long, default_value_t = 0)]
+    canadian_experience: u8,
+    /// Years of skilled foreign work experience in the last 10 years.
+    #[arg(long, default_value_t = 0)]
+    foreign_experience: u8,
+    /// Post-secondary credential earned in Canada.
+    #[arg(long, value_enum, default_value = "none")]
+    canadian_education: CanEdu,
+    /// A certificate of qualification in a trade.
+    #[arg(long)]
+    certificate_of_qualification: bool,
+    /// Arranged employment (points only before 2025-03-25).
+    #[arg(long, value_enum, default_value = "none")]
+    job_offer: Offer,
+    /// A provincial or territorial nomination.
+    #[arg(long)]
+    provincial_nomination: bool,
+    /// A brother or sister in Canada who is a citizen or PR.
+    #[arg(long)]
+    sibling_in_canada: bool,
+    /// Accompanying spouse's education (gives the "with spouse" columns).
+    #[arg(long, value_enum)]
+    spouse_education: Option<Edu>,
+    /// Spouse's first-language levels: listening,reading,writing,speaking.
+    #[arg(long, value_name = "L,R,W,S")]
+    spouse_clb: Option<String>,
+    /// Spouse's years of skilled Canadian work experience.
+    #[arg(long, default_value_t = 0)]
+    spouse_canadian_experience: u8,
+}
+
+#[derive(Args)]
+struct AssessArgs {
+    /// JSON or JSON Lines file of profiles, or - for standard input.
+    file: PathBuf,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Subcommand)]
+enum NocCommand {
+    /// Find unit groups by job title (English or French; typos and accents tolerated).
+    #[command(after_help = "Examples:\n  landed noc search \"software developer\"\n  landed noc search \"développeur logiciel\" --lang fr\n  landed noc search 2123")]
+    Search {
+        /// Words of a job title, or a code prefix.
+        query: String,
+        /// Language of the titles to search.
+        #[arg(long, value_enum, default_value = "any")]
+        lang: SearchLangArg,
+        /// How many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+    /// Show one unit group: TEER, hierarchy and example titles.
+    #[command(after_help = "Example:\n  landed noc show 21231")]
+    Show {
+        /// Five-digit NOC 2021 code.
+        code: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: Format,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SearchLangArg {
+    En,
+    Fr,
+    Any,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Lang {
+    English,
+    French,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Edu {
+    LessThanSecondary,
+    Secondary,
+    OneYear,
+    TwoYear,
+    Bachelors,
+    TwoOrMore,
+    Masters,
+    Doctoral,
+}
+
+impl From<Edu> for EducationLevel {
+    fn from(e: Edu) -> Self {
+        match e {
+            Edu::LessThanSecondary => EducationLevel::LessThanSecondary,
+            Edu::Secondary => EducationLevel::Secondary,
+            Edu::OneYear => EducationLevel::OneYear,
+            Edu::TwoYear => EducationLevel::TwoYear,
+            Edu::Bachelors => EducationLevel::Bachelors,
+            Edu::TwoOrMore => EducationLevel::TwoOrMore,
+            Edu::Masters => EducationLevel::Masters,
+            Edu::Doctoral => EducationLevel::Doctoral,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CanEdu {
+    None,
+    OneOrTwoYear,
+    ThreeYearOrLonger,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Offer {
+    None,
+    MajorGroup00,
+    Teer0123,
+}
+
+/// Today in the local time zone (falls back to UTC when none is configured).
+pub fn today() -> Date {
+    jiff::ZonedDateTime::now().date()
+}
+
+fn usage_error(msg: impl std::fmt::Display) -> ExitCode {
+    eprintln!("landed: {msg}");
+    ExitCode::from(2)
+}
+
+fn levels(text: &str, language: Language, flag: &str) -> Result<LanguageLevels, String> {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    if parts.len() != 4 {
+        return Err(format!(
+            "--{flag} takes four levels: listening,reading,writing,speaking (e.g. 7,9,9,9), got {text:?}"
+        ));
+    }
+    let mut v = [Clb::ZERO; 4];
+    for (i, p) in parts.iter().enumerate() {
+        let n: u8 = p
+            .parse()
+            .map_err(|_| format!("--{flag}: {p:?} is not a level from 0 to 12"))?;
+        v[i] = Clb::new(n).map_err(|e| format!("--{flag}: {}", e.message()))?;
+    }
+    Ok(LanguageLevels {
+        language,
+        listening: v[0],
+        reading: v[1],
+        writing: v[2],
+        speaking: v[3],
+    })
+}
+
+fn answers_from_flags(a: &CrsArgs) -> Result<CrsAnswers, String> {
+    let age = a.age.ok_or("--age is required without an input file (or give FILE or -)")?;
+    let education = a
+        .education
+        .ok_or("--education is required without an input file")?;
+    let first = match a.first_language {
+        Lang::English => Language::English,
+        Lang::French => Language::French,
+    };
+    let clb = a.clb.as_deref().ok_or("--clb L,R,W,S is required without an input file")?;
+    Ok(CrsAnswers {
+        as_of: a.common.as_of,
+        age,
+        education: education.into(),
+        canadian_education: match a.canadian_education {
+            CanEdu::None => CanadianEducation::None,
+            CanEdu::OneOrTwoYear => CanadianEducation::OneOrTwoYear,
+            CanEdu::ThreeYearOrLonger => CanadianEducation::ThreeYearOrLonger,
+        },
+        first_language: levels(clb, first, "clb")?,
+        second_language: a
+            .second_clb
+            .as_deref()
+            .map(|s| levels(s, first.other(), "second-clb"))
+            .transpose()?,
+        canadian_experience_years: a.canadian_experience,
+        foreign_experience_years: a.foreign_experience,
+        certificate_of_qualification: a.certificate_of_qualification,
+        job_offer: match a.job_offer {
+            Offer::None => JobOfferAnswer::None,
+            Offer::MajorGroup00 => JobOfferAnswer::MajorGroup00,
+            Offer::Teer0123 => JobOfferAnswer::Teer0123,
+        },
+        provincial_nomination: a.provincial_nomination,
+        sibling_in_canada: a.sibling_in_canada,
+        spouse: match a.spouse_education {
+            Some(e) => Some(SpouseAnswers {
+                education: e.into(),
+                first_language: a
+                    .spouse_clb
+                    .as_deref()
+                    .map(|s| levels(s, Language::English, "spouse-clb"))
+                    .transpose()?,
+                canadian_experience_years: a.spouse_canadian_experience,
+            }),
+            None => None,
+        },
+    })
+}
+
+fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
+    let mut buf = Vec::new();
+    if path.as_os_str() == "-" {
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+    } else {
+        buf = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    }
+    Ok(buf)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let today = today();
+    match cli.command {
+        None => {
+            eprintln!("landed: no command given. Try `landed --help`.");
+            ExitCode::from(2)
+        }
+        Some(Command::Crs(args)) => match &args.file {
+            Some(path) => match read_input(path) {
+                Ok(input) => batch::run(batch::Kind::Crs, &input, args.common.format, args.common.as_of, today),
+                Err(e) => usage_error(e),
+            },
+            None => match answers_from_flags(&args) {
+                Ok(answers) => {
+                    match landed_rules::crs::score_answers(&answers, today) {
+                        Ok(result) => {
+                            let mut out = std::io::stdout().lock();
+                            let text = match args.common.format {
+                                Format::Table => render::crs_table(&result),
+                                Format::Json => serde_json::to_string_pretty(&result).unwrap_or_default(),
+                                Format::Jsonl => serde_json::to_string(&result).unwrap_or_default(),
+                            };
+                            let _ = writeln!(out, "{text}");
+                            ExitCode::SUCCESS
+                        }
+                        Err(e) => {
+                            eprintln!("landed: {e}");
+                            ExitCode::from(1)
+                        }
+                    }
+                }
+                Err(e) => usage_error(e),
+            },
+        },
+        Some(Command::Assess(args)) => match read_input(&args.file) {
+            Ok(input) => batch::run(batch::Kind::Assess, &input, args.common.format, args.common.as_of, today),
+            Err(e) => usage_error(e),
+        },
+        Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),
+    }
+}
+
+fn cmd_to_noc(cmd: NocCommand) -> render::NocRequest {
+    match cmd {
+        NocCommand::Search {
+            query,
+            lang,
+            limit,
+            format,
+        } => render::NocRequest::Search {
+            query,
+            lang: match lang {
+                SearchLangArg::En => landed_rules::noc::SearchLang::En,
+                SearchLangArg::Fr => landed_rules::noc::SearchLang::Fr,
+                SearchLangArg::Any => landed_rules::noc::SearchLang::Any,
+            },
+            limit,
+            format,
+        },
+        NocCommand::Show { code, format } => render::NocRequest::Show { code, format },
+    }
+}
+
+/// Whether progress may be drawn (stderr is a terminal).
+pub fn stderr_is_terminal() -> bool {
+    std::io::stderr().is_terminal()
+}

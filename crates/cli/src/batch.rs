@@ -1,0 +1,259 @@
+//! Batch mode (contracts README): one JSON object, a JSON array, or JSON Lines
+//! in; one result per input line out, in input order. A bad line yields
+//! `{"line": N, "error": {"field": …, "message": …}}` in its place and the run
+//! goes on; the exit status is then 1.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use landed_rules::{Date, RulesError};
+use serde::Serialize;
+
+use crate::{Format, render};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Crs,
+    Assess,
+}
+
+/// One input item: its 1-based line number and its text.
+struct Item<'a> {
+    line: usize,
+    text: std::borrow::Cow<'a, str>,
+}
+
+#[derive(Serialize)]
+struct LineError<'a> {
+    line: usize,
+    error: ErrorBody<'a>,
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    field: &'a str,
+    message: &'a str,
+}
+
+enum Outcome {
+    Crs(Box<landed_rules::crs::CrsResult>),
+    Assess(Box<landed_rules::assess::Assessment>),
+}
+
+fn process(kind: Kind, text: &str, as_of: Option<Date>, today: Date) -> Result<Outcome, RulesError> {
+    match kind {
+        Kind::Crs => {
+            // Fast path without path tracking; re-parse for the field path on error.
+            let mut answers: landed_rules::crs::CrsAnswers = match serde_json::from_str(text) {
+                Ok(a) => a,
+                Err(_) => landed_rules::crs::parse_answers(text)?,
+            };
+            if as_of.is_some() {
+                answers.as_of = as_of;
+            }
+            landed_rules::crs::score_answers(&answers, today).map(|r| Outcome::Crs(Box::new(r)))
+        }
+        Kind::Assess => {
+            let mut profile = landed_rules::profile::parse_profile(text)?;
+            if as_of.is_some() {
+                profile.as_of = as_of;
+            }
+            landed_rules::assess::assess(&profile, today).map(|r| Outcome::Assess(Box::new(r)))
+        }
+    }
+}
+
+fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
+    let trimmed = input.trim_start();
+    // A single document (possibly pretty-printed over several lines), or an array.
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        if let Ok(value) = serde_json::from_str::<serde_json::Value>(input) {
+            return Ok(match value {
+                serde_json::Value::Array(items) => (
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, v)| Item {
+                            line: i + 1,
+                            text: v.to_string().into(),
+                        })
+                        .collect(),
+                    false,
+                ),
+                _ => (
+                    vec![Item {
+                        line: 1,
+                        text: input.into(),
+                    }],
+                    true,
+                ),
+            });
+        }
+    }
+    let items: Vec<Item> = input
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(i, l)| Item {
+            line: i + 1,
+            text: l.into(),
+        })
+        .collect();
+    if items.is_empty() {
+        return Err("the input is empty: give one JSON object or JSON Lines".into());
+    }
+    Ok((items, false))
+}
+
+/// Write one item's result (or error) to `out` in `format`; returns whether it succeeded.
+fn emit(out: &mut Vec<u8>, item: &Item, result: Result<Outcome, RulesError>, format: Format, errors: &mut Vec<u8>) -> bool {
+    match result {
+        Ok(outcome) => {
+            match format {
+                Format::Jsonl => {
+                    let _ = match &outcome {
+                        Outcome::Crs(r) => serde_json::to_writer(&mut *out, r),
+                        Outcome::Assess(r) => serde_json::to_writer(&mut *out, r),
+                    };
+                    out.push(b'\n');
+                }
+                Format::Json => {
+                    let _ = match &outcome {
+                        Outcome::Crs(r) => serde_json::to_writer_pretty(&mut *out, r),
+                        Outcome::Assess(r) => serde_json::to_writer_pretty(&mut *out, r),
+                    };
+                }
+                Format::Table => {
+                    let text = match &outcome {
+                        Outcome::Crs(r) => render::crs_table(r),
+                        Outcome::Assess(r) => render::assessment_table(r),
+                    };
+                    out.extend_from_slice(text.as_bytes());
+                    out.push(b'\n');
+                }
+            }
+            true
+        }
+        Err(e) => {
+            let message = e.message();
+            let body = LineError {
+                line: item.line,
+                error: ErrorBody {
+                    field: e.field(),
+                    message: &message,
+                },
+            };
+            match format {
+                Format::Jsonl => {
+                    let _ = serde_json::to_writer(&mut *out, &body);
+                    out.push(b'\n');
+                }
+                Format::Json => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, &body);
+                }
+                Format::Table => {
+                    let field = if e.field().is_empty() { "input" } else { e.field() };
+                    let _ = writeln!(errors, "line {}: {field}: {message}", item.line);
+                }
+            }
+            false
+        }
+    }
+}
+
+pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today: Date) -> ExitCode {
+    let Ok(text) = std::str::from_utf8(input) else {
+        eprintln!("landed: the input is not UTF-8 text");
+        return ExitCode::from(2);
+    };
+    let (items, single) = match split(text) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("landed: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let progress = if crate::stderr_is_terminal() && items.len() >= 10_000 {
+        let pb = ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}") {
+            pb.set_style(style);
+        }
+        Some(pb)
+    } else {
+        None
+    };
+
+    // Work in chunks on every core; output is assembled in input order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let results: Vec<(Vec<u8>, Vec<u8>, usize)> = std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| {
+                let progress = progress.clone();
+                s.spawn(move || {
+                    let mut out = Vec::with_capacity(part.len() * 256);
+                    let mut errors = Vec::new();
+                    let mut failed = 0usize;
+                    for (n, item) in part.iter().enumerate() {
+                        let r = process(kind, &item.text, as_of, today);
+                        if !emit(&mut out, item, r, format, &mut errors) {
+                            failed += 1;
+                        }
+                        if format == Format::Json && !single {
+                            out.extend_from_slice(b",\n");
+                        }
+                        if let Some(pb) = &progress
+                            && n % 1024 == 1023
+                        {
+                            pb.inc(1024);
+                        }
+                    }
+                    (out, errors, failed)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|_| (Vec::new(), b"internal error\n".to_vec(), 1)))
+            .collect()
+    });
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
+
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut failed = 0;
+    if format == Format::Json && !single {
+        let _ = out.write_all(b"[\n");
+    }
+    let n_parts = results.len();
+    for (i, (bytes, errors, f)) in results.into_iter().enumerate() {
+        failed += f;
+        let mut bytes = bytes;
+        if format == Format::Json && !single && i + 1 == n_parts && bytes.ends_with(b",\n") {
+            bytes.truncate(bytes.len() - 2);
+            bytes.push(b'\n');
+        }
+        let _ = out.write_all(&bytes);
+        if !errors.is_empty() {
+            let _ = std::io::stderr().write_all(&errors);
+        }
+    }
+    if format == Format::Json {
+        if !single {
+            let _ = out.write_all(b"]");
+        }
+        let _ = out.write_all(b"\n");
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

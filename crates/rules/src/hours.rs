@@ -1,0 +1,570 @@
+//! Work-history hours: one engine for every program and the CRS.
+//!
+//! How days become hours (stated once, here): a job of *h* hours a week
+//! counts *h* × *days* / 7 hours over *days* calendar days. A job runs from its
+//! `start` to its `end` (the last day worked, inclusive); an ongoing job runs
+//! up to the assessment date (exclusive: the window is the *N* years *before*
+//! `as_of`, `[as_of − N years, as_of)`). Across all jobs together at most 30
+//! hours a week count (IRPR s.73(1): full-time is 30 hours a week; the CEC page:
+//! "hours above 30/week do not count"): on each day the weekly rates of the
+//! jobs held that day are added and capped at 30. One year of experience is
+//! 1,560 hours (30 × 52).
+//!
+//! Arithmetic is exact: rates are kept in hundredths of an hour a week and
+//! totals in hundredths-of-an-hour-week-days, so 1,560 hours is exactly
+//! `1560 × 100 × 7` units and boundary cases never depend on rounding.
+
+use jiff::civil::Date;
+use jiff::ToSpan;
+use serde::Serialize;
+
+use crate::noc::{Noc, Teer};
+use crate::profile::{Job, JobKind, StudyPeriod};
+
+/// Hundredths of an hour a week.
+pub type CentiRate = u32;
+/// Hundredths of an hour × days / 7 per unit of rate: hours × 700.
+const UNITS_PER_HOUR: u64 = 700;
+
+/// Full-time: 30 hours a week (IRPR s.73(1)).
+pub const FULL_TIME_WEEKLY_HOURS: u32 = 30;
+/// One year of full-time work: 1,560 hours.
+pub const HOURS_PER_YEAR: u32 = 1_560;
+
+/// Where the work must have been done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    Canada,
+    Abroad,
+    Anywhere,
+}
+
+/// Which occupations count.
+#[derive(Debug, Clone, Copy)]
+pub enum Occupations {
+    /// TEER 0, 1, 2 or 3.
+    Skilled,
+    /// A predicate on the NOC code (e.g. FST's skilled trades, one category's list).
+    Only(fn(Noc) -> bool),
+    /// Exactly this unit group.
+    Exactly(Noc),
+}
+
+/// What counts, for one program or factor.
+#[derive(Debug, Clone, Copy)]
+pub struct Criteria {
+    pub window_years: i16,
+    pub place: Place,
+    pub occupations: Occupations,
+    /// Work while a full-time student does not count (CEC page, C1).
+    pub exclude_full_time_study: bool,
+    /// Work in Canada must have been authorized (IRPR s.87.1(3)).
+    pub require_authorization: bool,
+    pub exclude_self_employed: bool,
+}
+
+impl Criteria {
+    /// CEC: 3 years, in Canada, TEER 0–3, paid, authorized, not self-employed,
+    /// not while a full-time student.
+    pub const CEC: Criteria = Criteria {
+        window_years: 3,
+        place: Place::Canada,
+        occupations: Occupations::Skilled,
+        exclude_full_time_study: true,
+        require_authorization: true,
+        exclude_self_employed: true,
+    };
+    /// CRS Canadian experience: 10 years, TEER 0–3. Whether student,
+    /// self-employed or unauthorized work counts for CRS points is not settled
+    /// (rules.md §1.9, C5); landed applies the CEC exclusions and says so.
+    pub const CRS_CANADIAN: Criteria = Criteria {
+        window_years: 10,
+        place: Place::Canada,
+        occupations: Occupations::Skilled,
+        exclude_full_time_study: true,
+        require_authorization: true,
+        exclude_self_employed: true,
+    };
+    /// CRS foreign experience: 10 years, abroad, TEER 0–3, paid.
+    pub const CRS_FOREIGN: Criteria = Criteria {
+        window_years: 10,
+        place: Place::Abroad,
+        occupations: Occupations::Skilled,
+        exclude_full_time_study: false,
+        require_authorization: false,
+        exclude_self_employed: false,
+    };
+}
+
+/// Why (part of) a job does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExclusionReason {
+    NotSkilled,
+    NotEligibleOccupation,
+    SelfEmployed,
+    Volunteer,
+    UnpaidInternship,
+    Coop,
+    NotAuthorized,
+    OutsideCanada,
+    InCanada,
+    FullTimeStudy,
+    AboveWeeklyCap,
+}
+
+impl ExclusionReason {
+    pub fn describe(self) -> &'static str {
+        match self {
+            ExclusionReason::NotSkilled => "the occupation is not TEER 0, 1, 2 or 3",
+            ExclusionReason::NotEligibleOccupation => "the occupation is not one that counts here",
+            ExclusionReason::SelfEmployed => "self-employment does not count",
+            ExclusionReason::Volunteer => "volunteer work is unpaid and does not count",
+            ExclusionReason::UnpaidInternship => "an unpaid internship does not count",
+            ExclusionReason::Coop => "a co-op work term is part of full-time study and does not count",
+            ExclusionReason::NotAuthorized => "work in Canada without authorization does not count",
+            ExclusionReason::OutsideCanada => "work outside Canada does not count here",
+            ExclusionReason::InCanada => "work in Canada counts separately, as Canadian experience",
+            ExclusionReason::FullTimeStudy => "work while a full-time student does not count",
+            ExclusionReason::AboveWeeklyCap => "hours above 30 a week across all jobs do not count",
+        }
+    }
+}
+
+/// A period of a job that does not count, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExcludedPeriod {
+    /// Index in the profile's `work_history`.
+    pub job: usize,
+    pub noc: Noc,
+    pub from: Date,
+    /// Last day (inclusive).
+    pub to: Date,
+    pub hours: f64,
+    pub reason: ExclusionReason,
+}
+
+/// How much of one job counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct JobCount {
+    pub job: usize,
+    pub noc: Noc,
+    pub teer: Teer,
+    /// Hours counted after the 30-hour cap (shared pro rata between jobs held together).
+    pub hours: f64,
+}
+
+/// The result of counting hours under one set of criteria.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HoursTally {
+    pub window_from: Date,
+    /// Last day of the window (the day before `as_of`).
+    pub window_to: Date,
+    /// Exact units: hours × 700.
+    #[serde(skip)]
+    pub units: u64,
+    pub hours: f64,
+    pub jobs: Vec<JobCount>,
+    pub excluded: Vec<ExcludedPeriod>,
+}
+
+impl HoursTally {
+    pub fn at_least(&self, hours: u32) -> bool {
+        self.units >= u64::from(hours) * UNITS_PER_HOUR
+    }
+    /// Whole years of full-time-equivalent experience (1,560 hours each).
+    pub fn full_years(&self) -> u32 {
+        (self.units / (u64::from(HOURS_PER_YEAR) * UNITS_PER_HOUR)) as u32
+    }
+    /// Whole hours counted (rounded down; decisions use the exact units).
+    pub fn whole_hours(&self) -> u64 {
+        self.units / UNITS_PER_HOUR
+    }
+}
+
+/// A job's piece that may count: [start, end) in days, with its weekly rate.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    job: usize,
+    start: Date,
+    end: Date,
+    rate: CentiRate,
+}
+
+fn rate_of(job: &Job) -> CentiRate {
+    // Validated to (0, 168] at the edge; hundredths of an hour.
+    (job.hours_per_week * 100.0).round().clamp(1.0, 16_800.0) as CentiRate
+}
+
+fn days(from: Date, to: Date) -> i64 {
+    if to <= from {
+        return 0;
+    }
+    from.until(to).map_or(0, |s| i64::from(s.get_days()))
+}
+
+fn next_day(d: Date) -> Date {
+    d.tomorrow().unwrap_or(d)
+}
+
+fn prev_day(d: Date) -> Date {
+    d.yesterday().unwrap_or(d)
+}
+
+fn hours_of(rate: CentiRate, from: Date, to_excl: Date) -> f64 {
+    (u64::from(rate) * days(from, to_excl) as u64) as f64 / UNITS_PER_HOUR as f64
+}
+
+/// Start of the window of `years` before `as_of` (a 29 February start rolls
+/// back to 28 February, as jiff's calendar arithmetic does).
+pub fn window_start(as_of: Date, years: i16) -> Date {
+    as_of.checked_sub(years.years()).unwrap_or(Date::MIN)
+}
+
+/// The first excluding reason for a whole job under `criteria`, if any.
+fn job_exclusion(job: &Job, c: &Criteria) -> Option<ExclusionReason> {
+    match job.kind {
+        JobKind::Volunteer => return Some(ExclusionReason::Volunteer),
+        JobKind::UnpaidInternship => return Some(ExclusionReason::UnpaidInternship),
+        JobKind::Coop if c.exclude_full_time_study => return Some(ExclusionReason::Coop),
+        JobKind::SelfEmployed if c.exclude_self_employed => {
+            return Some(ExclusionReason::SelfEmployed);
+        }
+        _ => {}
+    }
+    match (c.place, job.in_canada()) {
+        (Place::Canada, false) => return Some(ExclusionReason::OutsideCanada),
+        (Place::Abroad, true) => return Some(ExclusionReason::InCanada),
+        _ => {}
+    }
+    match c.occupations {
+        Occupations::Skilled if !job.noc.teer().is_skilled() => {
+            return Some(ExclusionReason::NotSkilled);
+        }
+        Occupations::Only(pred) if !pred(job.noc) => {
+            return Some(ExclusionReason::NotEligibleOccupation);
+        }
+        Occupations::Exactly(n) if n != job.noc => {
+            return Some(ExclusionReason::NotEligibleOccupation);
+        }
+        _ => {}
+    }
+    if c.require_authorization && job.in_canada() && !job.authorized {
+        return Some(ExclusionReason::NotAuthorized);
+    }
+    None
+}
+
+/// Count qualifying hours of `jobs` in the window of `criteria.window_years`
+/// years before `as_of`, jobs ongoing after `as_of` counting up to it.
+pub fn tally(jobs: &[Job], study: &[StudyPeriod], as_of: Date, c: &Criteria) -> HoursTally {
+    let from = window_start(as_of, c.window_years);
+    let (spans, mut excluded) = split(jobs, study, from, as_of, c);
+    let (units, per_job, over_cap) = sweep(&spans, jobs.len());
+    let jobs_counted = per_job
+        .iter()
+        .enumerate()
+        .filter(|(_, u)| **u > 0.0)
+        .map(|(i, u)| JobCount {
+            job: i,
+            noc: jobs[i].noc,
+            teer: jobs[i].noc.teer(),
+            hours: u / UNITS_PER_HOUR as f64,
+        })
+        .collect();
+    for (job, a, b, lost) in over_cap {
+        excluded.push(ExcludedPeriod {
+            job,
+            noc: jobs[job].noc,
+            from: a,
+            to: prev_day(b),
+            hours: lost / UNITS_PER_HOUR as f64,
+            reason: ExclusionReason::AboveWeeklyCap,
+        });
+    }
+    HoursTally {
+        window_from: from,
+        window_to: prev_day(as_of),
+        units,
+        hours: units as f64 / UNITS_PER_HOUR as f64,
+        jobs: jobs_counted,
+        excluded,
+    }
+}
+
+/// Cut each job to `[from, until)` (ongoing jobs run to `until`), drop the
+/// jobs that do not count and the days of full-time study, and say why.
+fn split(
+    jobs: &[Job],
+    study: &[StudyPeriod],
+    from: Date,
+    until: Date,
+    c: &Criteria,
+) -> (Vec<Span>, Vec<ExcludedPeriod>) {
+    let mut spans: Vec<Span> = Vec::with_capacity(jobs.len());
+    let mut excluded = Vec::new();
+    let study_ft = || {
+        study
+            .iter()
+            .filter(|s| c.exclude_full_time_study && s.full_time)
+            .map(|s| (s.start, next_day(s.end)))
+    };
+    for (i, job) in jobs.iter().enumerate() {
+        let start = job.start.max(from);
+        let end = job.end.map_or(until, |e| next_day(e).min(until));
+        if end <= start {
+            continue; // nothing of this job falls in the window
+        }
+        let rate = rate_of(job);
+        let mut excluded_period = |a: Date, b: Date, reason| {
+            excluded.push(ExcludedPeriod {
+                job: i,
+                noc: job.noc,
+                from: a,
+                to: prev_day(b),
+                hours: hours_of(rate, a, b),
+                reason,
+            })
+        };
+        if let Some(reason) = job_exclusion(job, c) {
+            excluded_period(start, end, reason);
+            continue;
+        }
+        let mut pieces = vec![(start, end)];
+        for (s_from, s_to) in study_ft() {
+            let mut next = Vec::with_capacity(pieces.len() + 1);
+            for (a, b) in pieces {
+                let (o_from, o_to) = (a.max(s_from), b.min(s_to));
+                if o_from < o_to {
+                    excluded_period(o_from, o_to, ExclusionReason::FullTimeStudy);
+                    if a < o_from {
+                        next.push((a, o_from));
+                    }
+                    if o_to < b {
+                        next.push((o_to, b));
+                    }
+                } else {
+                    next.push((a, b));
+                }
+            }
+            pieces = next;
+        }
+        spans.extend(pieces.into_iter().map(|(a, b)| Span {
+            job: i,
+            start: a,
+            end: b,
+            rate,
+        }));
+    }
+    (spans, excluded)
+}
+
+/// Sweep the spans in time order: in each stretch where the same jobs are
+/// held, add their rates, cap at 30 h/week, and share the counted hours
+/// between the jobs pro rata. Returns (exact units, units per job, over-cap
+/// stretches as (job, from, to, units lost)).
+#[allow(clippy::type_complexity)]
+fn sweep(spans: &[Span], n_jobs: usize) -> (u64, Vec<f64>, Vec<(usize, Date, Date, f64)>) {
+    let cap: u64 = u64::from(FULL_TIME_WEEKLY_HOURS) * 100;
+    let mut bounds: Vec<Date> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut total: u64 = 0;
+    let mut per_job = vec![0.0f64; n_jobs];
+    let mut over: Vec<(usize, Date, Date, f64)> = Vec::new();
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let sum: u64 = spans
+            .iter()
+            .filter(|s| s.start <= a && s.end >= b)
+            .map(|s| u64::from(s.rate))
+            .sum();
+        if sum == 0 {
+            continue;
+        }
+        let d = days(a, b) as u64;
+        let counted = sum.min(cap);
+        total += counted * d;
+        let share = counted as f64 / sum as f64;
+        for s in spans.iter().filter(|s| s.start <= a && s.end >= b) {
+            per_job[s.job] += f64::from(s.rate) * share * d as f64;
+            if sum > cap {
+                let lost = f64::from(s.rate) * (1.0 - share) * d as f64;
+                // Merge with the previous stretch of the same job when contiguous.
+                match over.last_mut() {
+                    Some(last) if last.0 == s.job && last.2 == a => {
+                        last.2 = b;
+                        last.3 += lost;
+                    }
+                    _ => over.push((s.job, a, b, lost)),
+                }
+            }
+        }
+    }
+    (total, per_job, over)
+}
+
+/// The first date on or after `as_of` on which the window before it holds
+/// `hours` qualifying hours, if the ongoing jobs continue at their hours and
+/// nothing else changes; `None` if that never happens within `max_days`.
+pub fn projected_date(
+    jobs: &[Job],
+    study: &[StudyPeriod],
+    as_of: Date,
+    c: &Criteria,
+    hours: u32,
+    max_days: i64,
+) -> Option<Date> {
+    if !jobs.iter().any(|j| j.end.is_none_or(|e| e >= as_of)) {
+        return None;
+    }
+    let horizon = as_of.checked_add(max_days.days()).ok()?;
+    // F(x): capped units before day x, over every stretch that can fall in a
+    // window between as_of and the horizon; the window total on day D is
+    // F(D) − F(start of D's window).
+    let earliest = window_start(as_of, c.window_years);
+    let (spans, _) = split(jobs, study, earliest, horizon, c);
+    let stretches = stretches(&spans);
+    let cum = |x: Date| -> u64 {
+        let mut acc = 0u64;
+        for &(a, b, rate) in &stretches {
+            if a >= x {
+                break;
+            }
+            acc += rate * days(a, b.min(x)) as u64;
+        }
+        acc
+    };
+    let need = u64::from(hours) * UNITS_PER_HOUR;
+    let mut day = as_of;
+    for _ in 0..=max_days {
+        let start = window_start(day, c.window_years);
+        if cum(day).saturating_sub(cum(start)) >= need {
+            return Some(day);
+        }
+        day = next_day(day);
+    }
+    None
+}
+
+/// Capped rate per stretch, in time order.
+fn stretches(spans: &[Span]) -> Vec<(Date, Date, u64)> {
+    let cap: u64 = u64::from(FULL_TIME_WEEKLY_HOURS) * 100;
+    let mut bounds: Vec<Date> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+    bounds.sort_unstable();
+    bounds.dedup();
+    bounds
+        .windows(2)
+        .filter_map(|w| {
+            let sum: u64 = spans
+                .iter()
+                .filter(|s| s.start <= w[0] && s.end >= w[1])
+                .map(|s| u64::from(s.rate))
+                .sum();
+            (sum > 0).then_some((w[0], w[1], sum.min(cap)))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn d(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn job(noc: &str, start: &str, end: Option<&str>, h: f64) -> Job {
+        Job {
+            noc: Noc::parse(noc).unwrap(),
+            title: None,
+            country: "CA".into(),
+            province: None,
+            start: d(start),
+            end: end.map(d),
+            hours_per_week: h,
+            kind: JobKind::Employee,
+            authorized: true,
+        }
+    }
+
+    #[test]
+    fn one_full_year_at_30_hours_is_1560_hours_over_364_days() {
+        // 52 weeks = 364 days at 30 h/week = 1,560 h exactly.
+        let j = job("13110", "2025-01-01", Some("2025-12-30"), 30.0);
+        let t = tally(&[j], &[], d("2026-06-01"), &Criteria::CEC);
+        assert_eq!(t.units, 1560 * 700);
+        assert!(t.at_least(1560));
+        let j = job("13110", "2025-01-01", Some("2025-12-29"), 30.0);
+        let t = tally(&[j], &[], d("2026-06-01"), &Criteria::CEC);
+        assert!(!t.at_least(1560), "one day short");
+    }
+
+    #[test]
+    fn an_ongoing_job_counts_up_to_the_day_before_as_of() {
+        let j = job("13110", "2025-07-14", None, 37.5);
+        let t = tally(&[j], &[], d("2026-09-30"), &Criteria::CEC);
+        // 443 days × 30 h / 7.
+        assert_eq!(t.units, 443 * 3000);
+        assert_eq!(t.window_to, d("2026-09-29"));
+    }
+
+    #[test]
+    fn overlapping_jobs_are_capped_at_30_hours_together() {
+        let a = job("13110", "2025-01-01", None, 20.0);
+        let b = job("13111", "2025-01-01", None, 20.0);
+        let t = tally(&[a, b], &[], d("2025-01-08"), &Criteria::CEC);
+        assert_eq!(t.whole_hours(), 30);
+        assert!(
+            t.excluded
+                .iter()
+                .any(|e| e.reason == ExclusionReason::AboveWeeklyCap)
+        );
+    }
+
+    #[test]
+    fn work_during_full_time_study_is_excluded() {
+        let a = job("13110", "2025-01-01", None, 30.0);
+        let study = StudyPeriod {
+            start: d("2025-01-01"),
+            end: d("2025-01-07"),
+            full_time: true,
+            in_canada: true,
+        };
+        let t = tally(&[a], &[study], d("2025-01-15"), &Criteria::CEC);
+        assert_eq!(t.units, 7 * 3000);
+        let part_time = StudyPeriod {
+            full_time: false,
+            ..t_study()
+        };
+        let t = tally(
+            &[job("13110", "2025-01-01", None, 30.0)],
+            &[part_time],
+            d("2025-01-15"),
+            &Criteria::CEC,
+        );
+        assert_eq!(t.units, 14 * 3000);
+    }
+
+    fn t_study() -> StudyPeriod {
+        StudyPeriod {
+            start: d("2025-01-01"),
+            end: d("2025-01-07"),
+            full_time: true,
+            in_canada: true,
+        }
+    }
+
+    #[test]
+    fn projection_finds_the_day_1560_hours_are_reached() {
+        let j = job("63200", "2025-08-01", None, 25.0);
+        let day = projected_date(&[j.clone()], &[], d("2026-06-30"), &Criteria::CEC, 1560, 1200)
+            .unwrap();
+        // 1,560 h at 25 h/week = 436.8 days → on day 437 after the start.
+        assert_eq!(day, d("2025-08-01").checked_add(437.days()).unwrap());
+        let t = tally(&[j], &[], day, &Criteria::CEC);
+        assert!(t.at_least(1560));
+    }
+}

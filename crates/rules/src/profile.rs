@@ -1,0 +1,432 @@
+//! A candidate's facts as dated records: the contract `profile.schema.json`.
+//!
+//! Parsing happens here, at the edge: [`parse_profile`] turns JSON into a
+//! [`Profile`] and [`Profile::validate`] checks what the schema cannot (dates in
+//! order, hours in range, nothing dated after today). Everything downstream
+//! trusts these types.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::clb::Language;
+use crate::error::{Result, RulesError};
+use crate::language::LanguageTest;
+use crate::noc::Noc;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MaritalStatus {
+    #[default]
+    Single,
+    Married,
+    CommonLaw,
+    Separated,
+    Divorced,
+    Widowed,
+    Annulled,
+}
+
+impl MaritalStatus {
+    /// Married or common-law: a spouse or partner exists.
+    pub fn has_partner(self) -> bool {
+        matches!(self, MaritalStatus::Married | MaritalStatus::CommonLaw)
+    }
+}
+
+/// Canadian provinces and territories.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Province {
+    AB,
+    BC,
+    MB,
+    NB,
+    NL,
+    NS,
+    NT,
+    NU,
+    ON,
+    PE,
+    QC,
+    SK,
+    YT,
+}
+
+impl Province {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Province::AB => "AB",
+            Province::BC => "BC",
+            Province::MB => "MB",
+            Province::NB => "NB",
+            Province::NL => "NL",
+            Province::NS => "NS",
+            Province::NT => "NT",
+            Province::NU => "NU",
+            Province::ON => "ON",
+            Province::PE => "PE",
+            Province::QC => "QC",
+            Province::SK => "SK",
+            Province::YT => "YT",
+        }
+    }
+}
+
+/// Credential levels a profile can hold ("two or more" is derived, not entered).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialLevel {
+    LessThanSecondary,
+    Secondary,
+    OneYear,
+    TwoYear,
+    Bachelors,
+    Masters,
+    Doctoral,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Credential {
+    pub level: CredentialLevel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program_years: Option<f64>,
+    #[serde(default)]
+    pub in_canada: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub completed_on: Option<Date>,
+    #[serde(default)]
+    pub eca: bool,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum JobKind {
+    #[default]
+    Employee,
+    SelfEmployed,
+    Volunteer,
+    UnpaidInternship,
+    Coop,
+}
+
+impl JobKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            JobKind::Employee => "paid employment",
+            JobKind::SelfEmployed => "self-employment",
+            JobKind::Volunteer => "volunteer work",
+            JobKind::UnpaidInternship => "an unpaid internship",
+            JobKind::Coop => "a co-op work term",
+        }
+    }
+}
+
+fn default_country() -> String {
+    "CA".to_string()
+}
+fn default_true() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Job {
+    pub noc: Noc,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default = "default_country")]
+    pub country: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<Province>,
+    pub start: Date,
+    /// Last day worked; `None` while ongoing.
+    #[serde(default)]
+    pub end: Option<Date>,
+    pub hours_per_week: f64,
+    #[serde(default)]
+    pub kind: JobKind,
+    #[serde(default = "default_true")]
+    pub authorized: bool,
+}
+
+impl Job {
+    pub fn in_canada(&self) -> bool {
+        self.country == "CA"
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StudyPeriod {
+    pub start: Date,
+    pub end: Date,
+    #[serde(default = "default_true")]
+    pub full_time: bool,
+    #[serde(default = "default_true")]
+    pub in_canada: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateOfQualification {
+    pub noc: Noc,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<Province>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JobOffer {
+    pub noc: Noc,
+    #[serde(default = "default_true")]
+    pub full_time: bool,
+    #[serde(default = "default_true")]
+    pub non_seasonal: bool,
+    #[serde(default = "default_true")]
+    pub at_least_one_year: bool,
+    #[serde(default = "default_true")]
+    pub lmia_or_exempt: bool,
+}
+
+impl JobOffer {
+    /// Full-time, non-seasonal, at least one year, supported by an LMIA or exempt.
+    pub fn is_qualifying(&self) -> bool {
+        self.full_time && self.non_seasonal && self.at_least_one_year && self.lmia_or_exempt
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spouse {
+    #[serde(default = "default_true")]
+    pub accompanying: bool,
+    #[serde(default)]
+    pub canadian_citizen_or_pr: bool,
+    #[serde(default)]
+    pub education: Vec<Credential>,
+    #[serde(default)]
+    pub language_tests: Vec<LanguageTest>,
+    #[serde(default)]
+    pub work_history: Vec<Job>,
+}
+
+static UNDECLARED_SPOUSE: Spouse = Spouse {
+    accompanying: true,
+    canadian_citizen_or_pr: false,
+    education: Vec::new(),
+    language_tests: Vec::new(),
+    work_history: Vec::new(),
+};
+
+/// The profile contract, exactly.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<Date>,
+    pub date_of_birth: Date,
+    #[serde(default)]
+    pub marital_status: MaritalStatus,
+    #[serde(default)]
+    pub spouse: Option<Spouse>,
+    #[serde(default)]
+    pub education: Vec<Credential>,
+    #[serde(default)]
+    pub language_tests: Vec<LanguageTest>,
+    #[serde(default)]
+    pub work_history: Vec<Job>,
+    #[serde(default)]
+    pub study_periods: Vec<StudyPeriod>,
+    #[serde(default)]
+    pub certificate_of_qualification: Option<CertificateOfQualification>,
+    #[serde(default)]
+    pub job_offer: Option<JobOffer>,
+    #[serde(default)]
+    pub provincial_nomination: bool,
+    #[serde(default)]
+    pub sibling_in_canada: bool,
+    #[serde(default)]
+    pub intended_province: Option<Province>,
+    #[serde(default)]
+    pub settlement_funds_cad: Option<f64>,
+    #[serde(default)]
+    pub family_size: Option<u8>,
+    #[serde(default)]
+    pub first_official_language: Option<Language>,
+}
+
+/// Parse profile JSON; errors name the field path. Call [`Profile::validate`]
+/// (or [`crate::assess::assess`], which does) before trusting the dates.
+pub fn parse_profile(json: &str) -> Result<Profile> {
+    crate::json::from_str(json)
+}
+
+fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<()> {
+    for (i, c) in creds.iter().enumerate() {
+        let f = format!("{prefix}education[{i}]");
+        if let Some(y) = c.program_years
+            && !(y.is_finite() && (0.0..=15.0).contains(&y))
+        {
+            return Err(RulesError::invalid(
+                format!("{f}.program_years"),
+                format!("{y} is not a program length in years (0 to 15)"),
+            ));
+        }
+        if let Some(done) = c.completed_on
+            && done > today
+        {
+            return Err(RulesError::invalid(
+                format!("{f}.completed_on"),
+                format!("{done} is after today ({today}); enter credentials already completed"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_tests(prefix: &str, tests: &[LanguageTest], today: Date) -> Result<()> {
+    for (i, t) in tests.iter().enumerate() {
+        let f = format!("{prefix}language_tests[{i}]");
+        if t.test_date > today {
+            return Err(RulesError::invalid(
+                format!("{f}.test_date"),
+                format!("{} is after today ({today}): a result must exist to count", t.test_date),
+            ));
+        }
+        // Converting validates every score against the test's scale.
+        crate::language::convert(t).map_err(|e| e.within(&f))?;
+    }
+    Ok(())
+}
+
+fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
+    for (i, j) in jobs.iter().enumerate() {
+        let f = format!("{prefix}work_history[{i}]");
+        if !(j.hours_per_week.is_finite() && j.hours_per_week > 0.0 && j.hours_per_week <= 168.0)
+        {
+            return Err(RulesError::invalid(
+                format!("{f}.hours_per_week"),
+                format!(
+                    "{} is not a number of hours a week: more than 0 and at most 168",
+                    j.hours_per_week
+                ),
+            ));
+        }
+        if j.country.len() != 2 || !j.country.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(RulesError::invalid(
+                format!("{f}.country"),
+                format!(
+                    "{:?} is not an ISO 3166-1 alpha-2 country code such as \"CA\" or \"IN\"",
+                    j.country
+                ),
+            ));
+        }
+        if let Some(t) = &j.title
+            && t.chars().count() > 200
+        {
+            return Err(RulesError::invalid(
+                format!("{f}.title"),
+                "a job title has at most 200 characters",
+            ));
+        }
+        if j.start > today {
+            return Err(RulesError::invalid(
+                format!("{f}.start"),
+                format!("{} is after today ({today}): enter work already started", j.start),
+            ));
+        }
+        if let Some(end) = j.end
+            && end < j.start
+        {
+            return Err(RulesError::invalid(
+                format!("{f}.end"),
+                format!("the last day worked ({end}) is before the start ({})", j.start),
+            ));
+        }
+        crate::noc::lookup(j.noc).map_err(|e| e.within(&format!("{f}.noc")))?;
+    }
+    Ok(())
+}
+
+impl Profile {
+    /// Checks beyond the schema: dates in order and not after `today`, hours
+    /// within a week, scores valid for their test, NOC codes that exist.
+    pub fn validate(&self, today: Date) -> Result<()> {
+        if self.date_of_birth > today {
+            return Err(RulesError::invalid(
+                "date_of_birth",
+                format!("{} is after today ({today})", self.date_of_birth),
+            ));
+        }
+        if let Some(as_of) = self.as_of
+            && as_of < self.date_of_birth
+        {
+            return Err(RulesError::invalid(
+                "as_of",
+                format!("{as_of} is before the date of birth"),
+            ));
+        }
+        check_credentials("", &self.education, today)?;
+        check_tests("", &self.language_tests, today)?;
+        check_jobs("", &self.work_history, today)?;
+        for (i, s) in self.study_periods.iter().enumerate() {
+            if s.end < s.start {
+                return Err(RulesError::invalid(
+                    format!("study_periods[{i}].end"),
+                    format!("the end ({}) is before the start ({})", s.end, s.start),
+                ));
+            }
+            if s.start > today {
+                return Err(RulesError::invalid(
+                    format!("study_periods[{i}].start"),
+                    format!("{} is after today ({today})", s.start),
+                ));
+            }
+        }
+        if let Some(sp) = &self.spouse {
+            check_credentials("spouse.", &sp.education, today)?;
+            check_tests("spouse.", &sp.language_tests, today)?;
+            check_jobs("spouse.", &sp.work_history, today)?;
+        }
+        if let Some(c) = &self.certificate_of_qualification {
+            crate::noc::lookup(c.noc).map_err(|e| e.within("certificate_of_qualification.noc"))?;
+        }
+        if let Some(o) = &self.job_offer {
+            crate::noc::lookup(o.noc).map_err(|e| e.within("job_offer.noc"))?;
+        }
+        if let Some(f) = self.settlement_funds_cad
+            && !(f.is_finite() && f >= 0.0)
+        {
+            return Err(RulesError::invalid(
+                "settlement_funds_cad",
+                format!("{f} is not an amount of money: 0 or more Canadian dollars"),
+            ));
+        }
+        if let Some(n) = self.family_size
+            && !(1..=30).contains(&n)
+        {
+            return Err(RulesError::invalid(
+                "family_size",
+                format!("{n} is not a family size: 1 (the candidate alone) to 30"),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The spouse or partner whose factors count for the CRS: married or
+    /// common-law, accompanying, and not a Canadian citizen or PR
+    /// (MI s.1, "accompanying spouse or common-law partner").
+    /// Married or common-law with no `spouse` record: assumed accompanying
+    /// and not a citizen or PR, with no facts (the lower, safer score); the
+    /// assessment says so.
+    pub fn scoring_spouse(&self) -> Option<&Spouse> {
+        if !self.marital_status.has_partner() {
+            return None;
+        }
+        match &self.spouse {
+            Some(sp) if sp.accompanying && !sp.canadian_citizen_or_pr => Some(sp),
+            Some(_) => None,
+            None => Some(&UNDECLARED_SPOUSE),
+        }
+    }
+}
