@@ -41,7 +41,12 @@ enum Outcome {
     Assess(Box<landed_rules::assess::Assessment>),
 }
 
-fn process(kind: Kind, text: &str, as_of: Option<Date>, today: Date) -> Result<Outcome, RulesError> {
+fn process(
+    kind: Kind,
+    text: &str,
+    as_of: Option<Date>,
+    today: Date,
+) -> Result<Outcome, RulesError> {
     match kind {
         Kind::Crs => {
             // Fast path without path tracking; re-parse for the field path on error.
@@ -67,29 +72,29 @@ fn process(kind: Kind, text: &str, as_of: Option<Date>, today: Date) -> Result<O
 fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
     let trimmed = input.trim_start();
     // A single document (possibly pretty-printed over several lines), or an array.
-    if trimmed.starts_with('{') || trimmed.starts_with('[') {
-        if let Ok(value) = serde_json::from_str::<serde_json::Value>(input) {
-            return Ok(match value {
-                serde_json::Value::Array(items) => (
-                    items
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, v)| Item {
-                            line: i + 1,
-                            text: v.to_string().into(),
-                        })
-                        .collect(),
-                    false,
-                ),
-                _ => (
-                    vec![Item {
-                        line: 1,
-                        text: input.into(),
-                    }],
-                    true,
-                ),
-            });
-        }
+    if (trimmed.starts_with('{') || trimmed.starts_with('['))
+        && let Ok(value) = serde_json::from_str::<serde_json::Value>(input)
+    {
+        return Ok(match value {
+            serde_json::Value::Array(items) => (
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| Item {
+                        line: i + 1,
+                        text: v.to_string().into(),
+                    })
+                    .collect(),
+                false,
+            ),
+            _ => (
+                vec![Item {
+                    line: 1,
+                    text: input.into(),
+                }],
+                true,
+            ),
+        });
     }
     let items: Vec<Item> = input
         .lines()
@@ -107,7 +112,13 @@ fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
 }
 
 /// Write one item's result (or error) to `out` in `format`; returns whether it succeeded.
-fn emit(out: &mut Vec<u8>, item: &Item, result: Result<Outcome, RulesError>, format: Format, errors: &mut Vec<u8>) -> bool {
+fn emit(
+    out: &mut Vec<u8>,
+    item: &Item,
+    result: Result<Outcome, RulesError>,
+    format: Format,
+    errors: &mut Vec<u8>,
+) -> bool {
     match result {
         Ok(outcome) => {
             match format {
@@ -153,7 +164,11 @@ fn emit(out: &mut Vec<u8>, item: &Item, result: Result<Outcome, RulesError>, for
                     let _ = serde_json::to_writer_pretty(&mut *out, &body);
                 }
                 Format::Table => {
-                    let field = if e.field().is_empty() { "input" } else { e.field() };
+                    let field = if e.field().is_empty() {
+                        "input"
+                    } else {
+                        e.field()
+                    };
                     let _ = writeln!(errors, "line {}: {field}: {message}", item.line);
                 }
             }
@@ -175,8 +190,10 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
         }
     };
     let progress = if crate::stderr_is_terminal() && items.len() >= 10_000 {
-        let pb = ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}") {
+        let pb =
+            ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr());
+        if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
+        {
             pb.set_style(style);
         }
         Some(pb)
@@ -185,7 +202,9 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
     };
 
     // Work in chunks on every core; output is assembled in input order.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let chunk = items.len().div_ceil(threads).max(1);
     let results: Vec<(Vec<u8>, Vec<u8>, usize)> = std::thread::scope(|s| {
         let handles: Vec<_> = items
@@ -216,7 +235,10 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|_| (Vec::new(), b"internal error\n".to_vec(), 1)))
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| (Vec::new(), b"internal error\n".to_vec(), 1))
+            })
             .collect()
     });
     if let Some(pb) = progress {

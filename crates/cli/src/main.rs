@@ -11,7 +11,9 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use landed_rules::Date;
 use landed_rules::clb::{Clb, Language, LanguageLevels};
-use landed_rules::crs::{CanadianEducation, CrsAnswers, EducationLevel, JobOfferAnswer, SpouseAnswers};
+use landed_rules::crs::{
+    CanadianEducation, CrsAnswers, EducationLevel, JobOfferAnswer, SpouseAnswers,
+};
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -145,7 +147,9 @@ struct AssessArgs {
 #[derive(Subcommand)]
 enum NocCommand {
     /// Find unit groups by job title (English or French; typos and accents tolerated).
-    #[command(after_help = "Examples:\n  landed noc search \"software developer\"\n  landed noc search \"développeur logiciel\" --lang fr\n  landed noc search 2123")]
+    #[command(
+        after_help = "Examples:\n  landed noc search \"software developer\"\n  landed noc search \"développeur logiciel\" --lang fr\n  landed noc search 2123"
+    )]
     Search {
         /// Words of a job title, or a code prefix.
         query: String,
@@ -256,7 +260,9 @@ fn levels(text: &str, language: Language, flag: &str) -> Result<LanguageLevels, 
 }
 
 fn answers_from_flags(a: &CrsArgs) -> Result<CrsAnswers, String> {
-    let age = a.age.ok_or("--age is required without an input file (or give FILE or -)")?;
+    let age = a
+        .age
+        .ok_or("--age is required without an input file (or give FILE or -)")?;
     let education = a
         .education
         .ok_or("--education is required without an input file")?;
@@ -264,7 +270,10 @@ fn answers_from_flags(a: &CrsArgs) -> Result<CrsAnswers, String> {
         Lang::English => Language::English,
         Lang::French => Language::French,
     };
-    let clb = a.clb.as_deref().ok_or("--clb L,R,W,S is required without an input file")?;
+    let clb = a
+        .clb
+        .as_deref()
+        .ok_or("--clb L,R,W,S is required without an input file")?;
     Ok(CrsAnswers {
         as_of: a.common.as_of,
         age,
@@ -327,33 +336,45 @@ fn main() -> ExitCode {
         }
         Some(Command::Crs(args)) => match &args.file {
             Some(path) => match read_input(path) {
-                Ok(input) => batch::run(batch::Kind::Crs, &input, args.common.format, args.common.as_of, today),
+                Ok(input) => batch::run(
+                    batch::Kind::Crs,
+                    &input,
+                    args.common.format,
+                    args.common.as_of,
+                    today,
+                ),
                 Err(e) => usage_error(e),
             },
             None => match answers_from_flags(&args) {
-                Ok(answers) => {
-                    match landed_rules::crs::score_answers(&answers, today) {
-                        Ok(result) => {
-                            let mut out = std::io::stdout().lock();
-                            let text = match args.common.format {
-                                Format::Table => render::crs_table(&result),
-                                Format::Json => serde_json::to_string_pretty(&result).unwrap_or_default(),
-                                Format::Jsonl => serde_json::to_string(&result).unwrap_or_default(),
-                            };
-                            let _ = writeln!(out, "{text}");
-                            ExitCode::SUCCESS
-                        }
-                        Err(e) => {
-                            eprintln!("landed: {e}");
-                            ExitCode::from(1)
-                        }
+                Ok(answers) => match landed_rules::crs::score_answers(&answers, today) {
+                    Ok(result) => {
+                        let mut out = std::io::stdout().lock();
+                        let text = match args.common.format {
+                            Format::Table => render::crs_table(&result),
+                            Format::Json => {
+                                serde_json::to_string_pretty(&result).unwrap_or_default()
+                            }
+                            Format::Jsonl => serde_json::to_string(&result).unwrap_or_default(),
+                        };
+                        let _ = writeln!(out, "{text}");
+                        ExitCode::SUCCESS
                     }
-                }
+                    Err(e) => {
+                        eprintln!("landed: {e}");
+                        ExitCode::from(1)
+                    }
+                },
                 Err(e) => usage_error(e),
             },
         },
         Some(Command::Assess(args)) => match read_input(&args.file) {
-            Ok(input) => batch::run(batch::Kind::Assess, &input, args.common.format, args.common.as_of, today),
+            Ok(input) => batch::run(
+                batch::Kind::Assess,
+                &input,
+                args.common.format,
+                args.common.as_of,
+                today,
+            ),
             Err(e) => usage_error(e),
         },
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use comfy_table::{presets::UTF8_FULL_CONDENSED, Cell, CellAlignment, ContentArrangement, Table};
+use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use landed_rules::assess::{Assessment, ProgramResult, Status};
 use landed_rules::crs::CrsResult;
 use landed_rules::noc::{Noc, SearchLang};
@@ -75,9 +75,17 @@ pub fn assessment_table(a: &Assessment) -> String {
         ("Federal Skilled Trades", &a.programs.fst),
     ] {
         let mut t = table();
-        t.set_header(vec![format!("{name}: {}", verdict(p)), "Status".into(), "Why".into()]);
+        t.set_header(vec![
+            format!("{name}: {}", verdict(p)),
+            "Status".into(),
+            "Why".into(),
+        ]);
         for r in &p.requirements {
-            t.add_row(vec![Cell::new(&r.id), Cell::new(mark(r.status)), Cell::new(&r.detail)]);
+            t.add_row(vec![
+                Cell::new(&r.id),
+                Cell::new(mark(r.status)),
+                Cell::new(&r.detail),
+            ]);
         }
         s.push_str(&t.to_string());
         s.push('\n');
@@ -163,7 +171,10 @@ pub fn noc(req: NocRequest) -> ExitCode {
                     }
                     println!("{t}");
                 }
-                Format::Json => println!("{}", serde_json::to_string_pretty(&hits).unwrap_or_default()),
+                Format::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&hits).unwrap_or_default()
+                ),
                 Format::Jsonl => {
                     for h in &hits {
                         println!("{}", serde_json::to_string(h).unwrap_or_default());
@@ -201,7 +212,10 @@ pub fn noc(req: NocRequest) -> ExitCode {
                         println!("  - {e}");
                     }
                     if g.examples_en.len() > 25 {
-                        println!("  … and {} more (--format json for all)", g.examples_en.len() - 25);
+                        println!(
+                            "  … and {} more (--format json for all)",
+                            g.examples_en.len() - 25
+                        );
                     }
                 }
                 Format::Json | Format::Jsonl => {

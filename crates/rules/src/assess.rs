@@ -217,13 +217,12 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
         .iter()
         .filter(|c| credential_level(c.level).is_post_secondary())
         .collect();
-    let crs_level = if post_secondary.len() >= 2
-        && post_secondary.iter().any(|c| three_years_or_longer(c))
-    {
-        highest.max(EducationLevel::TwoOrMore)
-    } else {
-        highest
-    };
+    let crs_level =
+        if post_secondary.len() >= 2 && post_secondary.iter().any(|c| three_years_or_longer(c)) {
+            highest.max(EducationLevel::TwoOrMore)
+        } else {
+            highest
+        };
     let canadian_education = counted
         .iter()
         .filter(|c| c.in_canada && credential_level(c.level).is_post_secondary())
@@ -308,7 +307,12 @@ fn used(facts: &[LanguageFact], lang: Language) -> Option<&LanguageFact> {
     facts.iter().find(|f| f.used && f.language == lang)
 }
 
-fn experience(jobs: &[Job], study: &[crate::profile::StudyPeriod], as_of: Date, c: &Criteria) -> ExperienceFact {
+fn experience(
+    jobs: &[Job],
+    study: &[crate::profile::StudyPeriod],
+    as_of: Date,
+    c: &Criteria,
+) -> ExperienceFact {
     let tally = hours::tally(jobs, study, as_of, c);
     ExperienceFact {
         hours: tally.hours,
@@ -320,7 +324,11 @@ fn experience(jobs: &[Job], study: &[crate::profile::StudyPeriod], as_of: Date, 
 /// Foreign experience counts "in only one occupation" (CRS tool): the unit
 /// group with the most hours.
 fn foreign_experience(jobs: &[Job], as_of: Date) -> (ExperienceFact, Option<Noc>) {
-    let mut nocs: Vec<Noc> = jobs.iter().filter(|j| !j.in_canada()).map(|j| j.noc).collect();
+    let mut nocs: Vec<Noc> = jobs
+        .iter()
+        .filter(|j| !j.in_canada())
+        .map(|j| j.noc)
+        .collect();
     nocs.sort();
     nocs.dedup();
     let mut best = (experience(&[], &[], as_of, &Criteria::CRS_FOREIGN), None);
@@ -346,7 +354,7 @@ fn fmt_hours(h: f64) -> String {
     let s = whole.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3);
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
@@ -385,8 +393,8 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     }
     let spouse_facts = match spouse {
         Some(sp) => {
-            let sp_tests = language_facts(&sp.language_tests, as_of)
-                .map_err(|e| e.within("spouse"))?;
+            let sp_tests =
+                language_facts(&sp.language_tests, as_of).map_err(|e| e.within("spouse"))?;
             let best = sp_tests
                 .iter()
                 .filter(|f| f.used)
@@ -471,7 +479,14 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         .and_then(|l| used(&tests, l))
         .map(|f| f.clb);
 
-    let cec = cec_program(profile, as_of, &cec_experience, first_official_language, first_levels, &tests);
+    let cec = cec_program(
+        profile,
+        as_of,
+        &cec_experience,
+        first_official_language,
+        first_levels,
+        &tests,
+    );
     let cec_hours_reached_on = if cec_experience.tally.at_least(hours::HOURS_PER_YEAR) {
         None
     } else {
@@ -595,15 +610,25 @@ fn cec_program(
         },
     );
     let (needed, why) = if t.jobs.is_empty() {
-        (None, "no qualifying work yet: CLB 7 is needed for TEER 0 or 1 work, CLB 5 for TEER 2 or 3".to_string())
+        (
+            None,
+            "no qualifying work yet: CLB 7 is needed for TEER 0 or 1 work, CLB 5 for TEER 2 or 3"
+                .to_string(),
+        )
     } else if teer01_hours == 0.0 {
         (Some(5u8), "the qualifying work is TEER 2 or 3".to_string())
     } else if teer23.at_least(hours::HOURS_PER_YEAR) {
         notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 5 because the TEER 2/3 work alone reaches 1,560 hours.".into());
-        (Some(5u8), "the TEER 2 or 3 work alone reaches 1,560 hours (mixed TEER: not settled)".to_string())
+        (
+            Some(5u8),
+            "the TEER 2 or 3 work alone reaches 1,560 hours (mixed TEER: not settled)".to_string(),
+        )
     } else if teer23.units > 0 {
         notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.".into());
-        (Some(7u8), "TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled)".to_string())
+        (
+            Some(7u8),
+            "TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled)".to_string(),
+        )
     } else {
         (Some(7u8), "the qualifying work is TEER 0 or 1".to_string())
     };
@@ -620,7 +645,11 @@ fn cec_program(
                 .collect();
             match needed {
                 Some(level) => {
-                    lang_status = if min >= level { Status::Met } else { Status::NotMet };
+                    lang_status = if min >= level {
+                        Status::Met
+                    } else {
+                        Status::NotMet
+                    };
                     lang_detail = format!(
                         "{b} {level} needed in all four abilities because {why}; your {lang} result is {} (lowest: {} at {min})",
                         levels.summary(),
@@ -641,7 +670,11 @@ fn cec_program(
         }
         _ => {
             let has_tests = !tests.is_empty();
-            lang_status = if has_tests { Status::NotMet } else { Status::Unknown };
+            lang_status = if has_tests {
+                Status::NotMet
+            } else {
+                Status::Unknown
+            };
             lang_detail = if has_tests {
                 "No valid language test result on the assessment date (results count for two years from the test date)".to_string()
             } else {
@@ -659,34 +692,42 @@ fn cec_program(
     // 3. A valid result: less than two years old (MI s.3(4)).
     let valid: Vec<&LanguageFact> = tests.iter().filter(|f| f.used).collect();
     let expired: Vec<&LanguageFact> = tests.iter().filter(|f| !f.valid).collect();
-    let (status, detail) = if let Some(f) = first_language.and_then(|l| valid.iter().find(|f| f.language == l)) {
-        (
-            Status::Met,
-            format!(
-                "{} taken {} is valid until {}",
-                f.test.display_name(),
-                f.test_date,
-                f.valid_until
-            ),
-        )
-    } else if !expired.is_empty() {
-        let e = expired[0];
-        (
-            Status::NotMet,
-            if e.test_date > as_of {
-                format!("{} taken {} is after the assessment date {as_of}", e.test.display_name(), e.test_date)
-            } else {
+    let (status, detail) =
+        if let Some(f) = first_language.and_then(|l| valid.iter().find(|f| f.language == l)) {
+            (
+                Status::Met,
                 format!(
-                    "{} taken {} expired on {}: results count for two years",
-                    e.test.display_name(),
-                    e.test_date,
-                    e.valid_until
-                )
-            },
-        )
-    } else {
-        (Status::Unknown, "No language test result recorded".to_string())
-    };
+                    "{} taken {} is valid until {}",
+                    f.test.display_name(),
+                    f.test_date,
+                    f.valid_until
+                ),
+            )
+        } else if !expired.is_empty() {
+            let e = expired[0];
+            (
+                Status::NotMet,
+                if e.test_date > as_of {
+                    format!(
+                        "{} taken {} is after the assessment date {as_of}",
+                        e.test.display_name(),
+                        e.test_date
+                    )
+                } else {
+                    format!(
+                        "{} taken {} expired on {}: results count for two years",
+                        e.test.display_name(),
+                        e.test_date,
+                        e.valid_until
+                    )
+                },
+            )
+        } else {
+            (
+                Status::Unknown,
+                "No language test result recorded".to_string(),
+            )
+        };
     reqs.push(Requirement {
         id: "cec.language_test_valid".into(),
         status,

@@ -14,8 +14,8 @@
 //! totals in hundredths-of-an-hour-week-days, so 1,560 hours is exactly
 //! `1560 × 100 × 7` units and boundary cases never depend on rounding.
 
-use jiff::civil::Date;
 use jiff::ToSpan;
+use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::noc::{Noc, Teer};
@@ -122,7 +122,9 @@ impl ExclusionReason {
             ExclusionReason::SelfEmployed => "self-employment does not count",
             ExclusionReason::Volunteer => "volunteer work is unpaid and does not count",
             ExclusionReason::UnpaidInternship => "an unpaid internship does not count",
-            ExclusionReason::Coop => "a co-op work term is part of full-time study and does not count",
+            ExclusionReason::Coop => {
+                "a co-op work term is part of full-time study and does not count"
+            }
             ExclusionReason::NotAuthorized => "work in Canada without authorization does not count",
             ExclusionReason::OutsideCanada => "work outside Canada does not count here",
             ExclusionReason::InCanada => "work in Canada counts separately, as Canadian experience",
@@ -560,8 +562,15 @@ mod tests {
     #[test]
     fn projection_finds_the_day_1560_hours_are_reached() {
         let j = job("63200", "2025-08-01", None, 25.0);
-        let day = projected_date(&[j.clone()], &[], d("2026-06-30"), &Criteria::CEC, 1560, 1200)
-            .unwrap();
+        let day = projected_date(
+            std::slice::from_ref(&j),
+            &[],
+            d("2026-06-30"),
+            &Criteria::CEC,
+            1560,
+            1200,
+        )
+        .unwrap();
         // 1,560 h at 25 h/week = 436.8 days → on day 437 after the start.
         assert_eq!(day, d("2025-08-01").checked_add(437.days()).unwrap());
         let t = tally(&[j], &[], day, &Criteria::CEC);

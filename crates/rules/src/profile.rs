@@ -290,7 +290,10 @@ fn check_tests(prefix: &str, tests: &[LanguageTest], today: Date) -> Result<()> 
         if t.test_date > today {
             return Err(RulesError::invalid(
                 format!("{f}.test_date"),
-                format!("{} is after today ({today}): a result must exist to count", t.test_date),
+                format!(
+                    "{} is after today ({today}): a result must exist to count",
+                    t.test_date
+                ),
             ));
         }
         // Converting validates every score against the test's scale.
@@ -302,8 +305,7 @@ fn check_tests(prefix: &str, tests: &[LanguageTest], today: Date) -> Result<()> 
 fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
     for (i, j) in jobs.iter().enumerate() {
         let f = format!("{prefix}work_history[{i}]");
-        if !(j.hours_per_week.is_finite() && j.hours_per_week > 0.0 && j.hours_per_week <= 168.0)
-        {
+        if !(j.hours_per_week.is_finite() && j.hours_per_week > 0.0 && j.hours_per_week <= 168.0) {
             return Err(RulesError::invalid(
                 format!("{f}.hours_per_week"),
                 format!(
@@ -332,7 +334,10 @@ fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
         if j.start > today {
             return Err(RulesError::invalid(
                 format!("{f}.start"),
-                format!("{} is after today ({today}): enter work already started", j.start),
+                format!(
+                    "{} is after today ({today}): enter work already started",
+                    j.start
+                ),
             ));
         }
         if let Some(end) = j.end
@@ -340,7 +345,10 @@ fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
         {
             return Err(RulesError::invalid(
                 format!("{f}.end"),
-                format!("the last day worked ({end}) is before the start ({})", j.start),
+                format!(
+                    "the last day worked ({end}) is before the start ({})",
+                    j.start
+                ),
             ));
         }
         crate::noc::lookup(j.noc).map_err(|e| e.within(&format!("{f}.noc")))?;

@@ -2,8 +2,8 @@
 //! `shared/contracts/examples/` into `tests/cases/` so the project stands alone).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use landed_rules::crs::{parse_answers, score_answers};
 use landed_rules::Date;
+use landed_rules::crs::{parse_answers, score_answers};
 
 fn today() -> Date {
     "2026-11-24".parse().unwrap()
@@ -18,7 +18,13 @@ fn crs_answer_examples_match_their_expected_totals() {
         let answers = parse_answers(&v["answers"].to_string()).unwrap();
         let r = score_answers(&answers, today()).unwrap();
         let e = &v["expect"];
-        for key in ["total", "core", "spouse", "skill_transferability", "additional"] {
+        for key in [
+            "total",
+            "core",
+            "spouse",
+            "skill_transferability",
+            "additional",
+        ] {
             let got = match key {
                 "total" => r.total,
                 "core" => r.core,
@@ -26,7 +32,12 @@ fn crs_answer_examples_match_their_expected_totals() {
                 "skill_transferability" => r.skill_transferability,
                 _ => r.additional,
             };
-            assert_eq!(u64::from(got), e[key].as_u64().unwrap(), "example {} {key}: {r:#?}", i + 1);
+            assert_eq!(
+                u64::from(got),
+                e[key].as_u64().unwrap(),
+                "example {} {key}: {r:#?}",
+                i + 1
+            );
         }
         let sum: u16 = r.lines.iter().map(|l| l.points).sum();
         assert_eq!(sum, r.total, "example {}: lines add up", i + 1);

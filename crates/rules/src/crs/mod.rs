@@ -17,7 +17,7 @@ use crate::clb::{Ability, Language, LanguageLevels};
 use crate::dated::Source;
 use crate::error::{Result, RulesError};
 
-pub use tables::{RuleSet, rule_set_on, rule_sets};
+pub use tables::{RuleSet, TableVersions, rule_set_on, rule_sets, table_versions};
 
 /// Level of education, in the CRS tool's order (each ranks above the previous).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -67,7 +67,9 @@ impl EducationLevel {
 }
 
 /// Highest post-secondary credential earned in Canada (additional points).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum CanadianEducation {
     #[default]
@@ -415,8 +417,9 @@ impl Computed {
             + self.first.iter().sum::<u16>()
             + self.second
             + self.experience;
-        let spouse_raw =
-            self.spouse_education + self.spouse_language.iter().sum::<u16>() + self.spouse_experience;
+        let spouse_raw = self.spouse_education
+            + self.spouse_language.iter().sum::<u16>()
+            + self.spouse_experience;
         CrsPoints {
             core: core_raw.min(rs.core_cap[self.ws]),
             spouse: spouse_raw.min(rs.spouse_cap),
@@ -579,7 +582,9 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     };
     let lang_col_words = match transfer_column(&a.first_language) {
         Some(1) => format!("{bench} 9 or more on all four first-language abilities"),
-        Some(_) => format!("{bench} 7 or more on all first-language abilities, one or more under 9"),
+        Some(_) => {
+            format!("{bench} 7 or more on all first-language abilities, one or more under 9")
+        }
         None => format!("first-language abilities not all at {bench} 7 or more"),
     };
     let (edu_lang, edu_exp, edu_capped) = c.tr_education;
@@ -675,7 +680,9 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
                 (JobOfferAnswer::MajorGroup00, _) => {
                     "job offer in NOC TEER 0 Major Group 00 (senior management)".into()
                 }
-                (JobOfferAnswer::Teer0123, _) => "job offer in a TEER 0, 1, 2 or 3 occupation".into(),
+                (JobOfferAnswer::Teer0123, _) => {
+                    "job offer in a TEER 0, 1, 2 or 3 occupation".into()
+                }
             },
             rs.src.arranged_employment,
         );

@@ -158,6 +158,9 @@ struct FrenchPoints {
     bilingual: u16,
 }
 
+/// A table id with its versions' `(effective_from, effective_to)`.
+pub type TableVersions = (String, Vec<(Date, Option<Date>)>);
+
 /// Every CRS table, parsed.
 pub(crate) struct CrsTables {
     age: Table<Rows<AgeRow>>,
@@ -210,8 +213,8 @@ impl CrsTables {
     }
 
     /// Every version date of every table, with the table id (for coverage tests).
-    pub(crate) fn version_dates(&self) -> Vec<(String, Vec<(Date, Option<Date>)>)> {
-        fn dates<T>(t: &Table<T>) -> (String, Vec<(Date, Option<Date>)>) {
+    fn version_dates(&self) -> Vec<TableVersions> {
+        fn dates<T>(t: &Table<T>) -> TableVersions {
             (
                 t.id.clone(),
                 t.versions
@@ -465,7 +468,10 @@ fn compile(t: &'static CrsTables, date: Date) -> std::result::Result<RuleSet, St
             transfer_certificate.values.clb7,
         ],
         transfer_certificate_cap: transfer_certificate.values.group_cap,
-        core_cap: [caps.values.core_without_spouse, caps.values.core_with_spouse],
+        core_cap: [
+            caps.values.core_without_spouse,
+            caps.values.core_with_spouse,
+        ],
         spouse_cap: caps.values.spouse,
         transferability_cap: caps.values.skill_transferability,
         additional_cap: caps.values.additional,
@@ -515,9 +521,12 @@ static RULE_SETS: LazyLock<std::result::Result<Vec<RuleSet>, String>> = LazyLock
     dates.into_iter().map(|d| compile(tables, d)).collect()
 });
 
-pub(crate) fn tables() -> Result<&'static CrsTables> {
+/// Every CRS table with its versions' `(effective_from, effective_to)`, for
+/// the temporal-coverage tests.
+pub fn table_versions() -> Result<Vec<TableVersions>> {
     TABLES
         .as_ref()
+        .map(CrsTables::version_dates)
         .map_err(|e| RulesError::invalid("rules", format!("embedded CRS tables are invalid: {e}")))
 }
 

@@ -10,6 +10,14 @@ use std::fmt;
 
 use crate::error::{Result, RulesError};
 
+mod catalogue;
+mod csv;
+mod search;
+mod text;
+
+pub use catalogue::{Catalogue, Hierarchy, NocClass, NocLevel, UnitGroup, catalogue, lookup};
+pub use search::{SearchHit, SearchLang};
+
 /// A NOC 2021 five-digit unit-group code. Its shape is checked when parsed;
 /// whether it names a real unit group is checked against the catalogue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -99,6 +107,7 @@ impl fmt::Display for Teer {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
 
     #[test]
