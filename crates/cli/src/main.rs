@@ -71,6 +71,23 @@ study periods, family. Fields: docs/contracts/profile.schema.json.")]
     /// Search NOC 2021 occupations by job title, or show one unit group.
     #[command(subcommand)]
     Noc(NocCommand),
+    /// Serve the web application and JSON API (the default when no command is given).
+    #[command(after_help = "\
+Examples:
+  landed serve                                   # http://127.0.0.1:8080, ./landed.db
+  landed serve --addr 0.0.0.0:8080 --database postgres://user@db/landed
+  DATABASE_URL=sqlite:///var/lib/landed/landed.db landed serve")]
+    Serve(landed_web::ServeArgs),
+    /// Staff accounts and data retention.
+    #[command(
+        subcommand,
+        after_help = "\
+Examples:
+  landed admin create-user staff@example.org     # prompts for the password
+  echo \"$PASSWORD\" | landed admin create-user staff@example.org
+  landed admin purge --older-than 365d"
+    )]
+    Admin(landed_web::AdminCommand),
 }
 
 #[derive(Args)]
@@ -330,10 +347,18 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let today = today();
     match cli.command {
-        None => {
-            eprintln!("landed: no command given. Try `landed --help`.");
-            ExitCode::from(2)
-        }
+        None => match Cli::try_parse_from(["landed", "serve"]) {
+            Ok(Cli {
+                command: Some(Command::Serve(args)),
+            }) => landed_web::run_serve(args),
+            Ok(_) => ExitCode::from(2),
+            Err(e) => {
+                let _ = e.print();
+                ExitCode::from(2)
+            }
+        },
+        Some(Command::Serve(args)) => landed_web::run_serve(args),
+        Some(Command::Admin(cmd)) => landed_web::run_admin(cmd),
         Some(Command::Crs(args)) => match &args.file {
             Some(path) => match read_input(path) {
                 Ok(input) => batch::run(

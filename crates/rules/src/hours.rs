@@ -24,7 +24,7 @@ use crate::profile::{Job, JobKind, StudyPeriod};
 /// Hundredths of an hour a week.
 pub type CentiRate = u32;
 /// Hundredths of an hour × days / 7 per unit of rate: hours × 700.
-const UNITS_PER_HOUR: u64 = 700;
+pub const UNITS_PER_HOUR: u64 = 700;
 
 /// Full-time: 30 hours a week (IRPR s.73(1)).
 pub const FULL_TIME_WEEKLY_HOURS: u32 = 30;
@@ -450,6 +450,61 @@ pub fn projected_date(
     None
 }
 
+/// A stretch of consecutive days on each of which some counted work was
+/// held: no gap day inside it (FSW's "continuous" year, the 2023–2025
+/// category rule's "6 months of continuous work").
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ContinuousRun {
+    pub from: Date,
+    /// Last day (inclusive).
+    pub to: Date,
+    /// Exact units: hours × 700.
+    #[serde(skip)]
+    pub units: u64,
+    /// Counted hours in the run (after the 30-hour weekly cap).
+    pub hours: f64,
+}
+
+impl ContinuousRun {
+    pub fn at_least(&self, hours: u32) -> bool {
+        self.units >= u64::from(hours) * UNITS_PER_HOUR
+    }
+}
+
+/// The continuous runs of counted work under `criteria` in the window of
+/// `criteria.window_years` before `as_of`, oldest first. A day with no
+/// counted work (no job, or only work that does not count) ends a run. The
+/// runs' units add up to [`tally`]'s units for the same criteria.
+pub fn continuous_runs(
+    jobs: &[Job],
+    study: &[StudyPeriod],
+    as_of: Date,
+    c: &Criteria,
+) -> Vec<ContinuousRun> {
+    let from = window_start(as_of, c.window_years);
+    let (spans, _) = split(jobs, study, from, as_of, c);
+    let mut runs: Vec<ContinuousRun> = Vec::new();
+    for (a, b, rate) in stretches(&spans) {
+        let units = rate * days(a, b) as u64;
+        match runs.last_mut() {
+            Some(last) if next_day(last.to) == a => {
+                last.to = prev_day(b);
+                last.units += units;
+            }
+            _ => runs.push(ContinuousRun {
+                from: a,
+                to: prev_day(b),
+                units,
+                hours: 0.0,
+            }),
+        }
+    }
+    for r in &mut runs {
+        r.hours = r.units as f64 / UNITS_PER_HOUR as f64;
+    }
+    runs
+}
+
 /// Capped rate per stretch, in time order.
 fn stretches(spans: &[Span]) -> Vec<(Date, Date, u64)> {
     let cap: u64 = u64::from(FULL_TIME_WEEKLY_HOURS) * 100;
@@ -557,6 +612,33 @@ mod tests {
             full_time: true,
             in_canada: true,
         }
+    }
+
+    #[test]
+    fn continuous_runs_split_at_a_gap_day_and_add_up_to_the_tally() {
+        let a = job("21231", "2024-01-01", Some("2024-06-30"), 40.0);
+        let b = job("21231", "2024-07-01", Some("2024-12-31"), 20.0);
+        let c = job("21231", "2025-01-02", Some("2025-03-31"), 30.0);
+        let jobs = [a, b, c];
+        let crit = Criteria {
+            occupations: Occupations::Exactly(Noc::parse("21231").unwrap()),
+            ..Criteria::CRS_CANADIAN
+        };
+        let runs = continuous_runs(&jobs, &[], d("2026-01-01"), &crit);
+        assert_eq!(runs.len(), 2, "{runs:?}");
+        assert_eq!(
+            (runs[0].from, runs[0].to),
+            (d("2024-01-01"), d("2024-12-31"))
+        );
+        assert_eq!(
+            (runs[1].from, runs[1].to),
+            (d("2025-01-02"), d("2025-03-31"))
+        );
+        let t = tally(&jobs, &[], d("2026-01-01"), &crit);
+        assert_eq!(runs.iter().map(|r| r.units).sum::<u64>(), t.units);
+        // 182 days at 30 h (40 capped) + 184 days at 20 h.
+        assert_eq!(runs[0].units, 182 * 3000 + 184 * 2000);
+        assert!(!runs[0].at_least(1560));
     }
 
     #[test]

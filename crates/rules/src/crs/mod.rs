@@ -10,6 +10,8 @@
 
 mod tables;
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -187,13 +189,13 @@ pub fn parse_answers(json: &str) -> Result<CrsAnswers> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CrsLine {
     /// Rule id, e.g. `core.age`; doubles as a translation key.
-    pub factor: String,
+    pub factor: Cow<'static, str>,
     pub points: u16,
     pub max: u16,
     /// Why, in words a candidate understands.
     pub basis: String,
     /// Where the rule is published (address).
-    pub source: String,
+    pub source: Cow<'static, str>,
 }
 
 /// The CRS result contract.
@@ -455,15 +457,16 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     };
     let mut lines = Vec::with_capacity(24);
     let mut notes = Vec::new();
-    let mut line = |factor: &str, points: u16, max: u16, basis: String, source: &Source| {
-        lines.push(CrsLine {
-            factor: factor.to_string(),
-            points,
-            max,
-            basis,
-            source: source.href.clone(),
-        });
-    };
+    let mut line =
+        |factor: &'static str, points: u16, max: u16, basis: String, source: &'static Source| {
+            lines.push(CrsLine {
+                factor: Cow::Borrowed(factor),
+                points,
+                max,
+                basis,
+                source: Cow::Borrowed(source.href.as_str()),
+            });
+        };
 
     // A. Core / human capital.
     let age_words = match a.age {
@@ -489,7 +492,12 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     for (i, ab) in Ability::ALL.iter().enumerate() {
         let level = a.first_language.get(*ab);
         line(
-            &format!("core.first_language.{ab}"),
+            match ab {
+                Ability::Listening => "core.first_language.listening",
+                Ability::Reading => "core.first_language.reading",
+                Ability::Writing => "core.first_language.writing",
+                Ability::Speaking => "core.first_language.speaking",
+            },
             c.first[i],
             max_of(&rs.first_language, ws),
             format!(
