@@ -35,4 +35,29 @@ fn bench(c: &mut Criterion) {
 }
 
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn parts(c: &mut Criterion) {
+    let today: Date = "2026-11-24".parse().unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/pgwp-graduate.json")).unwrap();
+    let profile = landed_rules::profile::parse_profile(&text).unwrap();
+    let as_of = profile.as_of.unwrap();
+    c.bench_function("part_validate", |b| b.iter(|| profile.validate(today).unwrap()));
+    c.bench_function("part_convert", |b| {
+        b.iter(|| landed_rules::language::convert(black_box(&profile.language_tests[0])).unwrap())
+    });
+    c.bench_function("part_tally_cec", |b| {
+        b.iter(|| {
+            landed_rules::hours::tally(
+                &profile.work_history,
+                &profile.study_periods,
+                as_of,
+                &landed_rules::hours::Criteria::CEC,
+            )
+        })
+    });
+    c.bench_function("part_education", |b| {
+        b.iter(|| landed_rules::assess::education_fact(&profile.education, as_of))
+    });
+}
+criterion_group!(parts_group, parts);
+criterion_main!(benches, parts_group);

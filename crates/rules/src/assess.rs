@@ -42,6 +42,9 @@ pub struct ProgramResult {
     pub requirements: Vec<Requirement>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// FSW: the selection grid, factor by factor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grid: Option<crate::programs::Grid>,
 }
 
 impl ProgramResult {
@@ -57,6 +60,7 @@ impl ProgramResult {
             eligible,
             requirements,
             notes,
+            grid: None,
         }
     }
 }
@@ -66,6 +70,8 @@ pub struct Programs {
     pub cec: ProgramResult,
     pub fsw: ProgramResult,
     pub fst: ProgramResult,
+    /// The program an invitation would be issued under (CEC, then FSW, then FST).
+    pub invited_under: Option<crate::programs::Program>,
 }
 
 /// One language test as the engine read it.
@@ -125,6 +131,8 @@ pub struct Facts {
     pub with_spouse: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub spouse: Option<SpouseFacts>,
+    /// Per program: the qualifying hours, the occupations they count in, and each excluded period.
+    pub program_work: crate::programs::ProgramWork,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -140,6 +148,8 @@ pub struct SpouseFacts {
 pub struct Assessment {
     pub as_of: Date,
     pub programs: Programs,
+    /// Category-based selection: each category in force on `as_of`.
+    pub categories: crate::programs::CategorySelection,
     pub crs: Option<CrsResult>,
     /// The CRS answers derived from the profile (what the official tool would be told).
     pub crs_answers: Option<CrsAnswers>,
@@ -364,7 +374,8 @@ fn fmt_hours(h: f64) -> String {
 
 /// Assess a profile on its `as_of` (or `today`). Validates the profile first.
 pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
-    profile.validate(today)?;
+    // Scores are validated by `language_facts`, which converts every test once.
+    profile.validate_records(today, false)?;
     let as_of = profile.as_of.unwrap_or(today);
     let mut notes = Vec::new();
 
@@ -459,13 +470,21 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             }
         }
     }
-    let mut best: Option<(Language, CrsAnswers, CrsResult)> = None;
+    // Rank the candidates on numbers only, then explain the winner.
+    let mut ranked: Option<(Language, CrsAnswers, u16)> = None;
     for (lang, answers) in candidates {
-        let result = crs::score_explained(&answers, as_of)?;
-        if best.as_ref().is_none_or(|b| result.total > b.2.total) {
-            best = Some((lang, answers, result));
+        let total = crs::score_points(&answers, as_of)?.total();
+        if ranked.as_ref().is_none_or(|b| total > b.2) {
+            ranked = Some((lang, answers, total));
         }
     }
+    let best: Option<(Language, CrsAnswers, CrsResult)> = match ranked {
+        Some((lang, answers, _)) => {
+            let result = crs::score_explained(&answers, as_of)?;
+            Some((lang, answers, result))
+        }
+        None => None,
+    };
     let first_official_language = best
         .as_ref()
         .map(|b| b.0)
@@ -501,10 +520,29 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     };
     let cec = with_projection(cec, cec_hours_reached_on);
 
+    let ctx = crate::programs::Context {
+        profile,
+        as_of,
+        tests: &tests,
+        first_language: first_official_language,
+        education: &education,
+        spouse: spouse_facts.as_ref(),
+    };
+    let (fsw, fsw_work) = crate::programs::fsw(&ctx)?;
+    let (fst, fst_work) = crate::programs::fst(&ctx)?;
+    let categories = crate::programs::categories(&ctx, [&cec, &fsw, &fst])?;
+    let (invited_under, invite_notes) = crate::programs::invited_under(profile, &cec, &fsw, &fst);
+    notes.extend(invite_notes);
+    let program_work = crate::programs::ProgramWork {
+        cec: crate::programs::cec_work(&cec_experience.tally),
+        fsw: fsw_work,
+        fst: fst_work,
+    };
     let programs = Programs {
         cec,
-        fsw: crate::programs::fsw(profile, as_of, &tests, first_levels, &education),
-        fst: crate::programs::fst(profile, as_of, &tests, first_levels),
+        fsw,
+        fst,
+        invited_under,
     };
 
     let facts = Facts {
@@ -519,6 +557,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         foreign_experience_noc: foreign_noc,
         with_spouse: spouse.is_some(),
         spouse: spouse_facts,
+        program_work,
     };
     let (crs_answers, crs) = match best {
         Some((_, a, r)) => (Some(a), Some(r)),
@@ -530,6 +569,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     Ok(Assessment {
         as_of,
         programs,
+        categories,
         crs,
         crs_answers,
         facts,
@@ -600,37 +640,39 @@ fn cec_program(
         .filter(|j| j.teer.level() <= 1)
         .map(|j| j.hours)
         .sum();
-    let teer23 = hours::tally(
-        &profile.work_history,
-        &profile.study_periods,
-        as_of,
-        &Criteria {
-            occupations: Occupations::Only(|n| matches!(n.teer().level(), 2 | 3)),
-            ..Criteria::CEC
-        },
-    );
-    let (needed, why) = if t.jobs.is_empty() {
-        (
+    // Only needed when TEER 0/1 work counts: how much TEER 2/3 work is there on its own?
+    let teer23 = (teer01_hours > 0.0).then(|| {
+        hours::tally(
+            &profile.work_history,
+            &profile.study_periods,
+            as_of,
+            &Criteria {
+                occupations: Occupations::Only(|n| matches!(n.teer().level(), 2 | 3)),
+                ..Criteria::CEC
+            },
+        )
+    });
+    let (needed, why): (Option<u8>, &str) = match &teer23 {
+        _ if t.jobs.is_empty() => (
             None,
-            "no qualifying work yet: CLB 7 is needed for TEER 0 or 1 work, CLB 5 for TEER 2 or 3"
-                .to_string(),
-        )
-    } else if teer01_hours == 0.0 {
-        (Some(5u8), "the qualifying work is TEER 2 or 3".to_string())
-    } else if teer23.at_least(hours::HOURS_PER_YEAR) {
-        notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 5 because the TEER 2/3 work alone reaches 1,560 hours.".into());
-        (
-            Some(5u8),
-            "the TEER 2 or 3 work alone reaches 1,560 hours (mixed TEER: not settled)".to_string(),
-        )
-    } else if teer23.units > 0 {
-        notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.".into());
-        (
-            Some(7u8),
-            "TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled)".to_string(),
-        )
-    } else {
-        (Some(7u8), "the qualifying work is TEER 0 or 1".to_string())
+            "no qualifying work yet: CLB 7 is needed for TEER 0 or 1 work, CLB 5 for TEER 2 or 3",
+        ),
+        None => (Some(5), "the qualifying work is TEER 2 or 3"),
+        Some(t23) if t23.at_least(hours::HOURS_PER_YEAR) => {
+            notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 5 because the TEER 2/3 work alone reaches 1,560 hours.".into());
+            (
+                Some(5),
+                "the TEER 2 or 3 work alone reaches 1,560 hours (mixed TEER: not settled)",
+            )
+        }
+        Some(t23) if t23.units > 0 => {
+            notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.".into());
+            (
+                Some(7),
+                "TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled)",
+            )
+        }
+        Some(_) => (Some(7), "the qualifying work is TEER 0 or 1"),
     };
     let lang_status;
     let lang_detail;

@@ -284,7 +284,7 @@ fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<
     Ok(())
 }
 
-fn check_tests(prefix: &str, tests: &[LanguageTest], today: Date) -> Result<()> {
+fn check_tests(prefix: &str, tests: &[LanguageTest], today: Date, check_scores: bool) -> Result<()> {
     for (i, t) in tests.iter().enumerate() {
         let f = format!("{prefix}language_tests[{i}]");
         if t.test_date > today {
@@ -297,7 +297,9 @@ fn check_tests(prefix: &str, tests: &[LanguageTest], today: Date) -> Result<()> 
             ));
         }
         // Converting validates every score against the test's scale.
-        crate::language::convert(t).map_err(|e| e.within(&f))?;
+        if check_scores {
+            crate::language::convert(t).map_err(|e| e.within(&f))?;
+        }
     }
     Ok(())
 }
@@ -360,6 +362,12 @@ impl Profile {
     /// Checks beyond the schema: dates in order and not after `today`, hours
     /// within a week, scores valid for their test, NOC codes that exist.
     pub fn validate(&self, today: Date) -> Result<()> {
+        self.validate_records(today, true)
+    }
+
+    /// [`Profile::validate`]; `check_scores: false` leaves the test scores to
+    /// the caller that converts them anyway (the assessment), to convert once.
+    pub(crate) fn validate_records(&self, today: Date, check_scores: bool) -> Result<()> {
         if self.date_of_birth > today {
             return Err(RulesError::invalid(
                 "date_of_birth",
@@ -375,7 +383,7 @@ impl Profile {
             ));
         }
         check_credentials("", &self.education, today)?;
-        check_tests("", &self.language_tests, today)?;
+        check_tests("", &self.language_tests, today, check_scores)?;
         check_jobs("", &self.work_history, today)?;
         for (i, s) in self.study_periods.iter().enumerate() {
             if s.end < s.start {
@@ -393,7 +401,7 @@ impl Profile {
         }
         if let Some(sp) = &self.spouse {
             check_credentials("spouse.", &sp.education, today)?;
-            check_tests("spouse.", &sp.language_tests, today)?;
+            check_tests("spouse.", &sp.language_tests, today, check_scores)?;
             check_jobs("spouse.", &sp.work_history, today)?;
         }
         if let Some(c) = &self.certificate_of_qualification {

@@ -405,3 +405,67 @@ fn explanation_snapshot_of_the_worked_example() {
     assert_eq!(r.total, 353);
     insta::assert_json_snapshot!(r);
 }
+
+/// Worked examples derived by hand from the tables in rules.md §1 (the
+/// derivation is in each comment), checked section by section.
+#[test]
+fn worked_examples_derived_from_the_reference() {
+    // A. Married, spouse accompanying: 35, master's, CLB 9 ×4, 3 years Canadian;
+    //    spouse bachelor's, CLB 7 ×4, 1 year Canadian.
+    //    Core (with-spouse column): age 70 + master's 126 + 4×29 + 3 years 56 = 368.
+    //    Spouse: bachelor's 8 + 4×3 + 1 year 5 = 25.
+    //    Transferability: education × CLB 9 (50) + education × 2+ years (50) → capped 50.
+    //    Total 443.
+    let mut a = base();
+    a.age = 35;
+    a.education = EducationLevel::Masters;
+    a.first_language = lv(Language::English, 9, 9, 9, 9);
+    a.canadian_experience_years = 3;
+    a.spouse = Some(SpouseAnswers {
+        education: EducationLevel::Bachelors,
+        first_language: Some(lv(Language::English, 7, 7, 7, 7)),
+        canadian_experience_years: 1,
+    });
+    let r = score_explained(&a, d(NOW)).unwrap();
+    assert_eq!((r.core, r.spouse, r.skill_transferability, r.additional, r.total), (368, 25, 50, 0, 443));
+
+    // B. Single, 26, two-year diploma, French NCLC 8 ×4 first, English CLB 6 ×4 second,
+    //    1 year Canadian, provincial nomination.
+    //    Core: 110 + 98 + 4×23 + second 4×1 + 40 = 344.
+    //    Transferability: education × NCLC 7-col 13 + education × 1 year 13 = 26.
+    //    Additional: nomination 600 + French bilingual 50 = 650 → capped 600.
+    //    Total 970.
+    let mut a = base();
+    a.age = 26;
+    a.education = EducationLevel::TwoYear;
+    a.first_language = lv(Language::French, 8, 8, 8, 8);
+    a.second_language = Some(lv(Language::English, 6, 6, 6, 6));
+    a.canadian_experience_years = 1;
+    a.provincial_nomination = true;
+    let r = score_explained(&a, d(NOW)).unwrap();
+    assert_eq!((r.core, r.spouse, r.skill_transferability, r.additional, r.total), (344, 0, 26, 600, 970));
+
+    // C. The 353 worked example with a TEER 0-3 job offer, the day before the
+    //    2025-03-25 change: 353 + 50 = 403 under crs-2020-10-27; 353 from the 25th.
+    let mut a = base();
+    a.education = EducationLevel::Bachelors;
+    a.first_language = lv(Language::English, 7, 9, 9, 9);
+    a.job_offer = JobOfferAnswer::Teer0123;
+    let r = score_explained(&a, d("2025-03-24")).unwrap();
+    assert_eq!((r.total, r.rule_set.as_str()), (403, "crs-2020-10-27"));
+    assert_eq!(score_explained(&a, d("2025-03-25")).unwrap().total, 353);
+
+    // D. Single, 45, doctorate, CLB 10 ×4, 5 years Canadian, 3 years foreign, a
+    //    certificate of qualification. Core: 0 + 150 + 4×34 + 80 = 366.
+    //    Transferability: 50 (education) + 50 (foreign) + 50 (certificate) = 150 → capped 100.
+    //    Total 466.
+    let mut a = base();
+    a.age = 45;
+    a.education = EducationLevel::Doctoral;
+    a.first_language = lv(Language::English, 10, 10, 10, 10);
+    a.canadian_experience_years = 5;
+    a.foreign_experience_years = 3;
+    a.certificate_of_qualification = true;
+    let r = score_explained(&a, d(NOW)).unwrap();
+    assert_eq!((r.core, r.skill_transferability, r.total), (366, 100, 466));
+}

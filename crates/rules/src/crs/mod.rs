@@ -193,7 +193,7 @@ pub struct CrsLine {
     pub points: u16,
     pub max: u16,
     /// Why, in words a candidate understands.
-    pub basis: String,
+    pub basis: Cow<'static, str>,
     /// Where the rule is published (address).
     pub source: Cow<'static, str>,
 }
@@ -457,16 +457,6 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     };
     let mut lines = Vec::with_capacity(24);
     let mut notes = Vec::new();
-    let mut line =
-        |factor: &'static str, points: u16, max: u16, basis: String, source: &'static Source| {
-            lines.push(CrsLine {
-                factor: Cow::Borrowed(factor),
-                points,
-                max,
-                basis,
-                source: Cow::Borrowed(source.href.as_str()),
-            });
-        };
 
     // A. Core / human capital.
     let age_words = match a.age {
@@ -474,24 +464,24 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         45.. => format!("age {} (45 or more scores 0)", a.age),
         _ => format!("age {}", a.age),
     };
-    line(
+    lines.push(mk(
         "core.age",
         c.age,
         max_of(&rs.age, ws),
         format!("{age_words}, {spouse_words}"),
         rs.src.age,
-    );
-    line(
+    ));
+    lines.push(mk(
         "core.education",
         c.education,
         max_of(&rs.education, ws),
         format!("{}, {spouse_words}", a.education.describe()),
         rs.src.education,
-    );
+    ));
     let bench = a.first_language.language.benchmark();
     for (i, ab) in Ability::ALL.iter().enumerate() {
         let level = a.first_language.get(*ab);
-        line(
+        lines.push(mk(
             match ab {
                 Ability::Listening => "core.first_language.listening",
                 Ability::Reading => "core.first_language.reading",
@@ -511,11 +501,11 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
                 }
             ),
             rs.src.first_language,
-        );
+        ));
     }
     let second_max = rs.second_language_cap[ws];
     match &a.second_language {
-        Some(l) => line(
+        Some(l) => lines.push(mk(
             "core.second_language",
             c.second,
             second_max,
@@ -530,16 +520,16 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
                 format!("{} as second language ({})", l.language, l.summary())
             },
             rs.src.second_language,
-        ),
-        None => line(
+        )),
+        None => lines.push(mk(
             "core.second_language",
             0,
             second_max,
-            "no second official language test".into(),
+            "no second official language test",
             rs.src.second_language,
-        ),
+        )),
     }
-    line(
+    lines.push(mk(
         "core.canadian_experience",
         c.experience,
         max_of(&rs.canadian_experience, ws),
@@ -548,28 +538,28 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             years_words(a.canadian_experience_years, 5)
         ),
         rs.src.canadian_experience,
-    );
+    ));
 
     // B. Spouse factors.
     if let Some(sp) = &a.spouse {
-        line(
+        lines.push(mk(
             "spouse.education",
             c.spouse_education,
             max1(&rs.spouse_education),
             format!("spouse or partner: {}", sp.education.describe()),
             rs.src.spouse_education,
-        );
-        line(
+        ));
+        lines.push(mk(
             "spouse.first_language",
             c.spouse_language.iter().sum(),
             max1(&rs.spouse_language) * 4,
             match &sp.first_language {
-                Some(l) => format!("spouse or partner: {}", l.summary()),
-                None => "spouse or partner: no language test".into(),
+                Some(l) => Cow::Owned(format!("spouse or partner: {}", l.summary())),
+                None => Cow::Borrowed("spouse or partner: no language test"),
             },
             rs.src.spouse_language,
-        );
-        line(
+        ));
+        lines.push(mk(
             "spouse.canadian_experience",
             c.spouse_experience,
             max1(&rs.spouse_experience),
@@ -578,7 +568,7 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
                 years_words(sp.canadian_experience_years, 5)
             ),
             rs.src.spouse_experience,
-        );
+        ));
     }
 
     // C. Skill transferability, groups in order; the last groups absorb the 100 cap.
@@ -597,7 +587,7 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     };
     let (edu_lang, edu_exp, edu_capped) = c.tr_education;
     let (kept, cut) = take(edu_capped);
-    line(
+    lines.push(mk(
         "skill_transferability.education",
         kept,
         rs.transfer_education_cap,
@@ -611,10 +601,10 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             cut,
         ),
         rs.src.transfer_education,
-    );
+    ));
     let (for_lang, for_exp, for_capped) = c.tr_foreign;
     let (kept, cut) = take(for_capped);
-    line(
+    lines.push(mk(
         "skill_transferability.foreign_experience",
         kept,
         rs.transfer_foreign_cap,
@@ -631,9 +621,9 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             cut,
         ),
         rs.src.transfer_foreign,
-    );
+    ));
     let (kept, cut) = take(c.tr_certificate);
-    line(
+    lines.push(mk(
         "skill_transferability.certificate_of_qualification",
         kept,
         rs.transfer_certificate_cap,
@@ -649,12 +639,12 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
                     rs.transferability_cap
                 ));
             }
-            s
+            Cow::Owned(s)
         } else {
-            "no certificate of qualification in a trade".into()
+            Cow::Borrowed("no certificate of qualification in a trade")
         },
         rs.src.transfer_certificate,
-    );
+    ));
 
     // D. Additional points; the last factors absorb the 600 cap.
     let mut room = rs.additional_cap;
@@ -663,83 +653,83 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         room -= kept;
         kept
     };
-    line(
+    lines.push(mk(
         "additional.provincial_nomination",
         take(c.provincial_nomination),
         rs.provincial_nomination,
         if a.provincial_nomination {
-            "provincial or territorial nomination".into()
+            "provincial or territorial nomination"
         } else {
-            "no provincial or territorial nomination".into()
+            "no provincial or territorial nomination"
         },
         rs.src.provincial_nomination,
-    );
+    ));
     let ae_max = rs.arranged_employment[0].max(rs.arranged_employment[1]);
     if ae_max > 0 || a.job_offer != JobOfferAnswer::None {
-        line(
+        lines.push(mk(
             "additional.arranged_employment",
             take(c.arranged_employment),
             ae_max,
             match (a.job_offer, ae_max) {
-                (JobOfferAnswer::None, _) => "no qualifying job offer".into(),
-                (_, 0) => format!(
+                (JobOfferAnswer::None, _) => Cow::Borrowed("no qualifying job offer"),
+                (_, 0) => Cow::Owned(format!(
                     "job offer: no CRS points for arranged employment under the rules in force on {as_of} (removed 2025-03-25); it still matters for FSW and FST eligibility"
-                ),
+                )),
                 (JobOfferAnswer::MajorGroup00, _) => {
-                    "job offer in NOC TEER 0 Major Group 00 (senior management)".into()
+                    Cow::Borrowed("job offer in NOC TEER 0 Major Group 00 (senior management)")
                 }
                 (JobOfferAnswer::Teer0123, _) => {
-                    "job offer in a TEER 0, 1, 2 or 3 occupation".into()
+                    Cow::Borrowed("job offer in a TEER 0, 1, 2 or 3 occupation")
                 }
             },
             rs.src.arranged_employment,
-        );
+        ));
     }
     let ce_max = rs.canadian_education[1];
     if ce_max > 0 {
-        line(
+        lines.push(mk(
             "additional.canadian_education",
             take(c.canadian_education),
             ce_max,
             match a.canadian_education {
-                CanadianEducation::None => "no post-secondary credential from Canada".into(),
+                CanadianEducation::None => "no post-secondary credential from Canada",
                 CanadianEducation::OneOrTwoYear => {
-                    "Canadian post-secondary credential of one or two years".into()
+                    "Canadian post-secondary credential of one or two years"
                 }
                 CanadianEducation::ThreeYearOrLonger => {
-                    "Canadian post-secondary credential of three years or longer, or a master's, professional or doctoral degree".into()
+                    "Canadian post-secondary credential of three years or longer, or a master's, professional or doctoral degree"
                 }
             },
             rs.src.canadian_education,
-        );
+        ));
     }
     if rs.sibling > 0 {
-        line(
+        lines.push(mk(
             "additional.sibling",
             take(c.sibling),
             rs.sibling,
             if a.sibling_in_canada {
-                "brother or sister in Canada who is a citizen or permanent resident".into()
+                "brother or sister in Canada who is a citizen or permanent resident"
             } else {
-                "no brother or sister in Canada declared".into()
+                "no brother or sister in Canada declared"
             },
             rs.src.sibling,
-        );
+        ));
     }
     let french_max = rs.french[1];
     if french_max > 0 {
         let (_, case) = french_points(a, rs);
-        line(
+        lines.push(mk(
             "additional.french",
             take(c.french),
             french_max,
             match case {
-                2 => "NCLC 7 or more in all four French abilities and CLB 5 or more in all four English abilities".into(),
-                1 => "NCLC 7 or more in all four French abilities, and English below CLB 5 in at least one ability or no English test".into(),
-                _ => "French not at NCLC 7 or more in all four abilities".into(),
+                2 => "NCLC 7 or more in all four French abilities and CLB 5 or more in all four English abilities",
+                1 => "NCLC 7 or more in all four French abilities, and English below CLB 5 in at least one ability or no English test",
+                _ => "French not at NCLC 7 or more in all four abilities",
             },
             rs.src.french,
-        );
+        ));
         if rs.src.french.note.is_some() && c.french > 0 {
             notes.push(format!(
                 "additional.french: {}",
@@ -761,6 +751,22 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         lines,
         notes,
     })
+}
+
+fn mk(
+    factor: &'static str,
+    points: u16,
+    max: u16,
+    basis: impl Into<Cow<'static, str>>,
+    source: &'static Source,
+) -> CrsLine {
+    CrsLine {
+        factor: Cow::Borrowed(factor),
+        points,
+        max,
+        basis: basis.into(),
+        source: Cow::Borrowed(source.href.as_str()),
+    }
 }
 
 fn transfer_basis(
