@@ -56,7 +56,81 @@ fn verdict(p: &ProgramResult) -> &'static str {
     }
 }
 
-/// The three programs side by side, each requirement with its reason, then the CRS.
+/// The FSW selection grid: one row per factor (adaptability's items indented).
+fn grid_table(g: &landed_rules::programs::Grid) -> String {
+    let mut t = table();
+    t.set_header(vec!["FSW selection factor", "Points", "Max", "Why"]);
+    for l in &g.lines {
+        let row = |id: &str, l: &landed_rules::programs::GridLine| {
+            let pts = match l.up_to {
+                Some(u) if u > l.points => format!("{} (up to {u})", l.points),
+                _ => l.points.to_string(),
+            };
+            vec![
+                Cell::new(id),
+                Cell::new(pts).set_alignment(CellAlignment::Right),
+                Cell::new(l.max).set_alignment(CellAlignment::Right),
+                Cell::new(&l.detail),
+            ]
+        };
+        t.add_row(row(l.id.trim_start_matches("fsw.grid."), l));
+        for i in &l.items {
+            t.add_row(row(&format!("  {}", i.id.rsplit('.').next().unwrap_or(i.id)), i));
+        }
+    }
+    t.add_row(vec![
+        Cell::new("total"),
+        Cell::new(g.total).set_alignment(CellAlignment::Right),
+        Cell::new(g.max).set_alignment(CellAlignment::Right),
+        Cell::new(format!("pass mark {}{}", g.pass_mark, if g.possible > g.total { format!("; up to {} with facts not in the profile", g.possible) } else { String::new() })),
+    ]);
+    let mut s = t.to_string();
+    s.push('\n');
+    s
+}
+
+/// Category-based selection: one row per category in force, with every reason.
+fn categories_table(c: &landed_rules::programs::CategorySelection) -> String {
+    let mut s = match c.rules_from {
+        Some(d) => format!("Category-based selection (categories in force from {d})\n"),
+        None => "Category-based selection\n".to_string(),
+    };
+    if !c.results.is_empty() {
+        let mut t = table();
+        t.set_header(vec!["Category", "Verdict", "Why"]);
+        for r in &c.results {
+            let mut title = r.title.to_string();
+            if !r.list_complete {
+                title.push_str(" [list incomplete]");
+            }
+            if !r.list_verified {
+                title.push_str(" [unverified]");
+            }
+            let why: Vec<String> = r
+                .result
+                .requirements
+                .iter()
+                .map(|q| format!("{} {}", mark(q.status), q.detail))
+                .collect();
+            t.add_row(vec![
+                Cell::new(title),
+                Cell::new(verdict(&r.result)),
+                Cell::new(why.join("\n")),
+            ]);
+        }
+        s.push_str(&t.to_string());
+        s.push('\n');
+    }
+    if let Some(rule) = c.experience_rule {
+        s.push_str(&format!("  Experience rule: {rule}\n"));
+    }
+    for n in &c.notes {
+        s.push_str(&format!("  Note: {n}\n"));
+    }
+    s
+}
+
+/// The three programs side by side, each requirement with its reason, then the categories and the CRS.
 pub fn assessment_table(a: &Assessment) -> String {
     let mut s = format!("Assessment as of {}\n", a.as_of);
     let mut t = table();
@@ -67,8 +141,40 @@ pub fn assessment_table(a: &Assessment) -> String {
         verdict(&a.programs.fsw),
         verdict(&a.programs.fst),
     ]);
+    let ps = [&a.programs.cec, &a.programs.fsw, &a.programs.fst];
+    for (label, suffix) in [
+        ("Work experience", "work_experience"),
+        ("Language", "language"),
+        ("Language test valid", "language_test_valid"),
+        ("Education", "education"),
+        ("Selection grid (67/100)", "selection_grid"),
+        ("Job offer or certificate", "offer_or_certificate"),
+        ("Proof of funds", "proof_of_funds"),
+        ("Outside Quebec", "province"),
+    ] {
+        let cells: Vec<&str> = ps
+            .iter()
+            .map(|p| {
+                p.requirements
+                    .iter()
+                    .find(|r| r.id.rsplit('.').next() == Some(suffix))
+                    .map_or("—", |r| mark(r.status))
+            })
+            .collect();
+        if cells.iter().any(|c| *c != "—") {
+            t.add_row(vec![label, cells[0], cells[1], cells[2]]);
+        }
+    }
     s.push_str(&t.to_string());
     s.push('\n');
+    match a.programs.invited_under {
+        Some(p) => s.push_str(&format!(
+            "An invitation would be issued under: {} ({})\n",
+            p.abbreviation(),
+            p.name()
+        )),
+        None => s.push_str("An invitation would be issued under: none of the three programs yet\n"),
+    }
     for (name, p) in [
         ("Canadian Experience Class", &a.programs.cec),
         ("Federal Skilled Worker", &a.programs.fsw),
@@ -89,10 +195,14 @@ pub fn assessment_table(a: &Assessment) -> String {
         }
         s.push_str(&t.to_string());
         s.push('\n');
+        if let Some(g) = &p.grid {
+            s.push_str(&grid_table(g));
+        }
         for n in &p.notes {
             s.push_str(&format!("  Note: {n}\n"));
         }
     }
+    s.push_str(&categories_table(&a.categories));
     match &a.crs {
         Some(crs) => s.push_str(&crs_table(crs)),
         None => s.push_str("CRS: not computed (see notes)"),

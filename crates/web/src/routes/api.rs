@@ -1,0 +1,151 @@
+//! The JSON API: `POST /api/v1/crs`, `POST /api/v1/assess`, `GET /api/v1/noc/search`, and
+//! the OpenAPI document at `/api/openapi.json`. Errors are
+//! `{"error": {"field": "...", "message": "..."}}` with status 422 (400 for a body that is
+//! not UTF-8, 413 for one that is too large).
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use landed_rules::RulesError;
+use landed_rules::noc::SearchLang;
+use serde_json::json;
+
+use crate::state::AppState;
+
+/// The OpenAPI 3.1 document (hand-written; a snapshot test keeps it in step with the code).
+pub const OPENAPI: &str = include_str!("../../openapi.json");
+
+/// Most NOC hits one search returns.
+pub const NOC_LIMIT_MAX: usize = 50;
+
+fn error(status: StatusCode, field: &str, message: &str) -> Response {
+    (
+        status,
+        Json(json!({ "error": { "field": field, "message": message } })),
+    )
+        .into_response()
+}
+
+fn rules_error(e: &RulesError) -> Response {
+    error(StatusCode::UNPROCESSABLE_ENTITY, e.field(), &e.message())
+}
+
+fn not_utf8() -> Response {
+    error(StatusCode::BAD_REQUEST, "", "the body is not UTF-8 text")
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Response {
+    match serde_json::to_value(value) {
+        Ok(v) => Json(v).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "serialising a result");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "", "internal error")
+        }
+    }
+}
+
+/// `GET /api/openapi.json`.
+pub async fn openapi() -> Response {
+    ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
+}
+
+/// `POST /api/v1/crs`: crs-answers → CRS result.
+pub async fn crs(State(state): State<AppState>, body: Bytes) -> Response {
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return not_utf8();
+    };
+    let answers = match landed_rules::crs::parse_answers(text) {
+        Ok(a) => a,
+        Err(e) => return rules_error(&e),
+    };
+    match landed_rules::crs::score_answers(&answers, state.today()) {
+        Ok(r) => to_json(&r),
+        Err(e) => rules_error(&e),
+    }
+}
+
+/// `POST /api/v1/assess`: profile → assessment.
+pub async fn assess(State(state): State<AppState>, body: Bytes) -> Response {
+    let Ok(text) = std::str::from_utf8(&body) else {
+        return not_utf8();
+    };
+    let profile = match landed_rules::profile::parse_profile(text) {
+        Ok(p) => p,
+        Err(e) => return rules_error(&e),
+    };
+    match landed_rules::assess::assess(&profile, state.today()) {
+        Ok(a) => to_json(&a),
+        Err(e) => rules_error(&e),
+    }
+}
+
+#[derive(Debug, serde::Deserialize)]
+pub struct NocParams {
+    pub q: Option<String>,
+    pub lang: Option<String>,
+    pub limit: Option<String>,
+}
+
+/// Search the NOC catalogue; shared by the API and the wizard's type-ahead.
+pub fn noc_hits(
+    query: &str,
+    lang: SearchLang,
+    limit: usize,
+) -> Result<Vec<landed_rules::noc::SearchHit>, RulesError> {
+    let cat = landed_rules::noc::catalogue()?;
+    Ok(cat.search(query, lang, limit.clamp(1, NOC_LIMIT_MAX)))
+}
+
+/// `GET /api/v1/noc/search?q=…[&lang=en|fr|any][&limit=10]`.
+pub async fn noc_search(Query(params): Query<NocParams>) -> Response {
+    let q = params.q.unwrap_or_default();
+    let q = q.trim();
+    if q.is_empty() {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "q",
+            "enter a job title or a NOC code",
+        );
+    }
+    if q.chars().count() > 200 {
+        return error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "q",
+            "at most 200 characters",
+        );
+    }
+    let lang = match params.lang.as_deref() {
+        None | Some("") | Some("any") => SearchLang::Any,
+        Some("en") => SearchLang::En,
+        Some("fr") => SearchLang::Fr,
+        Some(_) => {
+            return error(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "lang",
+                "use en, fr or any",
+            );
+        }
+    };
+    let limit = match params.limit.as_deref() {
+        None | Some("") => 10,
+        Some(l) => match l.parse::<usize>() {
+            Ok(n) if (1..=NOC_LIMIT_MAX).contains(&n) => n,
+            _ => {
+                return error(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "limit",
+                    "a whole number from 1 to 50",
+                );
+            }
+        },
+    };
+    match noc_hits(q, lang, limit) {
+        Ok(hits) => Json(json!({ "query": q, "hits": hits })).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "NOC catalogue");
+            error(StatusCode::INTERNAL_SERVER_ERROR, "", "internal error")
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Request handlers, one module per area.
+
+pub mod api;
+pub mod crs;
+pub mod pages;
+pub mod questions;
+pub mod staff;
+pub mod wizard;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Response};
+
+use crate::i18n::Lang;
+use crate::page::Page;
+
+/// The page language, from the first path segment (`/en/…`, `/fr/…`). Anything else is a 404.
+#[derive(Debug, Clone, Copy)]
+pub struct L(pub Lang);
+
+impl<S: Send + Sync> FromRequestParts<S> for L {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let first = parts
+            .uri
+            .path()
+            .trim_start_matches('/')
+            .split('/')
+            .next()
+            .unwrap_or("");
+        match Lang::parse(first) {
+            Some(l) => Ok(L(l)),
+            None => Err(not_found(Lang::negotiate(
+                parts
+                    .headers
+                    .get(axum::http::header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok()),
+            ))),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "error.html")]
+pub struct ErrorPage {
+    pub p: Page,
+    pub heading: String,
+    pub body: String,
+}
+
+/// The 404 page in `lang`.
+pub fn not_found(lang: Lang) -> Response {
+    let mut p = Page::public(lang, "", "not-found-title", "");
+    p.alt_href = format!("/{}/", lang.other().code());
+    (
+        StatusCode::NOT_FOUND,
+        ErrorPage {
+            heading: lang.t("not-found-title"),
+            body: lang.t("not-found-body"),
+            p,
+        },
+    )
+        .into_response()
+}
+
+/// A logged 500 page in `lang`; `what` says what failed (never personal data).
+pub fn internal_error(lang: Lang, what: &str, err: &dyn std::error::Error) -> Response {
+    tracing::error!(what, error = %err, cause = ?err.source().map(|s| s.to_string()), "internal error");
+    let mut p = Page::public(lang, "", "error-title", "");
+    p.alt_href = format!("/{}/", lang.other().code());
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        ErrorPage {
+            heading: lang.t("error-title"),
+            body: lang.t("error-body"),
+            p,
+        },
+    )
+        .into_response()
+}
+
+/// `303 See Other` to `to`.
+pub fn see_other(to: &str) -> Response {
+    (
+        StatusCode::SEE_OTHER,
+        [(axum::http::header::LOCATION, to.to_string())],
+    )
+        .into_response()
+}
+
+/// One error message shown next to a form field.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    /// The HTML id of the field's input.
+    pub fn id(&self) -> String {
+        field_id(&self.field)
+    }
+}
+
+/// Field errors of a form, looked up by field name from templates.
+#[derive(Debug, Clone, Default)]
+pub struct Errors(pub Vec<FieldError>);
+
+impl Errors {
+    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
+        let field = field.into();
+        if !self.0.iter().any(|e| e.field == field) {
+            self.0.push(FieldError {
+                field,
+                message: message.into(),
+            });
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.as_str())
+    }
+
+    pub fn has(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    /// The message for `field` or the empty string.
+    pub fn msg(&self, field: &str) -> &str {
+        self.get(field).unwrap_or("")
+    }
+
+    /// `id="x-error"` reference for aria-describedby when the field has an error.
+    pub fn describedby(&self, field: &str) -> String {
+        if self.has(field) {
+            format!("{}-error", field_id(field))
+        } else {
+            String::new()
+        }
+    }
+
+    pub fn list(&self) -> &[FieldError] {
+        &self.0
+    }
+}
+
+/// An HTML id for a field name such as `work_history[1].noc` → `f-work_history-1-noc`.
+pub fn field_id(field: &str) -> String {
+    let mut out = String::from("f-");
+    for ch in field.chars() {
+        if ch.is_ascii_alphanumeric() || ch == '_' {
+            out.push(ch);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Read the client's IP (from the connection; proxies are not trusted).
+pub fn client_ip(parts_ext: &axum::http::Extensions) -> String {
+    parts_ext
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_string())
+}

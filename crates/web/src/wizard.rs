@@ -1,0 +1,695 @@
+//! The assessment wizard's state and its translation into a profile.
+//!
+//! The whole draft is a flat map from **profile-contract paths** (`date_of_birth`,
+//! `work_history[1].hours_per_week`, `spouse.language_tests[0].reading`) to the text typed.
+//! Form inputs carry those same names, so an error from the rules engine (which names the
+//! path) is shown next to the right input, and the draft travels between steps as one
+//! hidden field (deflated JSON, base64url; it is the person's own data, so it needs no
+//! signature: everything is validated again at the end). Nothing is stored on the server.
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use crate::i18n::{Arg, Lang};
+use crate::routes::Errors;
+use crate::security;
+
+/// The draft: contract path → text as typed.
+pub type Draft = BTreeMap<String, String>;
+
+/// Largest inflated draft accepted (bytes).
+pub const DRAFT_MAX: usize = 64 * 1024;
+/// At most this many entries in each list.
+pub const MAX_ENTRIES: usize = 20;
+
+/// The steps, in order.
+pub const STEPS: [&str; 7] = [
+    "about",
+    "language",
+    "education",
+    "work",
+    "study",
+    "family",
+    "plans",
+];
+
+/// The kinds of value a field holds (decides its JSON type and its check).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Text,
+    Date,
+    Number,
+    /// A choice among fixed values (stored as the value string).
+    Choice(&'static [&'static str]),
+    /// yes / no → true / false.
+    YesNo,
+    Noc,
+    Country,
+}
+
+/// One field of a list entry or of the top level.
+#[derive(Debug, Clone, Copy)]
+pub struct FieldDef {
+    pub key: &'static str,
+    pub kind: Kind,
+    pub required: bool,
+}
+
+const fn f(key: &'static str, kind: Kind, required: bool) -> FieldDef {
+    FieldDef {
+        key,
+        kind,
+        required,
+    }
+}
+
+pub const MARITAL: [&str; 7] = [
+    "single",
+    "married",
+    "common_law",
+    "separated",
+    "divorced",
+    "widowed",
+    "annulled",
+];
+pub const TESTS: [&str; 5] = [
+    "ielts_general",
+    "celpip_general",
+    "pte_core",
+    "tef_canada",
+    "tcf_canada",
+];
+pub const LEVELS: [&str; 7] = [
+    "less_than_secondary",
+    "secondary",
+    "one_year",
+    "two_year",
+    "bachelors",
+    "masters",
+    "doctoral",
+];
+pub const JOB_KINDS: [&str; 5] = [
+    "employee",
+    "self_employed",
+    "volunteer",
+    "unpaid_internship",
+    "coop",
+];
+pub const PROVINCES: [&str; 13] = [
+    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
+];
+pub const OFFICIAL: [&str; 2] = ["english", "french"];
+
+pub const ABOUT: [FieldDef; 3] = [
+    f("date_of_birth", Kind::Date, true),
+    f("marital_status", Kind::Choice(&MARITAL), true),
+    f("first_official_language", Kind::Choice(&OFFICIAL), false),
+];
+pub const TEST_FIELDS: [FieldDef; 6] = [
+    f("test", Kind::Choice(&TESTS), true),
+    f("test_date", Kind::Date, true),
+    f("listening", Kind::Number, true),
+    f("reading", Kind::Number, true),
+    f("writing", Kind::Number, true),
+    f("speaking", Kind::Number, true),
+];
+pub const CREDENTIAL_FIELDS: [FieldDef; 5] = [
+    f("level", Kind::Choice(&LEVELS), true),
+    f("program_years", Kind::Number, false),
+    f("completed_on", Kind::Date, false),
+    f("in_canada", Kind::YesNo, false),
+    f("eca", Kind::YesNo, false),
+];
+pub const JOB_FIELDS: [FieldDef; 9] = [
+    f("title", Kind::Text, false),
+    f("noc", Kind::Noc, true),
+    f("country", Kind::Country, false),
+    f("province", Kind::Choice(&PROVINCES), false),
+    f("start", Kind::Date, true),
+    f("end", Kind::Date, false),
+    f("hours_per_week", Kind::Number, true),
+    f("kind", Kind::Choice(&JOB_KINDS), false),
+    f("authorized", Kind::YesNo, false),
+];
+pub const STUDY_FIELDS: [FieldDef; 4] = [
+    f("start", Kind::Date, true),
+    f("end", Kind::Date, true),
+    f("full_time", Kind::YesNo, false),
+    f("in_canada", Kind::YesNo, false),
+];
+pub const SPOUSE_FIELDS: [FieldDef; 2] = [
+    f("spouse.accompanying", Kind::YesNo, false),
+    f("spouse.canadian_citizen_or_pr", Kind::YesNo, false),
+];
+pub const FAMILY_FIELDS: [FieldDef; 1] = [f("sibling_in_canada", Kind::YesNo, false)];
+pub const PLANS: [FieldDef; 3] = [
+    f("intended_province", Kind::Choice(&PROVINCES), false),
+    f("provincial_nomination", Kind::YesNo, false),
+    f("settlement_funds_cad", Kind::Number, false),
+];
+
+/// A repeatable list: its contract path and its entry fields.
+#[derive(Debug, Clone, Copy)]
+pub struct ListDef {
+    pub path: &'static str,
+    pub fields: &'static [FieldDef],
+    /// Fluent stem for labels (`wiz-job-title` …).
+    pub stem: &'static str,
+}
+
+pub const LIST_TESTS: ListDef = ListDef {
+    path: "language_tests",
+    fields: &TEST_FIELDS,
+    stem: "wiz-test",
+};
+pub const LIST_EDUCATION: ListDef = ListDef {
+    path: "education",
+    fields: &CREDENTIAL_FIELDS,
+    stem: "wiz-cred",
+};
+pub const LIST_JOBS: ListDef = ListDef {
+    path: "work_history",
+    fields: &JOB_FIELDS,
+    stem: "wiz-job",
+};
+pub const LIST_STUDY: ListDef = ListDef {
+    path: "study_periods",
+    fields: &STUDY_FIELDS,
+    stem: "wiz-study",
+};
+pub const LIST_SPOUSE_EDUCATION: ListDef = ListDef {
+    path: "spouse.education",
+    fields: &CREDENTIAL_FIELDS,
+    stem: "wiz-cred",
+};
+pub const LIST_SPOUSE_TESTS: ListDef = ListDef {
+    path: "spouse.language_tests",
+    fields: &TEST_FIELDS,
+    stem: "wiz-test",
+};
+
+/// What a step holds: top-level fields and lists.
+pub fn step_parts(step: &str) -> (&'static [FieldDef], Vec<ListDef>) {
+    match step {
+        "about" => (&ABOUT, vec![]),
+        "language" => (&[], vec![LIST_TESTS]),
+        "education" => (&[], vec![LIST_EDUCATION]),
+        "work" => (&[], vec![LIST_JOBS]),
+        "study" => (&[], vec![LIST_STUDY]),
+        "family" => (
+            &FAMILY_FIELDS_AND_SPOUSE,
+            vec![LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS],
+        ),
+        "plans" => (&PLANS, vec![]),
+        _ => (&[], vec![]),
+    }
+}
+
+const FAMILY_FIELDS_AND_SPOUSE: [FieldDef; 3] =
+    [SPOUSE_FIELDS[0], SPOUSE_FIELDS[1], FAMILY_FIELDS[0]];
+
+/// The step a contract path belongs to (for placing a rules-engine error).
+pub fn step_of(path: &str) -> &'static str {
+    let head = path.split(['.', '[']).next().unwrap_or("");
+    match head {
+        "date_of_birth" | "marital_status" | "first_official_language" | "as_of" | "" => "about",
+        "language_tests" => "language",
+        "education" => "education",
+        "work_history" => "work",
+        "study_periods" => "study",
+        "spouse" | "sibling_in_canada" | "family_size" => "family",
+        _ => "plans",
+    }
+}
+
+/// The count key of a list in the draft.
+pub fn count_key(list: &str) -> String {
+    format!("_n.{list}")
+}
+
+/// How many entries a list has in the draft.
+pub fn count(d: &Draft, list: &str) -> usize {
+    d.get(&count_key(list))
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(0)
+        .min(MAX_ENTRIES)
+}
+
+pub fn entry_key(list: &str, i: usize, field: &str) -> String {
+    format!("{list}[{i}].{field}")
+}
+
+/// Decode the hidden state; anything unreadable is an empty draft.
+pub fn decode(state: &str) -> Draft {
+    if state.is_empty() {
+        return Draft::new();
+    }
+    security::unpack(state, DRAFT_MAX)
+        .and_then(|b| serde_json::from_slice::<Draft>(&b).ok())
+        .unwrap_or_default()
+}
+
+pub fn encode(d: &Draft) -> String {
+    match serde_json::to_vec(d) {
+        Ok(bytes) => security::pack(&bytes),
+        Err(_) => String::new(),
+    }
+}
+
+/// Whether `name` is a field this step accepts (top-level, or an entry field of a list).
+fn accepts(step: &str, name: &str) -> bool {
+    let (fields, lists) = step_parts(step);
+    if fields.iter().any(|f| f.key == name) {
+        return true;
+    }
+    lists.iter().any(|l| {
+        name.strip_prefix(l.path)
+            .and_then(|rest| rest.strip_prefix('['))
+            .and_then(|rest| rest.split_once("]."))
+            .is_some_and(|(i, field)| {
+                i.parse::<usize>().is_ok_and(|i| i < MAX_ENTRIES)
+                    && l.fields.iter().any(|f| f.key == field)
+            })
+    })
+}
+
+/// Replace the step's part of the draft with what the form sent.
+pub fn merge_step(d: &mut Draft, step: &str, form: &BTreeMap<String, String>) {
+    let (fields, lists) = step_parts(step);
+    for fd in fields {
+        d.remove(fd.key);
+    }
+    for l in &lists {
+        let prefix = format!("{}[", l.path);
+        d.retain(|k, _| !k.starts_with(&prefix));
+        let n = form
+            .get(&count_key(l.path))
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+            .min(MAX_ENTRIES);
+        d.insert(count_key(l.path), n.to_string());
+    }
+    for (k, v) in form {
+        if accepts(step, k) {
+            let v: String = v.chars().take(200).collect();
+            let v = v.trim().to_string();
+            if !v.is_empty() {
+                d.insert(k.clone(), v);
+            }
+        }
+    }
+}
+
+/// Add an empty entry to a list.
+pub fn add_entry(d: &mut Draft, list: &str) -> usize {
+    let n = count(d, list);
+    let new = (n + 1).min(MAX_ENTRIES);
+    d.insert(count_key(list), new.to_string());
+    n.min(MAX_ENTRIES - 1)
+}
+
+/// Remove entry `i` of a list, shifting the ones after it.
+pub fn remove_entry(d: &mut Draft, list: &str, i: usize) {
+    let n = count(d, list);
+    if i >= n {
+        return;
+    }
+    let prefix = format!("{list}[");
+    let old: Vec<(String, String)> = d
+        .iter()
+        .filter(|(k, _)| k.starts_with(&prefix))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    d.retain(|k, _| !k.starts_with(&prefix));
+    for (k, v) in old {
+        let rest = &k[prefix.len()..];
+        if let Some((idx, field)) = rest.split_once("].")
+            && let Ok(idx) = idx.parse::<usize>()
+        {
+            if idx == i {
+                continue;
+            }
+            let j = if idx > i { idx - 1 } else { idx };
+            d.insert(entry_key(list, j, field), v);
+        }
+    }
+    d.insert(count_key(list), (n - 1).to_string());
+}
+
+/// Whether every field of entry `i` is empty (such entries are ignored).
+pub fn entry_is_blank(d: &Draft, l: &ListDef, i: usize) -> bool {
+    l.fields.iter().all(|fd| {
+        d.get(&entry_key(l.path, i, fd.key))
+            .is_none_or(|v| v.is_empty())
+    })
+}
+
+fn is_date(v: &str) -> bool {
+    v.len() == 10 && v.parse::<jiff::civil::Date>().is_ok()
+}
+
+fn check(lang: Lang, fd: &FieldDef, name: &str, value: Option<&String>, e: &mut Errors) {
+    let v = value.map(String::as_str).unwrap_or("");
+    if v.is_empty() {
+        if fd.required {
+            e.add(name, lang.t("err-required"));
+        }
+        return;
+    }
+    match fd.kind {
+        Kind::Date => {
+            if !is_date(v) {
+                e.add(name, lang.t("err-date"));
+            }
+        }
+        Kind::Number => match v.replace(',', ".").parse::<f64>() {
+            Ok(x) if x.is_finite() && x >= 0.0 => {}
+            _ => e.add(name, lang.t("err-number")),
+        },
+        Kind::Choice(allowed) => {
+            if !allowed.contains(&v) {
+                e.add(name, lang.t("err-choose"));
+            }
+        }
+        Kind::YesNo => {
+            if v != "yes" && v != "no" {
+                e.add(name, lang.t("err-choose"));
+            }
+        }
+        Kind::Noc => {
+            if !(v.len() == 5 && v.chars().all(|c| c.is_ascii_digit())) {
+                e.add(name, lang.t("err-noc"));
+            }
+        }
+        Kind::Country => {
+            if !(v.len() == 2 && v.chars().all(|c| c.is_ascii_alphabetic())) {
+                e.add(name, lang.t("err-country"));
+            }
+        }
+        Kind::Text => {}
+    }
+}
+
+/// Check a step's fields (format and presence); the rules engine checks the rest at the end.
+pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date) -> Errors {
+    let mut e = Errors::default();
+    let (fields, lists) = step_parts(step);
+    let partner = has_partner(d);
+    for fd in fields {
+        if fd.key.starts_with("spouse.") && !partner {
+            continue;
+        }
+        check(lang, fd, fd.key, d.get(fd.key), &mut e);
+    }
+    for l in &lists {
+        if l.path.starts_with("spouse.") && !partner {
+            continue;
+        }
+        for i in 0..count(d, l.path) {
+            if entry_is_blank(d, l, i) {
+                continue;
+            }
+            for fd in l.fields {
+                let name = entry_key(l.path, i, fd.key);
+                check(lang, fd, &name, d.get(&name), &mut e);
+            }
+            // Dates in order.
+            let start = d.get(&entry_key(l.path, i, "start"));
+            let end = d.get(&entry_key(l.path, i, "end"));
+            if let (Some(s), Some(en)) = (start, end)
+                && is_date(s)
+                && is_date(en)
+                && en < s
+            {
+                e.add(entry_key(l.path, i, "end"), lang.t("err-end-before-start"));
+            }
+            let hours = entry_key(l.path, i, "hours_per_week");
+            if let Some(h) = d
+                .get(&hours)
+                .and_then(|h| h.replace(',', ".").parse::<f64>().ok())
+                && !(h > 0.0 && h <= 168.0)
+            {
+                e.add(
+                    hours,
+                    lang.ta(
+                        "err-number-range",
+                        &[
+                            ("min", Arg::Str("1".into())),
+                            ("max", Arg::Str("168".into())),
+                        ],
+                    ),
+                );
+            }
+        }
+    }
+    if step == "about"
+        && let Some(dob) = d.get("date_of_birth").filter(|v| is_date(v))
+        && dob.as_str() >= today.to_string().as_str()
+    {
+        e.add("date_of_birth", lang.t("err-dob-future"));
+    }
+    e
+}
+
+/// Married or common-law: the spouse questions apply.
+pub fn has_partner(d: &Draft) -> bool {
+    matches!(
+        d.get("marital_status").map(String::as_str),
+        Some("married" | "common_law")
+    )
+}
+
+fn typed(fd: &FieldDef, v: &str) -> Value {
+    match fd.kind {
+        Kind::Number => v
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .and_then(|x| {
+                if x.fract() == 0.0 && x.abs() < 1e15 {
+                    Some(json!(x as i64))
+                } else {
+                    serde_json::Number::from_f64(x).map(Value::Number)
+                }
+            })
+            .unwrap_or_else(|| json!(v)),
+        Kind::YesNo => json!(v == "yes"),
+        Kind::Country => json!(v.to_ascii_uppercase()),
+        _ => json!(v),
+    }
+}
+
+fn entries(d: &Draft, l: &ListDef) -> Vec<Value> {
+    let mut out = Vec::new();
+    for i in 0..count(d, l.path) {
+        if entry_is_blank(d, l, i) {
+            continue;
+        }
+        let mut obj = Map::new();
+        for fd in l.fields {
+            if let Some(v) = d
+                .get(&entry_key(l.path, i, fd.key))
+                .filter(|v| !v.is_empty())
+            {
+                obj.insert(fd.key.to_string(), typed(fd, v));
+            }
+        }
+        out.push(Value::Object(obj));
+    }
+    out
+}
+
+/// Build the profile JSON (contract names) from the draft. Blank entries are skipped, so
+/// list indexes in the profile can differ from the draft's; [`profile_index_map`] maps back.
+pub fn to_profile(d: &Draft) -> Value {
+    let mut p = Map::new();
+    for fd in ABOUT.iter().chain(PLANS.iter()).chain(FAMILY_FIELDS.iter()) {
+        if let Some(v) = d.get(fd.key).filter(|v| !v.is_empty()) {
+            p.insert(fd.key.to_string(), typed(fd, v));
+        }
+    }
+    for l in [LIST_TESTS, LIST_EDUCATION, LIST_JOBS, LIST_STUDY] {
+        let list = entries(d, &l);
+        if !list.is_empty() {
+            p.insert(l.path.to_string(), Value::Array(list));
+        }
+    }
+    if has_partner(d) {
+        let mut s = Map::new();
+        for fd in SPOUSE_FIELDS {
+            if let Some(v) = d.get(fd.key).filter(|v| !v.is_empty()) {
+                let key = fd.key.trim_start_matches("spouse.");
+                s.insert(key.to_string(), typed(&fd, v));
+            }
+        }
+        for l in [LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS] {
+            let list = entries(d, &l);
+            if !list.is_empty() {
+                let key = l.path.trim_start_matches("spouse.");
+                s.insert(key.to_string(), Value::Array(list));
+            }
+        }
+        p.insert("spouse".to_string(), Value::Object(s));
+    }
+    Value::Object(p)
+}
+
+/// Map a profile error path back to the draft's input name (blank entries were skipped).
+pub fn draft_path(d: &Draft, profile_path: &str) -> String {
+    for l in [
+        LIST_TESTS,
+        LIST_EDUCATION,
+        LIST_JOBS,
+        LIST_STUDY,
+        LIST_SPOUSE_EDUCATION,
+        LIST_SPOUSE_TESTS,
+    ] {
+        if let Some(rest) = profile_path
+            .strip_prefix(l.path)
+            .and_then(|r| r.strip_prefix('['))
+            && let Some((idx, tail)) = rest.split_once(']')
+            && let Ok(k) = idx.parse::<usize>()
+        {
+            let mut seen = 0;
+            for i in 0..count(d, l.path) {
+                if entry_is_blank(d, &l, i) {
+                    continue;
+                }
+                if seen == k {
+                    return format!("{}[{i}]{tail}", l.path);
+                }
+                seen += 1;
+            }
+        }
+    }
+    profile_path.to_string()
+}
+
+/// The draft that edits an existing profile (for "change your answers").
+pub fn from_profile(p: &Value) -> Draft {
+    let mut d = Draft::new();
+    let text = |v: &Value| -> Option<String> {
+        match v {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(if *b { "yes" } else { "no" }.to_string()),
+            _ => None,
+        }
+    };
+    for fd in ABOUT.iter().chain(PLANS.iter()).chain(FAMILY_FIELDS.iter()) {
+        if let Some(v) = p.get(fd.key).and_then(text) {
+            d.insert(fd.key.to_string(), v);
+        }
+    }
+    let mut lists = |obj: &Value, l: &ListDef, key: &str| {
+        if let Some(items) = obj.get(key).and_then(Value::as_array) {
+            let n = items.len().min(MAX_ENTRIES);
+            d.insert(count_key(l.path), n.to_string());
+            for (i, item) in items.iter().take(n).enumerate() {
+                for fd in l.fields {
+                    if let Some(v) = item.get(fd.key).and_then(text) {
+                        d.insert(entry_key(l.path, i, fd.key), v);
+                    }
+                }
+            }
+        }
+    };
+    for l in [LIST_TESTS, LIST_EDUCATION, LIST_JOBS, LIST_STUDY] {
+        lists(p, &l, l.path);
+    }
+    if let Some(s) = p.get("spouse").filter(|s| s.is_object()) {
+        for l in [LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS] {
+            lists(s, &l, l.path.trim_start_matches("spouse."));
+        }
+        for fd in SPOUSE_FIELDS {
+            if let Some(v) = s.get(fd.key.trim_start_matches("spouse.")).and_then(text) {
+                d.insert(fd.key.to_string(), v);
+            }
+        }
+    }
+    d
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn merge_keeps_only_known_fields_of_the_step() {
+        let mut d = Draft::new();
+        merge_step(
+            &mut d,
+            "work",
+            &form(&[
+                ("_n.work_history", "2"),
+                ("work_history[0].noc", "21232"),
+                ("work_history[1].start", "2024-01-01"),
+                ("work_history[0].evil", "x"),
+                ("date_of_birth", "1990-01-01"),
+            ]),
+        );
+        assert_eq!(d.get("work_history[0].noc").unwrap(), "21232");
+        assert!(!d.contains_key("work_history[0].evil"));
+        assert!(!d.contains_key("date_of_birth"));
+        assert_eq!(count(&d, "work_history"), 2);
+    }
+
+    #[test]
+    fn remove_shifts_entries() {
+        let mut d = Draft::new();
+        d.insert(count_key("work_history"), "3".into());
+        for i in 0..3 {
+            d.insert(entry_key("work_history", i, "noc"), format!("1111{i}"));
+        }
+        remove_entry(&mut d, "work_history", 1);
+        assert_eq!(count(&d, "work_history"), 2);
+        assert_eq!(d.get("work_history[0].noc").unwrap(), "11110");
+        assert_eq!(d.get("work_history[1].noc").unwrap(), "11112");
+    }
+
+    #[test]
+    fn profile_round_trip_and_blank_entries() {
+        let mut d = Draft::new();
+        d.insert("date_of_birth".into(), "1995-05-05".into());
+        d.insert("marital_status".into(), "married".into());
+        d.insert(count_key("work_history"), "2".into());
+        d.insert(entry_key("work_history", 1, "noc"), "21232".into());
+        d.insert(
+            entry_key("work_history", 1, "hours_per_week"),
+            "37.5".into(),
+        );
+        d.insert(entry_key("work_history", 1, "authorized"), "yes".into());
+        d.insert("spouse.accompanying".into(), "no".into());
+        let p = to_profile(&d);
+        assert_eq!(p["work_history"][0]["noc"], "21232");
+        assert_eq!(p["work_history"][0]["hours_per_week"], 37.5);
+        assert_eq!(p["work_history"][0]["authorized"], true);
+        assert_eq!(p["spouse"]["accompanying"], false);
+        assert_eq!(
+            draft_path(&d, "work_history[0].hours_per_week"),
+            "work_history[1].hours_per_week"
+        );
+        let back = from_profile(&p);
+        assert_eq!(back.get("work_history[0].noc").unwrap(), "21232");
+        assert_eq!(back.get("spouse.accompanying").unwrap(), "no");
+        assert!(!encode(&back).is_empty());
+        assert_eq!(decode(&encode(&back)), back);
+    }
+
+    #[test]
+    fn steps_own_paths() {
+        assert_eq!(step_of("work_history[3].noc"), "work");
+        assert_eq!(step_of("spouse.language_tests[0].reading"), "family");
+        assert_eq!(step_of("date_of_birth"), "about");
+        assert_eq!(step_of("intended_province"), "plans");
+    }
+}

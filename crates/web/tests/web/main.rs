@@ -1,0 +1,10 @@
+//! Router-level tests (`tower::ServiceExt::oneshot`) against a temp-file SQLite store.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod api;
+mod common;
+mod crs;
+mod pages;
+mod questions;
+mod staff;
+mod wizard;
