@@ -201,72 +201,76 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
         None
     };
 
-    // Work in chunks on every core; output is assembled in input order.
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = items.len().div_ceil(threads).max(1);
-    let results: Vec<(Vec<u8>, Vec<u8>, usize)> = std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| {
-                let progress = progress.clone();
-                s.spawn(move || {
-                    let mut out = Vec::with_capacity(part.len() * 256);
-                    let mut errors = Vec::new();
-                    let mut failed = 0usize;
-                    for (n, item) in part.iter().enumerate() {
-                        let r = process(kind, &item.text, as_of, today);
-                        if !emit(&mut out, item, r, format, &mut errors) {
-                            failed += 1;
-                        }
-                        if format == Format::Json && !single {
-                            out.extend_from_slice(b",\n");
-                        }
-                        if let Some(pb) = &progress
-                            && n % 1024 == 1023
-                        {
-                            pb.inc(1024);
-                        }
-                    }
-                    (out, errors, failed)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| {
-                h.join()
-                    .unwrap_or_else(|_| (Vec::new(), b"internal error\n".to_vec(), 1))
-            })
-            .collect()
-    });
-    if let Some(pb) = progress {
-        pb.finish_and_clear();
-    }
-
+    // Work in rounds of ROUND items, each round split across the cores; a
+    // round's output is written before the next starts, so memory stays
+    // bounded whatever the batch size, and lines stay in input order.
+    const ROUND: usize = 16_384;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0;
-    if format == Format::Json && !single {
+    let pretty_array = format == Format::Json && !single;
+    if pretty_array {
         let _ = out.write_all(b"[\n");
     }
-    let n_parts = results.len();
-    for (i, (bytes, errors, f)) in results.into_iter().enumerate() {
-        failed += f;
-        let mut bytes = bytes;
-        if format == Format::Json && !single && i + 1 == n_parts && bytes.ends_with(b",\n") {
-            bytes.truncate(bytes.len() - 2);
-            bytes.push(b'\n');
+    let mut first = true;
+    for round in items.chunks(ROUND) {
+        let chunk = round.len().div_ceil(threads).max(1);
+        let results: Vec<(Vec<Vec<u8>>, Vec<u8>, usize)> = std::thread::scope(|s| {
+            let handles: Vec<_> = round
+                .chunks(chunk)
+                .map(|part| {
+                    s.spawn(move || {
+                        let mut outs = Vec::with_capacity(part.len());
+                        let mut errors = Vec::new();
+                        let mut failed = 0usize;
+                        for item in part {
+                            let mut buf = Vec::with_capacity(4096);
+                            let r = process(kind, &item.text, as_of, today);
+                            if !emit(&mut buf, item, r, format, &mut errors) {
+                                failed += 1;
+                            }
+                            outs.push(buf);
+                        }
+                        (outs, errors, failed)
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|_| (Vec::new(), b"internal error\n".to_vec(), 1))
+                })
+                .collect()
+        });
+        for (outs, errors, f) in results {
+            failed += f;
+            for bytes in outs {
+                if bytes.is_empty() {
+                    continue;
+                }
+                if pretty_array && !first {
+                    let _ = out.write_all(b",\n");
+                }
+                first = false;
+                let _ = out.write_all(&bytes);
+            }
+            if !errors.is_empty() {
+                let _ = out.flush();
+                let _ = std::io::stderr().write_all(&errors);
+            }
         }
-        let _ = out.write_all(&bytes);
-        if !errors.is_empty() {
-            let _ = std::io::stderr().write_all(&errors);
+        if let Some(pb) = &progress {
+            pb.inc(round.len() as u64);
         }
     }
+    if let Some(pb) = progress {
+        pb.finish_and_clear();
+    }
     if format == Format::Json {
-        if !single {
-            let _ = out.write_all(b"]");
+        if pretty_array {
+            let _ = out.write_all(b"\n]");
         }
         let _ = out.write_all(b"\n");
     }
