@@ -8,6 +8,7 @@
 //! totals and caps in the Ministerial Instructions s.8(2). The numbers live in
 //! `crates/rules/data/crs/`.
 
+mod phrases;
 mod tables;
 
 use std::borrow::Cow;
@@ -450,32 +451,22 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     let c = compute(a, rs);
     let pts = c.points(rs);
     let ws = c.ws;
-    let spouse_words = if c.with_spouse {
-        "with an accompanying spouse or partner"
-    } else {
-        "no accompanying spouse or partner"
-    };
     let mut lines = Vec::with_capacity(24);
     let mut notes = Vec::new();
 
     // A. Core / human capital.
-    let age_words = match a.age {
-        0..=17 => format!("age {} (17 or less scores 0)", a.age),
-        45.. => format!("age {} (45 or more scores 0)", a.age),
-        _ => format!("age {}", a.age),
-    };
     lines.push(mk(
         "core.age",
         c.age,
         max_of(&rs.age, ws),
-        format!("{age_words}, {spouse_words}"),
+        phrases::age(a.age, c.with_spouse),
         rs.src.age,
     ));
     lines.push(mk(
         "core.education",
         c.education,
         max_of(&rs.education, ws),
-        format!("{}, {spouse_words}", a.education.describe()),
+        phrases::education(a.education, c.with_spouse),
         rs.src.education,
     ));
     let bench = a.first_language.language.benchmark();
@@ -490,16 +481,7 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             },
             c.first[i],
             max_of(&rs.first_language, ws),
-            format!(
-                "{} {ab}: {bench} {}{}",
-                a.first_language.language,
-                level.level(),
-                if level.level() > 10 {
-                    " (counts as 10)"
-                } else {
-                    ""
-                }
-            ),
+            phrases::ability(a.first_language.language, *ab, level),
             rs.src.first_language,
         ));
     }
@@ -533,10 +515,7 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         "core.canadian_experience",
         c.experience,
         max_of(&rs.canadian_experience, ws),
-        format!(
-            "{} of skilled Canadian work experience in the last 10 years",
-            years_words(a.canadian_experience_years, 5)
-        ),
+        phrases::canadian_experience(a.canadian_experience_years),
         rs.src.canadian_experience,
     ));
 
@@ -793,7 +772,7 @@ fn transfer_basis(
     s
 }
 
-fn years_words(years: u8, top: u8) -> String {
+pub(super) fn years_words(years: u8, top: u8) -> String {
     match years {
         0 => "no year".to_string(),
         1 if top > 1 => "1 year".to_string(),
