@@ -14,7 +14,7 @@
 //!   Its bookmarkable results URL carries the profile itself, deflated and base64url-encoded
 //!   (`/en/assessment/results?p=…`). Nothing is kept server-side, so there is nothing to leak
 //!   or to purge; the cost is that the URL holds the data, so pages send
-//!   `Referrer-Policy: no-referrer` and the request log records only the route template
+//!   `Referrer-Policy: same-origin` (no address leaves for other sites) and the request log records only the route template
 //!   (`/{lang}/assessment/results`), never the query string.
 //! - Logs never contain names, emails, messages, IP addresses or profile data.
 //! - IP addresses are only used as a keyed hash (HMAC with the server secret) for rate limits.

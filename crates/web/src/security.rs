@@ -51,13 +51,21 @@ pub fn ip_hash(key: &[u8; 32], ip: &str) -> String {
     }
 }
 
-/// Issue a form token for `form` in `lang`, stamped with `now` (Unix seconds).
+/// Issue a form token for `form` in `lang`, stamped with `now` (Unix seconds) and a random
+/// nonce, so every rendered form has its own token (used to spot a resend of the same form).
 pub fn issue_form_token(key: &[u8; 32], form: &str, lang: &str, now: i64) -> String {
     let ts = now.to_string();
-    let sig = mac(key, &["form", form, lang, &ts])
+    let mut nonce = [0u8; 12];
+    if getrandom::getrandom(&mut nonce).is_err() {
+        // Extremely unlikely; fall back to the clock's nanoseconds.
+        let nanos = jiff::Timestamp::now().subsec_nanosecond().to_le_bytes();
+        nonce[..4].copy_from_slice(&nanos);
+    }
+    let nonce = URL_SAFE_NO_PAD.encode(nonce);
+    let sig = mac(key, &["form", form, lang, &ts, &nonce])
         .map(|m| URL_SAFE_NO_PAD.encode(m.finalize().into_bytes()))
         .unwrap_or_default();
-    format!("{ts}.{sig}")
+    format!("{ts}.{nonce}.{sig}")
 }
 
 /// Why a form token was refused.
@@ -81,12 +89,15 @@ pub fn check_form_token(
     min_secs: i64,
     max_secs: i64,
 ) -> Result<(), TokenProblem> {
-    let (ts, sig) = token.split_once('.').ok_or(TokenProblem::Invalid)?;
+    let mut parts = token.splitn(3, '.');
+    let (Some(ts), Some(nonce), Some(sig)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(TokenProblem::Invalid);
+    };
     let issued: i64 = ts.parse().map_err(|_| TokenProblem::Invalid)?;
     let sig = URL_SAFE_NO_PAD
         .decode(sig)
         .map_err(|_| TokenProblem::Invalid)?;
-    let m = mac(key, &["form", form, lang, ts]).ok_or(TokenProblem::Invalid)?;
+    let m = mac(key, &["form", form, lang, ts, nonce]).ok_or(TokenProblem::Invalid)?;
     m.verify_slice(&sig).map_err(|_| TokenProblem::Invalid)?;
     let age = now - issued;
     if age < min_secs {
@@ -131,19 +142,26 @@ pub fn unpack(text: &str, max_len: usize) -> Option<Vec<u8>> {
     Some(out)
 }
 
-/// Security headers on every response. The strict CSP allows no inline script or style.
+/// Security headers on every response. The strict CSP allows no inline script and no inline
+/// style except the empty one (the hash below is SHA-256 of ""), which htmx sets while
+/// swapping content; an empty style does nothing.
 pub async fn security_headers(req: Request, next: Next) -> Response {
+    let private = req.uri().path().starts_with("/staff");
     let mut res = next.run(req).await;
     let h = res.headers_mut();
+    if private {
+        // Staff pages hold personal data: never cache them.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let pairs: [(&str, &str); 6] = [
         (
             "content-security-policy",
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-hashes' 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='; img-src 'self' data:; \
              connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; \
              object-src 'none'",
         ),
         ("x-content-type-options", "nosniff"),
-        ("referrer-policy", "no-referrer"),
+        ("referrer-policy", "same-origin"),
         ("x-frame-options", "DENY"),
         ("cross-origin-opener-policy", "same-origin"),
         (
@@ -178,10 +196,9 @@ pub async fn origin_check(req: Request, next: Next) -> Response {
 }
 
 fn origin_ok(h: &HeaderMap) -> bool {
-    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok())
-        && !matches!(site, "same-origin" | "none")
-    {
-        return false;
+    // Modern browsers say where a request comes from; trust that first.
+    if let Some(site) = h.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
     }
     if let Some(origin) = h.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         if origin == "null" {
@@ -240,6 +257,7 @@ mod tests {
     fn form_tokens_round_trip_and_age() {
         let key = derive_key(b"secret");
         let t = issue_form_token(&key, "question", "en", 1000);
+        assert_ne!(t, issue_form_token(&key, "question", "en", 1000), "nonce");
         assert_eq!(
             check_form_token(&key, &t, "question", "en", 1010, 3, 100),
             Ok(())
@@ -297,6 +315,11 @@ mod tests {
         assert!(!origin_ok(&h));
         h.insert("sec-fetch-site", HeaderValue::from_static("same-origin"));
         assert!(origin_ok(&h));
+        // Browsers send `Origin: null` under some referrer policies; Sec-Fetch-Site decides.
+        h.insert(header::ORIGIN, HeaderValue::from_static("null"));
+        assert!(origin_ok(&h));
+        h.remove("sec-fetch-site");
+        assert!(!origin_ok(&h));
     }
 
     #[test]

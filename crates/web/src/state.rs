@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use landed_store::Store;
 
 use crate::config::Settings;
-use crate::ratelimit::RateLimiter;
+use crate::ratelimit::{RateLimiter, SeenTokens};
 
 /// Cheap to clone; handed to every handler.
 #[derive(Clone)]
@@ -20,6 +20,7 @@ struct Inner {
     settings: Settings,
     key: [u8; 32],
     limiter: RateLimiter,
+    seen: SeenTokens,
     today: Option<Date>,
 }
 
@@ -41,6 +42,7 @@ impl AppState {
                 settings,
                 key,
                 limiter: RateLimiter::new(),
+                seen: SeenTokens::default(),
                 today: None,
             }),
         })
@@ -53,6 +55,7 @@ impl AppState {
             settings: self.inner.settings.clone(),
             key: self.inner.key,
             limiter: RateLimiter::new(),
+            seen: SeenTokens::default(),
             today: Some(date),
         };
         AppState {
@@ -74,6 +77,10 @@ impl AppState {
 
     pub fn limiter(&self) -> &RateLimiter {
         &self.inner.limiter
+    }
+
+    pub fn seen_tokens(&self) -> &SeenTokens {
+        &self.inner.seen
     }
 
     /// Today's date (UTC) unless fixed by [`AppState::with_today`].

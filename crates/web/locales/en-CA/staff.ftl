@@ -56,3 +56,4 @@ status-new = New
 status-in_progress = In progress
 status-answered = Answered
 status-closed = Closed
+staff-message = Message

@@ -56,3 +56,4 @@ status-new = Nouvelle
 status-in_progress = En cours
 status-answered = Répondue
 status-closed = Fermée
+staff-message = Message

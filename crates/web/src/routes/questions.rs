@@ -263,6 +263,10 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         let f = render_form(&state, lang, v, Errors::default(), lang.t(key));
         return (StatusCode::UNPROCESSABLE_ENTITY, f).into_response();
     }
+    // A resend of a form already stored (double click): the same confirmation, no duplicate.
+    if let Some(reference) = state.seen_tokens().get(token) {
+        return see_other(&format!("/{}/questions/sent?ref={reference}", lang.code()));
+    }
     // 3. Field validation.
     let errors = validate(lang, &v);
     if !errors.is_empty() {
@@ -307,6 +311,7 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
     match state.store().insert_question(&new).await {
         Ok(q) => {
             state.limiter().hit(&ip_hash);
+            state.seen_tokens().insert(token, &q.reference);
             tracing::info!(reference = %q.reference, "question stored");
             see_other(&format!(
                 "/{}/questions/sent?ref={}",

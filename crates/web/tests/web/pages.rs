@@ -71,7 +71,7 @@ async fn security_headers_are_set() {
         .unwrap();
     assert!(csp.contains("default-src 'self'"));
     assert!(csp.contains("frame-ancestors 'none'"));
-    assert_eq!(res.headers.get("referrer-policy").unwrap(), "no-referrer");
+    assert_eq!(res.headers.get("referrer-policy").unwrap(), "same-origin");
     assert_eq!(
         res.headers.get("x-content-type-options").unwrap(),
         "nosniff"

@@ -219,3 +219,25 @@ async fn confirmation_page_refuses_odd_references() {
     let res = app.get("/en/questions/sent?ref=%3Cscript%3E").await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn a_double_submit_stores_one_question() {
+    let app = spawn().await;
+    let token = app.question_token("en", 10);
+    let first = app
+        .post_form("/en/questions/new", &valid(&token, "Twice"), &[])
+        .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let second = app
+        .post_form("/en/questions/new", &valid(&token, "Twice"), &[])
+        .await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER);
+    assert_eq!(first.location(), second.location());
+    let all = app
+        .state
+        .store()
+        .export_questions(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 1);
+}

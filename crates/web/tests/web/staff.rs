@@ -331,3 +331,31 @@ async fn unknown_question_is_404() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn inbox_and_detail_in_french_and_never_cached() {
+    let app = spawn().await;
+    app.submit_question(
+        "fr",
+        "Jean Tremblay",
+        "Est-ce que mon emploi FEER 3 compte?",
+    )
+    .await;
+    let (cookie, _) = app
+        .login("staff@example.org", "correct horse battery")
+        .await;
+    let h = [("cookie", cookie.as_str()), ("accept-language", "fr-CA")];
+    let inbox = app.get_h("/staff", &h).await;
+    assert!(inbox.body.contains("Boîte de réception"));
+    assert!(inbox.body.contains("Nouvelle"));
+    assert_eq!(inbox.headers.get("cache-control").unwrap(), "no-store");
+    let q = &app
+        .state
+        .store()
+        .export_questions(&Default::default())
+        .await
+        .unwrap()[0];
+    let detail = app.get_h(&format!("/staff/questions/{}", q.id), &h).await;
+    assert!(detail.body.contains("Notes internes"));
+    assert!(detail.body.contains("Aucune évaluation n’a été jointe."));
+}

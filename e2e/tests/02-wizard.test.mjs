@@ -1,0 +1,150 @@
+// A new user completes the wizard for an eligible CEC profile and sees "eligible" (EN, FR).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, newPage, shot, checkA11y, noConsoleErrors, BASE_URL } from "./helpers.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function next(page, expectHeading) {
+  await page.click("#wizard-next");
+  await page.waitForFunction(
+    (h) => document.querySelector("h1")?.textContent.includes(h),
+    expectHeading,
+  );
+}
+
+test("an eligible profile, in English, with the type-ahead and added entries", async () => {
+  const page = await newPage(browser);
+  await page.goto(`${BASE_URL}/en/assessment`);
+  await shot(page, "en-wizard-1-about");
+  await page.fill("#f-date_of_birth", "1998-02-11");
+  await page.selectOption("#f-marital_status", "single");
+  await next(page, "Language tests");
+
+  await page.selectOption("#f-language_tests-0-test", "ielts_general");
+  await page.fill("#f-language_tests-0-test_date", "2025-11-20");
+  await page.fill("#f-language_tests-0-listening", "7.5");
+  await page.fill("#f-language_tests-0-reading", "6.5");
+  await page.fill("#f-language_tests-0-writing", "6.5");
+  await page.fill("#f-language_tests-0-speaking", "7");
+  await shot(page, "en-wizard-2-language");
+  await checkA11y(page, "wizard language");
+  await next(page, "Education");
+
+  // htmx adds the entry in place.
+  await page.click("button[value='add:education']");
+  await page.waitForSelector("#f-education-0-level");
+  await page.selectOption("#f-education-0-level", "two_year");
+  await page.fill("#f-education-0-program_years", "2");
+  await page.check("#f-education-0-in_canada");
+  await page.fill("#f-education-0-completed_on", "2025-04-30");
+  await page.check("#f-education-0-eca");
+  await shot(page, "en-wizard-3-education");
+  await next(page, "Work history");
+
+  // NOC found by job title, as you type.
+  await page.locator("#f-work_history-0-title").pressSequentially("administrative assistant", { delay: 20 });
+  const suggestion = page.locator("#noc-results-0 button[data-noc='13110']");
+  await suggestion.waitFor({ timeout: 10000 });
+  await shot(page, "en-wizard-4-noc-typeahead");
+  await suggestion.click();
+  assert.equal(await page.inputValue("#f-work_history-0-noc"), "13110");
+  await page.selectOption("#f-work_history-0-province", "BC");
+  await page.fill("#f-work_history-0-start", "2025-07-14");
+  await page.fill("#f-work_history-0-hours_per_week", "37.5");
+
+  await page.click("button[value='add:work_history']");
+  await page.waitForSelector("#f-work_history-1-noc");
+  await page.fill("#f-work_history-1-title", "Barista");
+  await page.fill("#f-work_history-1-noc", "65201");
+  await page.selectOption("#f-work_history-1-province", "BC");
+  await page.fill("#f-work_history-1-start", "2023-10-01");
+  await page.fill("#f-work_history-1-end", "2025-04-30");
+  await page.fill("#f-work_history-1-hours_per_week", "20");
+  assert.equal(await page.inputValue("#f-work_history-0-noc"), "13110", "first job kept");
+  await shot(page, "en-wizard-4-work");
+  await checkA11y(page, "wizard work");
+  await next(page, "Studies");
+
+  await page.click("button[value='add:study_periods']");
+  await page.waitForSelector("#f-study_periods-0-start");
+  await page.fill("#f-study_periods-0-start", "2023-09-05");
+  await page.fill("#f-study_periods-0-end", "2025-04-30");
+  await next(page, "Family");
+  await page.check("#f-sibling_in_canada-no");
+  await next(page, "Plans");
+  await page.selectOption("#f-intended_province", "BC");
+  await page.check("#f-provincial_nomination-no");
+  await shot(page, "en-wizard-7-plans");
+  await page.click("#wizard-next");
+
+  await page.waitForSelector("#cec-verdict");
+  assert.equal(await page.getAttribute("#cec-verdict", "data-verdict"), "eligible");
+  assert.match(await page.textContent("#cec-verdict"), /eligible|meet the requirements/i);
+  assert.ok(await page.isVisible("svg.chart-svg"), "CRS chart");
+  assert.ok(page.url().includes("/en/assessment/results?p="), "bookmarkable URL");
+  await shot(page, "en-results");
+  await checkA11y(page, "results");
+
+  // The results URL works on its own (bookmark).
+  const url = page.url();
+  const again = await newPage(browser);
+  await again.goto(url);
+  assert.equal(await again.getAttribute("#cec-verdict", "data-verdict"), "eligible");
+  await again.context().close();
+  noConsoleErrors(page, "wizard en");
+  await page.context().close();
+});
+
+test("the same profile in French, without JavaScript", async () => {
+  const context = await browser.newContext({ locale: "fr-CA", javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${BASE_URL}/fr/assessment`);
+  await page.fill("#f-date_of_birth", "1998-02-11");
+  await page.selectOption("#f-marital_status", "single");
+  await next(page, "Tests de langue");
+  await page.selectOption("#f-language_tests-0-test", "ielts_general");
+  await page.fill("#f-language_tests-0-test_date", "2025-11-20");
+  await page.fill("#f-language_tests-0-listening", "7,5");
+  await page.fill("#f-language_tests-0-reading", "6,5");
+  await page.fill("#f-language_tests-0-writing", "6,5");
+  await page.fill("#f-language_tests-0-speaking", "7");
+  await next(page, "Études");
+  await next(page, "Expérience de travail");
+  // Without JavaScript the NOC search is a button that reloads the step.
+  await page.fill("#f-work_history-0-title", "développeur logiciel");
+  await page.click("button[value='find_noc:0']");
+  await page.waitForSelector("#noc-results-0 .suggestions");
+  await shot(page, "fr-wizard-4-noc-nojs");
+  await page.fill("#f-work_history-0-title", "Adjoint administratif");
+  await page.fill("#f-work_history-0-noc", "13110");
+  await page.selectOption("#f-work_history-0-province", "BC");
+  await page.fill("#f-work_history-0-start", "2025-07-14");
+  await page.fill("#f-work_history-0-hours_per_week", "37,5");
+  await next(page, "Périodes d’études");
+  await next(page, "Famille");
+  await next(page, "Projets");
+  await page.selectOption("#f-intended_province", "BC");
+  await page.click("#wizard-next");
+  await page.waitForSelector("#cec-verdict");
+  assert.equal(await page.getAttribute("#cec-verdict", "data-verdict"), "eligible");
+  assert.match(await page.textContent("#cec-verdict"), /remplir les exigences/);
+  await shot(page, "fr-results");
+  await context.close();
+});
+
+test("field errors appear next to the field, in the page's language", async () => {
+  const page = await newPage(browser, { locale: "fr-CA" });
+  await page.goto(`${BASE_URL}/fr/assessment`);
+  await page.fill("#f-date_of_birth", "");
+  await page.click("#wizard-next");
+  await page.waitForSelector("#f-date_of_birth-error");
+  assert.match(await page.textContent("#f-date_of_birth-error"), /Répondez à cette question/);
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, "error-summary");
+  await shot(page, "fr-wizard-errors");
+  await checkA11y(page, "wizard errors");
+  await page.context().close();
+});
