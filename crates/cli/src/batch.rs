@@ -205,7 +205,9 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
     // round's output is written before the next starts, so memory stays
     // bounded whatever the batch size, and lines stay in input order.
     const ROUND: usize = 16_384;
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(8);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0;

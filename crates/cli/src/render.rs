@@ -75,14 +75,25 @@ fn grid_table(g: &landed_rules::programs::Grid) -> String {
         };
         t.add_row(row(l.id.trim_start_matches("fsw.grid."), l));
         for i in &l.items {
-            t.add_row(row(&format!("  {}", i.id.rsplit('.').next().unwrap_or(i.id)), i));
+            t.add_row(row(
+                &format!("  {}", i.id.rsplit('.').next().unwrap_or(i.id)),
+                i,
+            ));
         }
     }
     t.add_row(vec![
         Cell::new("total"),
         Cell::new(g.total).set_alignment(CellAlignment::Right),
         Cell::new(g.max).set_alignment(CellAlignment::Right),
-        Cell::new(format!("pass mark {}{}", g.pass_mark, if g.possible > g.total { format!("; up to {} with facts not in the profile", g.possible) } else { String::new() })),
+        Cell::new(format!(
+            "pass mark {}{}",
+            g.pass_mark,
+            if g.possible > g.total {
+                format!("; up to {} with facts not in the profile", g.possible)
+            } else {
+                String::new()
+            }
+        )),
     ]);
     let mut s = t.to_string();
     s.push('\n');
