@@ -135,6 +135,16 @@ fn categories_table(c: &landed_rules::programs::CategorySelection) -> String {
     if let Some(rule) = c.experience_rule {
         s.push_str(&format!("  Experience rule: {rule}\n"));
     }
+    // Category-specific notes ([unverified] and [list incomplete] are in the titles).
+    for r in &c.results {
+        for n in r.result.notes.iter().filter(|n| {
+            !n.starts_with("This occupation list")
+                && !n.starts_with("Incomplete")
+                && !n.starts_with("This rule")
+        }) {
+            s.push_str(&format!("  Note ({}): {n}\n", r.title));
+        }
+    }
     for n in &c.notes {
         s.push_str(&format!("  Note: {n}\n"));
     }

@@ -38,10 +38,16 @@ criterion_group!(benches, bench);
 
 fn parts(c: &mut Criterion) {
     let today: Date = "2026-11-24".parse().unwrap();
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/examples/pgwp-graduate.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../docs/examples/pgwp-graduate.json"
+    ))
+    .unwrap();
     let profile = landed_rules::profile::parse_profile(&text).unwrap();
     let as_of = profile.as_of.unwrap();
-    c.bench_function("part_validate", |b| b.iter(|| profile.validate(today).unwrap()));
+    c.bench_function("part_validate", |b| {
+        b.iter(|| profile.validate(today).unwrap())
+    });
     c.bench_function("part_convert", |b| {
         b.iter(|| landed_rules::language::convert(black_box(&profile.language_tests[0])).unwrap())
     });

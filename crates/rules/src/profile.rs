@@ -284,7 +284,12 @@ fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<
     Ok(())
 }
 
-fn check_tests(prefix: &str, tests: &[LanguageTest], today: Date, check_scores: bool) -> Result<()> {
+fn check_tests(
+    prefix: &str,
+    tests: &[LanguageTest],
+    today: Date,
+    check_scores: bool,
+) -> Result<()> {
     for (i, t) in tests.iter().enumerate() {
         let f = format!("{prefix}language_tests[{i}]");
         if t.test_date > today {

@@ -427,7 +427,16 @@ fn worked_examples_derived_from_the_reference() {
         canadian_experience_years: 1,
     });
     let r = score_explained(&a, d(NOW)).unwrap();
-    assert_eq!((r.core, r.spouse, r.skill_transferability, r.additional, r.total), (368, 25, 50, 0, 443));
+    assert_eq!(
+        (
+            r.core,
+            r.spouse,
+            r.skill_transferability,
+            r.additional,
+            r.total
+        ),
+        (368, 25, 50, 0, 443)
+    );
 
     // B. Single, 26, two-year diploma, French NCLC 8 ×4 first, English CLB 6 ×4 second,
     //    1 year Canadian, provincial nomination.
@@ -443,7 +452,16 @@ fn worked_examples_derived_from_the_reference() {
     a.canadian_experience_years = 1;
     a.provincial_nomination = true;
     let r = score_explained(&a, d(NOW)).unwrap();
-    assert_eq!((r.core, r.spouse, r.skill_transferability, r.additional, r.total), (344, 0, 26, 600, 970));
+    assert_eq!(
+        (
+            r.core,
+            r.spouse,
+            r.skill_transferability,
+            r.additional,
+            r.total
+        ),
+        (344, 0, 26, 600, 970)
+    );
 
     // C. The 353 worked example with a TEER 0-3 job offer, the day before the
     //    2025-03-25 change: 353 + 50 = 403 under crs-2020-10-27; 353 from the 25th.

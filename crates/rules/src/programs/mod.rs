@@ -1,41 +1,437 @@
-//! Federal Skilled Worker and Federal Skilled Trades eligibility.
+//! Federal Skilled Worker, Federal Skilled Trades, proof of funds and
+//! category-based selection, and the program an invitation would be issued
+//! under (the Canadian Experience Class is in [`crate::assess`]).
 //!
-//! Not assessed yet (issue 3): each returns `eligible: null` with a line that
-//! says so, never a guess.
+//! The numbers live in `crates/rules/data/programs/` (one TOML file per
+//! table, effective-dated, each version with its source); work hours come from
+//! the one engine in [`crate::hours`], parameterised per program by window,
+//! place, continuity and occupation grouping:
+//!
+//! | program | window | place | grouping | continuity |
+//! |---|---|---|---|---|
+//! | CEC | 3 years | Canada | all TEER 0–3 together | no |
+//! | FSW | 10 years | anywhere | one TEER 0–3 unit group | yes (no gap day) |
+//! | FST | 5 years | anywhere | one skilled-trade unit group | no |
+//! | categories | 3 years | anywhere, or Canada | one listed unit group | 2023–2025 yes, 2026 no |
 
 use jiff::civil::Date;
+use serde::Serialize;
 
-use crate::assess::{EducationFact, LanguageFact, ProgramResult, Requirement, Status};
-use crate::clb::LanguageLevels;
-use crate::profile::Profile;
+use crate::assess::{EducationFact, LanguageFact, ProgramResult, Requirement, SpouseFacts, Status};
+use crate::clb::{Ability, Language, LanguageLevels};
+use crate::dated::Source;
+use crate::error::RulesError;
+use crate::hours::{self, ContinuousRun, Criteria, ExcludedPeriod, HoursTally, Occupations};
+use crate::noc::Noc;
+use crate::profile::{Job, Profile, Province, StudyPeriod};
 
-fn not_assessed(id: &str, name: &str) -> ProgramResult {
-    ProgramResult::from_requirements(
-        vec![Requirement {
-            id: format!("{id}.not_assessed"),
-            status: Status::Unknown,
-            detail: format!("landed does not assess the {name} program yet"),
-            source: None,
-        }],
-        Vec::new(),
-    )
+/// Parse one embedded table of `data/programs/`.
+macro_rules! load_table {
+    ($file:literal) => {
+        crate::dated::Table::from_toml(include_str!(concat!("../../data/programs/", $file)))
+            .map_err(|e| format!("{}: {e}", $file))
+    };
 }
 
-pub fn fsw(
-    _profile: &Profile,
-    _as_of: Date,
-    _tests: &[LanguageFact],
-    _first_levels: Option<LanguageLevels>,
-    _education: &EducationFact,
-) -> ProgramResult {
-    not_assessed("fsw", "Federal Skilled Worker")
+/// `format!` into a buffer sized for a sentence, so that long details are
+/// written without growing the string several times.
+macro_rules! text {
+    ($($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let mut s = String::with_capacity(256);
+        let _ = write!(s, $($arg)*);
+        s
+    }};
 }
 
-pub fn fst(
-    _profile: &Profile,
-    _as_of: Date,
-    _tests: &[LanguageFact],
-    _first_levels: Option<LanguageLevels>,
-) -> ProgramResult {
-    not_assessed("fst", "Federal Skilled Trades")
+mod categories;
+mod fst;
+mod fsw;
+mod funds;
+
+pub use categories::{
+    CategoryDef, CategoryKind, CategoryResult, CategorySelection, CategorySet, categories,
+    category_rules_on,
+};
+pub use fst::{fst, is_skilled_trade, trade_group};
+pub use fsw::{Grid, GridLine, fsw};
+pub use funds::{FamilySize, FundsRequired, family_size, funds_required};
+
+/// What the program checks need besides the profile: the facts `assess`
+/// derived once for everything.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub profile: &'a Profile,
+    pub as_of: Date,
+    /// Every language test, converted, with the best valid one per language marked `used`.
+    pub tests: &'a [LanguageFact],
+    /// The first official language (declared, else the one that scores more).
+    pub first_language: Option<Language>,
+    pub education: &'a EducationFact,
+    /// The accompanying spouse's facts (not a citizen or PR), if any.
+    pub spouse: Option<&'a SpouseFacts>,
+}
+
+impl Context<'_> {
+    /// The valid result used for `lang`.
+    pub(crate) fn test_for(&self, lang: Language) -> Option<&LanguageFact> {
+        self.tests.iter().find(|t| t.used && t.language == lang)
+    }
+    /// The valid result of the first official language.
+    pub(crate) fn first_test(&self) -> Option<&LanguageFact> {
+        self.first_language.and_then(|l| self.test_for(l))
+    }
+    /// Married or common-law with no spouse record: the spouse's facts are unknown.
+    pub(crate) fn spouse_undeclared(&self) -> bool {
+        self.profile.marital_status.has_partner() && self.profile.spouse.is_none()
+    }
+}
+
+/// An Express Entry program.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Program {
+    Cec,
+    Fsw,
+    Fst,
+}
+
+impl Program {
+    /// In the order an invitation is issued under when several apply.
+    pub const ORDER: [Program; 3] = [Program::Cec, Program::Fsw, Program::Fst];
+
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Program::Cec => "CEC",
+            Program::Fsw => "FSW",
+            Program::Fst => "FST",
+        }
+    }
+    pub fn name(self) -> &'static str {
+        match self {
+            Program::Cec => "Canadian Experience Class",
+            Program::Fsw => "Federal Skilled Worker Program",
+            Program::Fst => "Federal Skilled Trades Program",
+        }
+    }
+}
+
+/// Hours in one occupation (unit group) under a program's rules.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OccupationHours {
+    pub noc: Noc,
+    /// Counted hours in the window.
+    pub hours: f64,
+    /// The longest stretch without a gap day (FSW).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub longest_continuous: Option<ContinuousRun>,
+}
+
+/// The work experience one program counts: the qualifying hours, the
+/// occupation(s) they count in, and every excluded period with its reason.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WorkFact {
+    pub window_from: Date,
+    /// Last day of the window (the day before the assessment date).
+    pub window_to: Date,
+    pub needed_hours: u32,
+    /// The hours that decide the work requirement: CEC all qualifying hours;
+    /// FSW the longest continuous period in the primary occupation; FST the
+    /// hours in the trade with the most.
+    pub qualifying_hours: f64,
+    /// The occupation(s) those hours count in.
+    pub counted_in: Vec<Noc>,
+    /// FSW: the continuous period that counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub continuous: Option<ContinuousRun>,
+    /// Every occupation that counts for the program, with its hours.
+    pub occupations: Vec<OccupationHours>,
+    pub excluded: Vec<ExcludedPeriod>,
+}
+
+/// Work experience per program (`facts.program_work`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProgramWork {
+    pub cec: WorkFact,
+    pub fsw: WorkFact,
+    pub fst: WorkFact,
+}
+
+/// CEC's work fact from its tally (all TEER 0–3 work in Canada counts together).
+pub fn cec_work(t: &HoursTally) -> WorkFact {
+    let mut occupations: Vec<OccupationHours> = Vec::with_capacity(t.jobs.len());
+    for j in &t.jobs {
+        match occupations.iter_mut().find(|o| o.noc == j.noc) {
+            Some(o) => o.hours += j.hours,
+            None => occupations.push(OccupationHours {
+                noc: j.noc,
+                hours: j.hours,
+                longest_continuous: None,
+            }),
+        }
+    }
+    occupations.sort_by_key(|o| o.noc);
+    WorkFact {
+        window_from: t.window_from,
+        window_to: t.window_to,
+        needed_hours: hours::HOURS_PER_YEAR,
+        qualifying_hours: t.hours,
+        counted_in: occupations.iter().map(|o| o.noc).collect(),
+        continuous: None,
+        occupations,
+        excluded: t.excluded.clone(),
+    }
+}
+
+/// The program an invitation would be issued under: the first eligible one
+/// in the order CEC, FSW, FST (rules.md §5, C4), with notes when an earlier
+/// program is undecided or the candidate has a provincial nomination.
+pub fn invited_under(
+    profile: &Profile,
+    cec: &ProgramResult,
+    fsw: &ProgramResult,
+    fst: &ProgramResult,
+) -> (Option<Program>, Vec<String>) {
+    let mut notes = Vec::new();
+    let mut undecided: Vec<&str> = Vec::new();
+    let mut chosen = None;
+    for (p, r) in Program::ORDER.into_iter().zip([cec, fsw, fst]) {
+        match r.eligible {
+            Some(true) => {
+                chosen = Some(p);
+                break;
+            }
+            None => undecided.push(p.abbreviation()),
+            Some(false) => {}
+        }
+    }
+    match (chosen, undecided.is_empty()) {
+        (Some(p), false) => notes.push(format!(
+            "An invitation would be issued under {} ({}); if you turn out to be eligible for {}, it would be issued under that program instead: IRCC takes CEC, then FSW, then FST (third-party report, C4)",
+            p.abbreviation(),
+            p.name(),
+            undecided.join(" or ")
+        )),
+        (Some(p), true) if [cec, fsw, fst].iter().filter(|r| r.eligible == Some(true)).count() > 1 => {
+            notes.push(format!(
+                "You are eligible for more than one program; an invitation would be issued under {} ({}): IRCC takes CEC, then FSW, then FST (third-party report, C4)",
+                p.abbreviation(),
+                p.name()
+            ));
+        }
+        _ => {}
+    }
+    if profile.provincial_nomination && chosen.is_some() {
+        notes.push("With a provincial nomination, an invitation in an all-program or PNP round is issued under the Provincial Nominee Class (third-party report, C4)".into());
+    }
+    (chosen, notes)
+}
+
+pub(crate) fn table_error(e: &str) -> RulesError {
+    RulesError::invalid("rules", format!("embedded program tables are invalid: {e}"))
+}
+
+pub(crate) fn src(title: &str, href: &str, confidence: &str) -> Option<Source> {
+    Some(Source {
+        title: title.to_string(),
+        href: href.to_string(),
+        confidence: Some(confidence.to_string()),
+        note: None,
+    })
+}
+
+/// IRCC Help Centre answer on student work (FSW counts it, CEC and FST do not).
+pub(crate) const STUDENT_WORK_TITLE: &str = "IRCC Help Centre: Can I count student work experience toward the Express Entry work requirement?";
+pub(crate) const STUDENT_WORK_HREF: &str =
+    "https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=394&top=29";
+
+/// 12345 → "12,345".
+pub(crate) fn fmt_int(n: u64) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Whole hours, rounded down, with thousands separators.
+pub(crate) fn fmt_hours(h: f64) -> String {
+    fmt_int(h.max(0.0).floor() as u64)
+}
+
+/// "21231 Software engineers and designers".
+pub(crate) fn noc_label(noc: Noc) -> String {
+    match crate::noc::lookup(noc) {
+        Ok(g) => format!("{noc} {}", g.title_en),
+        Err(_) => noc.to_string(),
+    }
+}
+
+/// "; not counted: …" for the distinct exclusion reasons, or "".
+pub(crate) fn not_counted(excluded: &[ExcludedPeriod]) -> String {
+    let mut reasons: Vec<&str> = excluded.iter().map(|e| e.reason.describe()).collect();
+    reasons.sort_unstable();
+    reasons.dedup();
+    if reasons.is_empty() {
+        String::new()
+    } else {
+        format!("; not counted: {}", reasons.join("; "))
+    }
+}
+
+/// Hours in one unit group: total and continuous runs.
+#[derive(Debug, Clone)]
+pub(crate) struct OccupationWork {
+    pub noc: Noc,
+    pub units: u64,
+    pub runs: Vec<ContinuousRun>,
+}
+
+impl OccupationWork {
+    pub fn hours(&self) -> f64 {
+        self.units as f64 / hours::UNITS_PER_HOUR as f64
+    }
+    pub fn at_least(&self, h: u32) -> bool {
+        self.units >= u64::from(h) * hours::UNITS_PER_HOUR
+    }
+    pub fn longest(&self) -> Option<&ContinuousRun> {
+        self.runs
+            .iter()
+            .max_by_key(|r| (r.units, std::cmp::Reverse(r.from)))
+    }
+    pub fn summary(&self) -> OccupationHours {
+        OccupationHours {
+            noc: self.noc,
+            hours: self.hours(),
+            longest_continuous: self.longest().copied(),
+        }
+    }
+}
+
+/// Counted hours per unit group (only those with some), each counted alone
+/// under `base` with its occupations set to exactly that unit group; `keep`
+/// picks the unit groups to look at.
+pub(crate) fn per_occupation(
+    jobs: &[Job],
+    study: &[StudyPeriod],
+    as_of: Date,
+    base: &Criteria,
+    keep: impl Fn(Noc) -> bool,
+) -> Vec<OccupationWork> {
+    let mut nocs: Vec<Noc> = jobs.iter().map(|j| j.noc).filter(|n| keep(*n)).collect();
+    nocs.sort_unstable();
+    nocs.dedup();
+    let mut out = Vec::with_capacity(nocs.len());
+    for noc in nocs {
+        let c = Criteria {
+            occupations: Occupations::Exactly(noc),
+            ..*base
+        };
+        let runs = hours::continuous_runs(jobs, study, as_of, &c);
+        let units = runs.iter().map(|r| r.units).sum();
+        if units > 0 {
+            out.push(OccupationWork { noc, units, runs });
+        }
+    }
+    out
+}
+
+/// Authorized to work in Canada on `as_of`, as far as the profile shows: an
+/// authorized job in Canada that has started and not ended.
+pub(crate) fn working_in_canada(profile: &Profile, as_of: Date) -> Option<&Job> {
+    profile.work_history.iter().find(|j| {
+        j.in_canada() && j.authorized && j.start <= as_of && j.end.is_none_or(|e| e >= as_of)
+    })
+}
+
+/// "You must plan to live outside Quebec".
+pub(crate) fn province_requirement(
+    id: &str,
+    profile: &Profile,
+    source: Option<Source>,
+) -> Requirement {
+    let (status, detail) = match profile.intended_province {
+        Some(Province::QC) => (
+            Status::NotMet,
+            "You plan to live in Quebec: Quebec selects its own skilled workers; see the Quebec programs instead".to_string(),
+        ),
+        Some(p) => (Status::Met, text!("You plan to live in {} (outside Quebec)", p.as_str())),
+        None => (
+            Status::Unknown,
+            "Intended province not given: you must plan to live outside Quebec".to_string(),
+        ),
+    };
+    Requirement {
+        id: id.to_string(),
+        status,
+        detail,
+        source,
+    }
+}
+
+/// A language requirement with a minimum level per ability (in
+/// [`Ability::ALL`] order), on the first official language's valid result.
+pub(crate) fn language_requirement(
+    id: &str,
+    ctx: &Context<'_>,
+    min: [u8; 4],
+    needed: &str,
+    source: Option<Source>,
+) -> Requirement {
+    let (status, detail) = match ctx.first_test() {
+        Some(t) => {
+            let short = shortfalls(&t.clb, min);
+            if short.is_empty() {
+                (
+                    Status::Met,
+                    text!(
+                        "{needed}; your {} result is {}",
+                        t.language,
+                        t.clb.summary()
+                    ),
+                )
+            } else {
+                (
+                    Status::NotMet,
+                    text!(
+                        "{needed}; your {} result is {} (too low: {})",
+                        t.language,
+                        t.clb.summary(),
+                        short.join(", ")
+                    ),
+                )
+            }
+        }
+        None if ctx.tests.is_empty() => (
+            Status::Unknown,
+            text!("No language test recorded; {needed}"),
+        ),
+        None => (
+            Status::NotMet,
+            text!(
+                "No valid language test result on {} (results count for two years from the test date); {needed}",
+                ctx.as_of
+            ),
+        ),
+    };
+    Requirement {
+        id: id.to_string(),
+        status,
+        detail,
+        source,
+    }
+}
+
+/// "reading 6 (7 needed)" for each ability below its minimum.
+pub(crate) fn shortfalls(levels: &LanguageLevels, min: [u8; 4]) -> Vec<String> {
+    Ability::ALL
+        .iter()
+        .zip(min)
+        .filter(|(a, m)| levels.get(**a).scored() < *m)
+        .map(|(a, m)| format!("{a} {} ({m} needed)", levels.get(*a)))
+        .collect()
 }
