@@ -20,7 +20,7 @@ npm ci --no-audit --no-fund --loglevel=error
 
 echo "e2e: building landed"
 cargo build --quiet -p landed --manifest-path "$ROOT/Cargo.toml"
-BIN="$ROOT/target/debug/landed"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug/landed"
 
 TMP="$(mktemp -d)"
 PORT="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
