@@ -192,7 +192,8 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
     let progress = if crate::stderr_is_terminal() && items.len() >= 10_000 {
         let pb =
             ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) = ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} lines, eta {eta}")
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} lines, eta {eta}")
         {
             pb.set_style(style);
         }

@@ -1,10 +1,16 @@
 //! View models for an assessment and a CRS result, built from their JSON form (the public
 //! contract), so the pages render whatever requirements, lines and facts the rules engine
-//! returns: a checklist per program, the CRS total with a bar chart, and the derived facts.
+//! returns: the program an invitation would be issued under, a checklist per program (with
+//! the FSW selection grid), category-based selection, the CRS total with a bar chart, and
+//! the derived facts (hours by window and per program, language levels, education).
+//!
+//! Titles are translated by stable id (`req-*`, `grid-*`, `cat-*`, `crs-factor-*`); the
+//! engine's sentences stay English and the templates mark them `lang="en"` on French pages.
 
+use landed_rules::noc::{Noc, SearchLang};
 use serde_json::Value;
 
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
 
 /// One requirement of a program.
 #[derive(Debug, Clone)]
@@ -28,6 +34,86 @@ pub struct ProgramView {
     pub verdict: String,
     pub verdict_label: String,
     pub requirements: Vec<ReqView>,
+    /// FSW: the 67-point selection grid.
+    pub grid: Option<GridView>,
+}
+
+/// One factor (or adaptability item) of the FSW selection grid.
+#[derive(Debug, Clone)]
+pub struct GridRow {
+    pub id: String,
+    pub label: String,
+    pub points: String,
+    pub max: String,
+    /// "up to N" when facts the profile does not hold could add points, else empty.
+    pub up_to: String,
+    /// The engine's explanation (English).
+    pub detail: String,
+    /// An item of the factor above it (adaptability); `parent` is that factor's label.
+    pub parent: String,
+}
+
+/// The FSW selection grid ready to render.
+#[derive(Debug, Clone)]
+pub struct GridView {
+    pub total: String,
+    pub max: String,
+    pub pass_mark: String,
+    /// The best case with facts the profile does not hold, when above the total; else empty.
+    pub possible: String,
+    /// `met`, `not_met` or `unknown` (against the pass mark).
+    pub status: String,
+    pub status_label: String,
+    /// One sentence: the total against the pass mark.
+    pub summary: String,
+    pub rows: Vec<GridRow>,
+}
+
+/// One reason for a category's status: a requirement's title and the engine's sentence.
+#[derive(Debug, Clone)]
+pub struct CategoryReason {
+    pub title: String,
+    pub status: String,
+    pub detail: String,
+}
+
+/// One category of category-based selection.
+#[derive(Debug, Clone)]
+pub struct CategoryView {
+    pub slug: String,
+    pub title: String,
+    /// The title is the engine's English text (no translation matches it).
+    pub title_is_engine: bool,
+    /// `met`, `not_met` or `unknown`.
+    pub status: String,
+    pub status_label: String,
+    pub reasons: Vec<CategoryReason>,
+    pub list_verified: bool,
+    pub list_complete: bool,
+    /// The engine's notes on the list and the category (English).
+    pub notes: Vec<String>,
+}
+
+/// Category-based selection in force on the assessment date.
+#[derive(Debug, Clone, Default)]
+pub struct CategoriesView {
+    /// The first day the categories shown are in force (formatted), empty when none.
+    pub rules_from: String,
+    /// The engine's experience rule (English).
+    pub experience_rule: String,
+    pub source_title: String,
+    pub source_href: String,
+    pub items: Vec<CategoryView>,
+    /// The engine's general notes (English).
+    pub notes: Vec<String>,
+}
+
+/// The program an invitation would be issued under.
+#[derive(Debug, Clone, Default)]
+pub struct InvitedView {
+    /// `cec`, `fsw`, `fst`, `unknown` (a program is undecided) or `none`.
+    pub key: String,
+    pub sentence: String,
 }
 
 /// One bar of the CRS chart (geometry precomputed for the SVG).
@@ -77,6 +163,22 @@ pub struct WindowRow {
     pub years: String,
 }
 
+/// The work one program counts (`facts.program_work`).
+#[derive(Debug, Clone)]
+pub struct WorkRow {
+    pub key: String,
+    pub program: String,
+    /// How the program counts work (one line).
+    pub basis: String,
+    pub window: String,
+    pub hours: String,
+    pub needed: String,
+    /// FSW: the period without a gap that counts.
+    pub continuous: String,
+    /// The occupation(s) the hours count in, "13110 Administrative assistants".
+    pub occupations: Vec<String>,
+}
+
 /// A language test with its CLB/NCLC level per ability.
 #[derive(Debug, Clone)]
 pub struct TestRow {
@@ -92,6 +194,7 @@ pub struct TestRow {
 pub struct FactsView {
     pub age: String,
     pub windows: Vec<WindowRow>,
+    pub program_work: Vec<WorkRow>,
     pub excluded: Vec<String>,
     pub tests: Vec<TestRow>,
     pub education: String,
@@ -101,7 +204,10 @@ pub struct FactsView {
 
 impl FactsView {
     pub fn is_empty(&self) -> bool {
-        self.age.is_empty() && self.windows.is_empty() && self.tests.is_empty()
+        self.age.is_empty()
+            && self.windows.is_empty()
+            && self.program_work.is_empty()
+            && self.tests.is_empty()
     }
 }
 
@@ -110,6 +216,8 @@ impl FactsView {
 pub struct ResultsView {
     pub as_of: String,
     pub programs: Vec<ProgramView>,
+    pub invited: InvitedView,
+    pub categories: CategoriesView,
     pub crs: Option<CrsView>,
     pub facts: FactsView,
     /// General notes from the engine (English).
@@ -168,6 +276,15 @@ fn status_label(lang: Lang, status: &str) -> String {
     }
 }
 
+/// `met`, `not_met` or `unknown` from a program's `eligible` (`true`, `false`, `null`).
+fn eligible_status(v: &Value) -> &'static str {
+    match v.get("eligible") {
+        Some(Value::Bool(true)) => "met",
+        Some(Value::Bool(false)) => "not_met",
+        _ => "unknown",
+    }
+}
+
 /// Build the view of an assessment from its JSON.
 pub fn assessment_view(lang: Lang, a: &Value) -> ResultsView {
     let as_of = lang.date_str(&str_of(a, "as_of"));
@@ -176,9 +293,9 @@ pub fn assessment_view(lang: Lang, a: &Value) -> ResultsView {
         let Some(p) = a.get("programs").and_then(|ps| ps.get(key)) else {
             continue;
         };
-        let verdict = match p.get("eligible") {
-            Some(Value::Bool(true)) => "eligible",
-            Some(Value::Bool(false)) => "not_eligible",
+        let verdict = match eligible_status(p) {
+            "met" => "eligible",
+            "not_met" => "not_eligible",
             _ => "unknown",
         };
         let requirements = p
@@ -213,8 +330,18 @@ pub fn assessment_view(lang: Lang, a: &Value) -> ResultsView {
             verdict: verdict.to_string(),
             verdict_label: lang.t(&format!("res-verdict-{verdict}")),
             requirements,
+            grid: p
+                .get("grid")
+                .filter(|g| g.is_object())
+                .map(|g| grid_view(lang, g)),
         });
     }
+    let invited = invited_view(lang, a.get("programs").unwrap_or(&Value::Null));
+    let categories = a
+        .get("categories")
+        .filter(|c| c.is_object())
+        .map(|c| categories_view(lang, c))
+        .unwrap_or_default();
     let crs = a
         .get("crs")
         .filter(|c| c.is_object())
@@ -235,9 +362,224 @@ pub fn assessment_view(lang: Lang, a: &Value) -> ResultsView {
     ResultsView {
         as_of,
         programs,
+        invited,
+        categories,
         crs,
         facts,
         notes,
+    }
+}
+
+/// The program an invitation would be issued under (`programs.invited_under`).
+fn invited_view(lang: Lang, programs: &Value) -> InvitedView {
+    let key = match programs.get("invited_under").and_then(Value::as_str) {
+        Some(k @ ("cec" | "fsw" | "fst")) => k,
+        _ => {
+            let undecided = ["cec", "fsw", "fst"].iter().any(|k| {
+                programs
+                    .get(*k)
+                    .is_some_and(|p| eligible_status(p) == "unknown")
+            });
+            if undecided { "unknown" } else { "none" }
+        }
+    };
+    InvitedView {
+        key: key.to_string(),
+        sentence: lang.t(&format!("res-invited-{key}")),
+    }
+}
+
+/// "up to N" for a grid line whose `up_to` is above its points.
+fn up_to_text(lang: Lang, line: &Value) -> String {
+    let points = int_of(line, "points");
+    match line.get("up_to").and_then(Value::as_i64) {
+        Some(u) if u > points => lang.t1("grid-up-to", "points", &lang.int(u)),
+        _ => String::new(),
+    }
+}
+
+/// The Fluent id of a grid line: `fsw.grid.adaptability.study_in_canada` → `grid-adaptability-study_in_canada`.
+fn grid_label(lang: Lang, id: &str) -> String {
+    let short = id.strip_prefix("fsw.grid.").unwrap_or(id);
+    label(
+        lang,
+        &format!("grid-{}", short.replace('.', "-")),
+        short.rsplit('.').next().unwrap_or(short),
+    )
+}
+
+/// Build the view of the FSW selection grid (`programs.fsw.grid`).
+pub fn grid_view(lang: Lang, g: &Value) -> GridView {
+    let total = int_of(g, "total");
+    let max = int_of(g, "max");
+    let pass = int_of(g, "pass_mark");
+    let possible = int_of(g, "possible").max(total);
+    let mut rows = Vec::new();
+    for l in g
+        .get("lines")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+    {
+        let id = str_of(l, "id");
+        let parent = grid_label(lang, &id);
+        rows.push(GridRow {
+            label: parent.clone(),
+            points: lang.int(int_of(l, "points")),
+            max: lang.int(int_of(l, "max")),
+            up_to: up_to_text(lang, l),
+            detail: str_of(l, "detail"),
+            parent: String::new(),
+            id,
+        });
+        for item in l
+            .get("items")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+        {
+            let id = str_of(item, "id");
+            rows.push(GridRow {
+                label: grid_label(lang, &id),
+                points: lang.int(int_of(item, "points")),
+                max: lang.int(int_of(item, "max")),
+                up_to: up_to_text(lang, item),
+                detail: str_of(item, "detail"),
+                parent: parent.clone(),
+                id,
+            });
+        }
+    }
+    // The same rule as the engine's `fsw.selection_grid` requirement.
+    let status = if total >= pass {
+        "met"
+    } else if possible < pass {
+        "not_met"
+    } else {
+        "unknown"
+    };
+    let args = [
+        ("total", Arg::Str(lang.int(total))),
+        ("max", Arg::Str(lang.int(max))),
+        ("pass", Arg::Str(lang.int(pass))),
+        ("possible", Arg::Str(lang.int(possible))),
+    ];
+    let summary_key = match status {
+        "met" => "grid-summary-met",
+        "not_met" if possible > total => "grid-summary-not_met-possible",
+        "not_met" => "grid-summary-not_met",
+        _ => "grid-summary-unknown",
+    };
+    GridView {
+        total: lang.int(total),
+        max: lang.int(max),
+        pass_mark: lang.int(pass),
+        possible: if possible > total {
+            lang.int(possible)
+        } else {
+            String::new()
+        },
+        status: status.to_string(),
+        status_label: status_label(lang, status),
+        summary: lang.ta(summary_key, &args),
+        rows,
+    }
+}
+
+/// A category's title in `lang`: the Fluent message `cat-{slug}-{year}` or `cat-{slug}`
+/// whose English text is the engine's title (so a renamed category is never mistranslated);
+/// `None` when no message matches.
+fn category_title(lang: Lang, slug: &str, year: &str, engine_title: &str) -> Option<String> {
+    [format!("cat-{slug}-{year}"), format!("cat-{slug}")]
+        .into_iter()
+        .find(|id| Lang::En.has(id) && Lang::En.t(id) == engine_title && lang.has(id))
+        .map(|id| lang.t(&id))
+}
+
+/// Build the view of category-based selection (`categories`).
+pub fn categories_view(lang: Lang, c: &Value) -> CategoriesView {
+    let rules_from = str_of(c, "rules_from");
+    let year = rules_from.get(..4).unwrap_or("").to_string();
+    let source = c.get("source").cloned().unwrap_or(Value::Null);
+    let strings = |v: Option<&Value>| -> Vec<String> {
+        v.and_then(Value::as_array)
+            .map(|l| {
+                l.iter()
+                    .filter_map(|x| x.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut items = Vec::new();
+    for r in c
+        .get("results")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+    {
+        let slug = str_of(r, "slug");
+        let engine_title = str_of(r, "title");
+        let status = eligible_status(r);
+        let reqs: &[Value] = r
+            .get("requirements")
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or_default();
+        // The reasons: the requirements that decide the status (every one but the common
+        // "eligible for a program" one when the category is met).
+        let reasons = reqs
+            .iter()
+            .filter(|q| {
+                let s = str_of(q, "status");
+                match status {
+                    "met" => !str_of(q, "id").ends_with(".program"),
+                    _ => s == status,
+                }
+            })
+            .map(|q| {
+                let id = str_of(q, "id");
+                let what = id.rsplit('.').next().unwrap_or(&id).to_string();
+                CategoryReason {
+                    title: label(lang, &format!("cat-req-{what}"), &what),
+                    status: str_of(q, "status"),
+                    detail: str_of(q, "detail"),
+                }
+            })
+            .collect();
+        let translated = category_title(lang, &slug, &year, &engine_title);
+        let mut notes: Vec<String> = Vec::new();
+        let list_note = str_of(r, "list_note");
+        if !list_note.is_empty() {
+            notes.push(list_note);
+        }
+        notes.extend(strings(r.get("notes")));
+        items.push(CategoryView {
+            title_is_engine: translated.is_none() && lang != Lang::En,
+            title: translated.unwrap_or(engine_title),
+            status: status.to_string(),
+            status_label: lang.t(match status {
+                "met" => "res-verdict-eligible",
+                "not_met" => "res-verdict-not_eligible",
+                _ => "res-verdict-unknown",
+            }),
+            reasons,
+            list_verified: r.get("list_verified").and_then(Value::as_bool) != Some(false),
+            list_complete: r.get("list_complete").and_then(Value::as_bool) != Some(false),
+            notes,
+            slug,
+        });
+    }
+    CategoriesView {
+        rules_from: if rules_from.is_empty() {
+            String::new()
+        } else {
+            lang.date_str(&rules_from)
+        },
+        experience_rule: str_of(c, "experience_rule"),
+        source_title: str_of(&source, "title"),
+        source_href: safe_href(&str_of(&source, "href")),
+        items,
+        notes: strings(c.get("notes")),
     }
 }
 
@@ -312,6 +654,12 @@ pub fn facts_view(lang: Lang, f: &Value) -> FactsView {
             }
         }
     }
+    if let Some(work) = f.get("program_work") {
+        out.program_work = ["cec", "fsw", "fst"]
+            .iter()
+            .filter_map(|k| work.get(*k).map(|w| work_row(lang, k, w)))
+            .collect();
+    }
     if let Some(tests) = f.get("language_tests").and_then(Value::as_array) {
         for t in tests {
             let clb = t.get("clb").cloned().unwrap_or(Value::Null);
@@ -358,6 +706,70 @@ pub fn facts_view(lang: Lang, f: &Value) -> FactsView {
         out.reached_on = lang.t1("fact-reached-on", "date", &lang.date_str(d));
     }
     out
+}
+
+/// "from A to B" in `lang`, or empty when either date is missing.
+fn range_text(lang: Lang, v: &Value, from: &str, to: &str) -> String {
+    match (
+        v.get(from).and_then(Value::as_str),
+        v.get(to).and_then(Value::as_str),
+    ) {
+        (Some(a), Some(b)) => lang.ta(
+            "fact-window-range",
+            &[
+                ("from", Arg::Str(lang.date_str(a))),
+                ("to", Arg::Str(lang.date_str(b))),
+            ],
+        ),
+        _ => String::new(),
+    }
+}
+
+/// "13110 Administrative assistants" with the unit group's title in `lang`; the code alone
+/// when it is not in the catalogue.
+pub fn occupation_label(lang: Lang, code: &str) -> String {
+    let search_lang = match lang {
+        Lang::En => SearchLang::En,
+        Lang::Fr => SearchLang::Fr,
+    };
+    match Noc::parse(code).and_then(landed_rules::noc::lookup) {
+        Ok(g) => format!("{code} {}", g.title(search_lang)),
+        Err(_) => code.to_string(),
+    }
+}
+
+/// One program's work fact (`facts.program_work.{cec,fsw,fst}`).
+fn work_row(lang: Lang, key: &str, w: &Value) -> WorkRow {
+    let continuous = w
+        .get("continuous")
+        .filter(|c| c.is_object())
+        .map(|c| {
+            lang.t1(
+                "fact-work-continuous",
+                "range",
+                &range_text(lang, c, "from", "to"),
+            )
+        })
+        .unwrap_or_default();
+    WorkRow {
+        key: key.to_string(),
+        program: lang.t(&format!("program-{key}")),
+        basis: lang.t(&format!("fact-work-basis-{key}")),
+        window: range_text(lang, w, "window_from", "window_to"),
+        hours: hours_text(lang, w.get("qualifying_hours")),
+        needed: lang.int(int_of(w, "needed_hours")),
+        continuous,
+        occupations: w
+            .get("counted_in")
+            .and_then(Value::as_array)
+            .map(|l| {
+                l.iter()
+                    .filter_map(Value::as_str)
+                    .map(|c| occupation_label(lang, c))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
 }
 
 /// Only http(s) links are rendered as links.
@@ -484,6 +896,143 @@ mod tests {
             "du 24 novembre 2023 au 23 novembre 2026"
         );
         assert_eq!(v.as_of, "24 novembre 2026");
+    }
+
+    #[test]
+    fn grid_marks_up_to_and_decides_against_the_pass_mark() {
+        let g = serde_json::json!({
+            "total": 48, "max": 100, "pass_mark": 67, "possible": 86,
+            "lines": [
+                {"id": "fsw.grid.first_language", "points": 0, "max": 24, "up_to": 24, "detail": "No language test recorded"},
+                {"id": "fsw.grid.age", "points": 12, "max": 12, "detail": "Age 32"},
+                {"id": "fsw.grid.adaptability", "points": 0, "max": 10, "up_to": 10, "detail": "0 points",
+                 "items": [{"id": "fsw.grid.adaptability.relatives_in_canada", "points": 0, "max": 5, "up_to": 5, "detail": "No sibling"}]},
+                {"id": "fsw.grid.new_factor", "points": 1, "max": 2, "detail": "?"}
+            ]
+        });
+        let v = grid_view(Lang::Fr, &g);
+        assert_eq!(v.status, "unknown");
+        assert_eq!(v.possible, "86");
+        assert_eq!(v.rows.len(), 5);
+        assert_eq!(v.rows[0].label, "Première langue officielle");
+        assert_eq!(v.rows[0].up_to, "jusqu’à 24");
+        assert_eq!(v.rows[1].up_to, "");
+        assert_eq!(v.rows[3].parent, "Capacité d’adaptation");
+        assert_eq!(v.rows[3].label, "Membres de la famille au Canada");
+        // An id without a message is humanised rather than shown raw.
+        assert_eq!(v.rows[4].label, "New factor");
+        assert!(
+            v.summary
+                .starts_with("48 points sur 100 d’après vos réponses, jusqu’à 86")
+        );
+        let mut low = g.clone();
+        low["possible"] = 60.into();
+        assert_eq!(grid_view(Lang::En, &low).status, "not_met");
+        assert!(grid_view(Lang::En, &low).summary.contains("at most 60"));
+        low["total"] = 67.into();
+        assert_eq!(grid_view(Lang::En, &low).status, "met");
+        assert_eq!(grid_view(Lang::En, &low).possible, "");
+    }
+
+    #[test]
+    fn categories_are_translated_only_when_the_engine_title_matches() {
+        let c = serde_json::json!({
+            "rules_from": "2023-05-31",
+            "experience_rule": "6 months",
+            "source": {"title": "Category-based selection", "href": "https://www.canada.ca/c"},
+            "results": [
+                {"slug": "healthcare", "title": "Healthcare occupations", "eligible": null,
+                 "list_verified": false, "list_complete": false, "list_note": "Partial list",
+                 "requirements": [
+                    {"id": "categories.healthcare.program", "status": "unknown", "detail": "not yet known for FSW"},
+                    {"id": "categories.healthcare.work_experience", "status": "not_met", "detail": "no work"}
+                 ], "notes": ["Incomplete"]},
+                {"slug": "stem", "title": "STEM jobs (renamed)", "eligible": true,
+                 "list_verified": true, "list_complete": true,
+                 "requirements": [
+                    {"id": "categories.stem.program", "status": "met", "detail": "You are eligible for CEC"},
+                    {"id": "categories.stem.work_experience", "status": "met", "detail": "1,600 hours"}
+                 ]},
+                {"slug": "french", "title": "French-language proficiency", "eligible": false,
+                 "list_verified": false, "list_complete": true,
+                 "requirements": [
+                    {"id": "categories.french.program", "status": "met", "detail": "You are eligible for CEC"},
+                    {"id": "categories.french.french", "status": "not_met", "detail": "NCLC 7 needed"}
+                 ]}
+            ],
+            "notes": ["General"]
+        });
+        let v = categories_view(Lang::Fr, &c);
+        assert_eq!(v.rules_from, "31 mai 2023");
+        assert_eq!(v.source_href, "https://www.canada.ca/c");
+        let [health, stem, french] = &v.items[..] else {
+            panic!("three categories")
+        };
+        // The 2023 title has its own message.
+        assert_eq!(health.title, "Professions des soins de santé");
+        assert!(!health.title_is_engine);
+        assert_eq!(health.status, "unknown");
+        assert_eq!(health.status_label, "impossible de le dire pour l’instant");
+        assert!(!health.list_verified && !health.list_complete);
+        // Undecided: the reasons are the unknown requirements.
+        assert_eq!(health.reasons.len(), 1);
+        assert_eq!(health.reasons[0].title, "Admissibilité à un programme");
+        assert_eq!(health.notes, vec!["Partial list", "Incomplete"]);
+        // A title the messages do not know stays the engine's (marked English on the page).
+        assert_eq!(stem.title, "STEM jobs (renamed)");
+        assert!(stem.title_is_engine);
+        assert_eq!(stem.status, "met");
+        assert_eq!(stem.reasons.len(), 1, "the common program line is left out");
+        assert_eq!(
+            stem.reasons[0].title,
+            "Travail dans une profession de la liste"
+        );
+        assert_eq!(french.title, "Compétence linguistique en français");
+        assert_eq!(french.reasons[0].detail, "NCLC 7 needed");
+        assert!(!categories_view(Lang::En, &c).items[1].title_is_engine);
+    }
+
+    #[test]
+    fn invitation_program_and_work_per_program() {
+        let a = serde_json::json!({
+            "as_of": "2026-11-24",
+            "programs": {"cec": {"eligible": false, "requirements": []},
+                         "fsw": {"eligible": true, "requirements": []},
+                         "fst": {"eligible": null, "requirements": []},
+                         "invited_under": "fsw"},
+            "facts": {"program_work": {"fsw": {
+                "window_from": "2016-11-24", "window_to": "2026-11-23", "needed_hours": 1560,
+                "qualifying_hours": 13924.9, "counted_in": ["21231", "99999"],
+                "continuous": {"from": "2018-01-01", "to": "2026-11-23", "hours": 13924.9}}}}
+        });
+        let v = assessment_view(Lang::Fr, &a);
+        assert_eq!(v.invited.key, "fsw");
+        assert!(
+            v.invited
+                .sentence
+                .contains("Programme des travailleurs qualifiés")
+        );
+        let w = &v.facts.program_work[0];
+        assert_eq!(w.hours, "13\u{202F}924");
+        assert_eq!(w.needed, "1\u{202F}560");
+        assert_eq!(w.window, "du 24 novembre 2016 au 23 novembre 2026");
+        assert_eq!(
+            w.continuous,
+            "sans interruption, du 1er janvier 2018 au 23 novembre 2026"
+        );
+        assert_eq!(
+            w.occupations,
+            vec![
+                "21231 Ingénieurs/ingénieures et concepteurs/conceptrices en logiciel",
+                "99999"
+            ]
+        );
+        let mut none = a.clone();
+        none["programs"]["invited_under"] = serde_json::Value::Null;
+        assert_eq!(assessment_view(Lang::En, &none).invited.key, "unknown");
+        none["programs"]["fst"]["eligible"] = false.into();
+        none["programs"]["fsw"]["eligible"] = false.into();
+        assert_eq!(assessment_view(Lang::En, &none).invited.key, "none");
     }
 
     #[test]

@@ -6,5 +6,6 @@ mod common;
 mod crs;
 mod pages;
 mod questions;
+mod results;
 mod staff;
 mod wizard;

@@ -491,4 +491,14 @@ async fn results_attach_to_a_question_and_staff_see_them() {
         .await;
     assert!(detail.body.contains("data-verdict=\"eligible\""));
     assert!(detail.body.contains("id=\"crs-total\""));
+    // What the engine adds: invitation program, FSW grid, categories, work per program.
+    assert!(
+        detail
+            .body
+            .contains("id=\"invited-under\" data-program=\"cec\"")
+    );
+    assert!(detail.body.contains("id=\"fsw-grid\""));
+    assert!(detail.body.contains("id=\"grid-total\" data-total=\"71\""));
+    assert!(detail.body.contains("id=\"cat-h\""));
+    assert!(detail.body.contains("id=\"facts-program-work\""));
 }
