@@ -158,13 +158,8 @@ pub struct Assessment {
     pub notes: Vec<String>,
 }
 
-fn src(title: &str, href: &str, confidence: &str) -> Option<Source> {
-    Some(Source {
-        title: title.to_string(),
-        href: href.to_string(),
-        confidence: Some(confidence.to_string()),
-        note: None,
-    })
+fn src(title: &'static str, href: &'static str, confidence: &'static str) -> Option<Source> {
+    Some(Source::fixed(title, href, confidence))
 }
 
 const CEC_PAGE: &str = "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/who-can-apply/canadian-experience-class.html";

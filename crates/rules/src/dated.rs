@@ -7,22 +7,62 @@
 //! values. A lookup takes the version in force on a date; a date before the
 //! first version is an error, never a silent zero.
 
+use std::borrow::Cow;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Result, RulesError};
 
 /// Where a rule is published.
+///
+/// The text is `Cow<'static, str>`: sources of the embedded tables and of
+/// fixed pages are borrowed, so the dozens of sources an assessment cites
+/// cost no allocation when copied into its output.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
-    pub title: String,
-    pub href: String,
+    pub title: Cow<'static, str>,
+    pub href: Cow<'static, str>,
     /// Confidence grade from `rules.md` (C1 official … C5 unverified).
     #[serde(default)]
-    pub confidence: Option<String>,
+    pub confidence: Option<Cow<'static, str>>,
     /// A note when the rule is contested or not checked on the official page.
     #[serde(default)]
-    pub note: Option<String>,
+    pub note: Option<Cow<'static, str>>,
+}
+
+impl Source {
+    /// A source whose text is fixed in the program.
+    pub const fn fixed(
+        title: &'static str,
+        href: &'static str,
+        confidence: &'static str,
+    ) -> Source {
+        Source {
+            title: Cow::Borrowed(title),
+            href: Cow::Borrowed(href),
+            confidence: Some(Cow::Borrowed(confidence)),
+            note: None,
+        }
+    }
+
+    /// Make the text `'static` so that copies borrow it. Used only for the
+    /// embedded tables, which are loaded once per process and kept for its
+    /// whole life: the few kilobytes "leaked" are never meant to be freed.
+    fn into_static(self) -> Source {
+        fn leak(c: Cow<'static, str>) -> Cow<'static, str> {
+            match c {
+                Cow::Owned(s) => Cow::Borrowed(Box::leak(s.into_boxed_str())),
+                borrowed => borrowed,
+            }
+        }
+        Source {
+            title: leak(self.title),
+            href: leak(self.href),
+            confidence: self.confidence.map(leak),
+            note: self.note.map(leak),
+        }
+    }
 }
 
 /// One version of a table.
@@ -67,6 +107,19 @@ impl<T> Table<T> {
     {
         let table: Table<T> = toml::from_str(text).map_err(|e| e.to_string())?;
         table.check().map_err(|p| p.to_string())?;
+        Ok(table)
+    }
+
+    /// Parse one of the tables embedded in the binary (`include_str!`), loaded
+    /// once per process: its sources become `'static` (see [`Source`]).
+    pub fn from_embedded(text: &'static str) -> std::result::Result<Self, String>
+    where
+        T: for<'de> Deserialize<'de>,
+    {
+        let mut table = Self::from_toml(text)?;
+        for v in &mut table.versions {
+            v.source = std::mem::replace(&mut v.source, Source::fixed("", "", "")).into_static();
+        }
         Ok(table)
     }
 

@@ -686,7 +686,7 @@ static CHARTS: LazyLock<[Loaded<Chart>; 6]> =
 
 static VALIDITY: LazyLock<Loaded<Validity>> = LazyLock::new(|| {
     let (file, text) = DATA_FILES[6];
-    Table::from_toml(text).map_err(|e| format!("{file}: {e}"))
+    Table::from_embedded(text).map_err(|e| format!("{file}: {e}"))
 });
 
 /// The validity rule in force now (the newest version); 2 years (MI s.3(4))
@@ -697,8 +697,8 @@ fn validity_years() -> u8 {
     validity_rule().map_or(MI_3_4_YEARS, |v| v.values.years)
 }
 
-fn load_chart((file, text): (&str, &str)) -> Loaded<Chart> {
-    let spec: Table<ChartSpec> = Table::from_toml(text).map_err(|e| format!("{file}: {e}"))?;
+fn load_chart((file, text): (&str, &'static str)) -> Loaded<Chart> {
+    let spec: Table<ChartSpec> = Table::from_embedded(text).map_err(|e| format!("{file}: {e}"))?;
     let mut versions = Vec::with_capacity(spec.versions.len());
     for v in spec.versions {
         let values = Chart::compile(v.values).map_err(|e| {

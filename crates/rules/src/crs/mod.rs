@@ -744,7 +744,7 @@ fn mk(
         points,
         max,
         basis: basis.into(),
-        source: Cow::Borrowed(source.href.as_str()),
+        source: source.href.clone(),
     }
 }
 

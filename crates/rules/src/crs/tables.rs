@@ -184,7 +184,7 @@ pub(crate) struct CrsTables {
 
 macro_rules! load {
     ($file:literal) => {
-        Table::from_toml(include_str!(concat!("../../data/crs/", $file)))
+        Table::from_embedded(include_str!(concat!("../../data/crs/", $file)))
             .map_err(|e| format!("{}: {e}", $file))?
     };
 }

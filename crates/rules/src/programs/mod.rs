@@ -28,7 +28,7 @@ use crate::profile::{Job, Profile, Province, StudyPeriod};
 /// Parse one embedded table of `data/programs/`.
 macro_rules! load_table {
     ($file:literal) => {
-        crate::dated::Table::from_toml(include_str!(concat!("../../data/programs/", $file)))
+        crate::dated::Table::from_embedded(include_str!(concat!("../../data/programs/", $file)))
             .map_err(|e| format!("{}: {e}", $file))
     };
 }
@@ -231,13 +231,12 @@ pub(crate) fn table_error(e: &str) -> RulesError {
     RulesError::invalid("rules", format!("embedded program tables are invalid: {e}"))
 }
 
-pub(crate) fn src(title: &str, href: &str, confidence: &str) -> Option<Source> {
-    Some(Source {
-        title: title.to_string(),
-        href: href.to_string(),
-        confidence: Some(confidence.to_string()),
-        note: None,
-    })
+pub(crate) fn src(
+    title: &'static str,
+    href: &'static str,
+    confidence: &'static str,
+) -> Option<Source> {
+    Some(Source::fixed(title, href, confidence))
 }
 
 /// IRCC Help Centre answer on student work (FSW counts it, CEC and FST do not).
