@@ -205,7 +205,12 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
     // Work in rounds of ROUND items, each round split across the cores; a
     // round's output is written before the next starts, so memory stays
     // bounded whatever the batch size, and lines stay in input order.
-    const ROUND: usize = 16_384;
+    // An assessment is ~20 KB of JSON, a CRS result ~4 KB: keep a round's
+    // output to some tens of megabytes either way.
+    let round_size = match kind {
+        Kind::Crs => 16_384,
+        Kind::Assess => 2_048,
+    };
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -217,7 +222,7 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
         let _ = out.write_all(b"[\n");
     }
     let mut first = true;
-    for round in items.chunks(ROUND) {
+    for round in items.chunks(round_size) {
         let chunk = round.len().div_ceil(threads).max(1);
         let results: Vec<(Vec<Vec<u8>>, Vec<u8>, usize)> = std::thread::scope(|s| {
             let handles: Vec<_> = round
