@@ -125,17 +125,19 @@ fn lists_before_and_after_2026_02_18() {
         ),
         (1560, false)
     );
-    // 2023-2025 lists that rules.md does not give are empty and marked incomplete.
+    // 2023-2025: transcribed from third-party copies, none checked against
+    // canada.ca. Only the two healthcare lists are incomplete (34 of 35 and
+    // 29 of 37 codes found); every other list is whole.
     for v in [category_rules_on(d("2023-06-01")).unwrap().unwrap(), before] {
         for c in &v.values.categories {
             assert_eq!(
-                c.nocs.is_empty() && c.slug != "french",
-                !c.list_complete,
+                c.list_complete,
+                c.slug != "healthcare",
                 "{} {}",
                 v.effective_from,
                 c.slug
             );
-            assert!(!c.verified);
+            assert!(!c.verified, "{} {}", v.effective_from, c.slug);
         }
     }
     // 2026: every list is present but not verified.
@@ -218,9 +220,11 @@ fn before_2026_02_18_six_continuous_months_were_enough() {
 
 #[test]
 fn incomplete_lists_leave_the_answer_open_only_when_it_could_be_yes() {
-    // 2025 healthcare: no codes in landed. A nurse with enough experience: unknown.
+    // 2025 healthcare: 29 of 37 codes in landed. Changed when the list was
+    // transcribed: a nurse (31301) is now on it; a physician assistant
+    // (31303, on the 2026 list but in no 2025 excerpt read) stays unknown.
     let mut v = teacher("2025-06-01", &[("2023-01-01", "2025-05-31")]);
-    v["work_history"][0]["noc"] = json!("31301");
+    v["work_history"][0]["noc"] = json!("31303");
     let a = run(&v);
     let c = category(&a, "healthcare");
     assert!(!c.list_complete);
@@ -228,6 +232,12 @@ fn incomplete_lists_leave_the_answer_open_only_when_it_could_be_yes() {
     assert_eq!(r.status, Status::Unknown, "{}", r.detail);
     assert_eq!(c.result.eligible, None);
     assert!(c.result.notes.iter().any(|n| n.contains("Incomplete")));
+    v["work_history"][0]["noc"] = json!("31301");
+    let a = run(&v);
+    let c = category(&a, "healthcare");
+    let r = req(&c.result, "categories.healthcare.work_experience");
+    assert_eq!(r.status, Status::Met, "{}", r.detail);
+    assert_eq!(c.result.eligible, Some(true), "{:#?}", c.result);
     // The same nurse in 2026: on the list.
     v["as_of"] = json!("2026-06-01");
     v["language_tests"] = json!([celpip("2026-01-15", 9, 9, 9, 9)]);
@@ -237,13 +247,176 @@ fn incomplete_lists_leave_the_answer_open_only_when_it_could_be_yes() {
     assert_eq!(c.result.eligible, Some(true), "{:#?}", c.result);
     // Too little experience in any occupation: not met even with an incomplete list.
     let mut v = teacher("2025-06-01", &[("2025-03-01", "2025-04-30")]);
-    v["work_history"][0]["noc"] = json!("31301");
+    v["work_history"][0]["noc"] = json!("31303");
     let a = run(&v);
     let r = req(
         &category(&a, "healthcare").result,
         "categories.healthcare.work_experience",
     );
     assert_eq!(r.status, Status::NotMet, "{}", r.detail);
+}
+
+/// The number of codes landed has for one category in force on `date`, and
+/// whether that is the whole list.
+fn size(date: &str, slug: &str) -> (usize, bool) {
+    let v = category_rules_on(d(date)).unwrap().unwrap();
+    let c = v.values.categories.iter().find(|c| c.slug == slug).unwrap();
+    (c.nocs.len(), c.list_complete)
+}
+
+#[test]
+fn list_sizes_2023_to_2025() {
+    // 2023 (and 2024, reported unchanged): the counts the sources give.
+    for date in ["2023-05-31", "2024-06-01", "2025-02-26"] {
+        assert_eq!(size(date, "healthcare"), (34, false), "{date}"); // of 35
+        assert_eq!(size(date, "stem"), (24, true), "{date}");
+        assert_eq!(size(date, "trades"), (10, true), "{date}");
+        assert_eq!(size(date, "transport"), (10, true), "{date}");
+        assert_eq!(size(date, "agriculture"), (3, true), "{date}");
+    }
+    // 2025: 35 - 6 + 8 = 37 healthcare, 24 - 19 + 6 = 11 STEM, 10 - 4 + 19 = 25 trades.
+    let date = "2025-02-27";
+    assert_eq!(size(date, "healthcare"), (29, false)); // of 37
+    assert_eq!(size(date, "stem"), (11, true));
+    assert_eq!(size(date, "trades"), (25, true));
+    assert_eq!(size(date, "education"), (5, true));
+    assert_eq!(size(date, "agriculture"), (1, true));
+}
+
+#[test]
+fn lists_2023_2025_and_2026_agree_where_the_sources_say_so() {
+    let n = |s: &str| Noc::parse(s).unwrap();
+    let codes = |date: &str, slug: &str| {
+        let v = category_rules_on(d(date)).unwrap().unwrap();
+        let c = v.values.categories.iter().find(|c| c.slug == slug).unwrap();
+        c.nocs.clone()
+    };
+    // STEM 2025 is the 2026 list; trades 2026 = trades 2025 - cooks + butchers.
+    assert_eq!(codes("2025-02-27", "stem"), codes("2026-02-18", "stem"));
+    let mut t25 = codes("2025-02-27", "trades");
+    t25.retain(|c| *c != n("63200"));
+    t25.push(n("63201"));
+    t25.sort_unstable();
+    let mut t26 = codes("2026-02-18", "trades");
+    t26.sort_unstable();
+    assert_eq!(t25, t26);
+    // 2023 -> 2025: software developers left STEM; machine fitters left trades;
+    // agriculture kept only butchers.
+    assert!(codes("2023-05-31", "stem").contains(&n("21232")));
+    assert!(!codes("2025-02-27", "stem").contains(&n("21232")));
+    assert!(codes("2023-05-31", "trades").contains(&n("72405")));
+    assert!(!codes("2025-02-27", "trades").contains(&n("72405")));
+    assert!(
+        codes("2025-02-27", "agriculture")
+            .iter()
+            .all(|c| codes("2023-05-31", "agriculture").contains(c))
+    );
+}
+
+/// An FSW candidate abroad: an auditor (not a STEM code) until 2023-10-31,
+/// then `noc` from `start` to `end`, 30 hours a week.
+fn switcher(as_of: &str, noc: &str, start: &str, end: &str) -> serde_json::Value {
+    let mut v = at(as_of);
+    v["work_history"] = json!([
+        job("11100", "IN", "2018-01-01", Some("2023-10-31"), 40.0),
+        job(noc, "IN", start, Some(end), 30.0)
+    ]);
+    v
+}
+
+#[test]
+fn a_software_developer_qualifies_for_stem_in_2024_but_not_in_2025() {
+    // 2023-11-01 to 2024-05-15: 197 days without a gap, 844 hours.
+    let a = run(&switcher("2024-06-01", "21232", "2023-11-01", "2024-05-15"));
+    assert_eq!(a.programs.fsw.eligible, Some(true));
+    let c = category(&a, "stem");
+    assert!(c.list_complete && !c.list_verified);
+    let r = req(&c.result, "categories.stem.work_experience");
+    assert_eq!(r.status, Status::Met, "{}", r.detail);
+    assert!(r.detail.contains("21232"), "{}", r.detail);
+    assert_eq!(c.result.eligible, Some(true), "{:#?}", c.result);
+
+    // Under 6 months: not met.
+    let a = run(&switcher("2024-06-01", "21232", "2024-01-01", "2024-05-15"));
+    let r = req(
+        &category(&a, "stem").result,
+        "categories.stem.work_experience",
+    );
+    assert_eq!(r.status, Status::NotMet, "{}", r.detail);
+
+    // A code not on the (complete) list: not met, not unknown.
+    let a = run(&switcher("2024-06-01", "11101", "2023-11-01", "2024-05-15"));
+    let r = req(
+        &category(&a, "stem").result,
+        "categories.stem.work_experience",
+    );
+    assert_eq!(r.status, Status::NotMet, "{}", r.detail);
+    assert!(
+        r.detail.contains("not on this category's list"),
+        "{}",
+        r.detail
+    );
+
+    // 2025: 21232 was removed from STEM.
+    let a = run(&switcher("2025-06-01", "21232", "2024-11-01", "2025-05-15"));
+    let c = category(&a, "stem");
+    let r = req(&c.result, "categories.stem.work_experience");
+    assert_eq!(r.status, Status::NotMet, "{}", r.detail);
+    assert_eq!(c.result.eligible, Some(false));
+}
+
+#[test]
+fn trades_transport_and_agriculture_2023_lists_decide_yes_or_no() {
+    // A machine fitter (72405): a 2023/2024 trade, not a 2025 one.
+    let a = run(&switcher("2024-06-01", "72405", "2023-11-01", "2024-05-15"));
+    let r = req(
+        &category(&a, "trades").result,
+        "categories.trades.work_experience",
+    );
+    assert_eq!(r.status, Status::Met, "{}", r.detail);
+    let a = run(&switcher("2025-06-01", "72405", "2024-11-01", "2025-05-15"));
+    let r = req(
+        &category(&a, "trades").result,
+        "categories.trades.work_experience",
+    );
+    assert_eq!(r.status, Status::NotMet, "{}", r.detail);
+    // A truck driver (73300): transport in 2024.
+    let a = run(&switcher("2024-06-01", "73300", "2023-11-01", "2024-05-15"));
+    let r = req(
+        &category(&a, "transport").result,
+        "categories.transport.work_experience",
+    );
+    assert_eq!(r.status, Status::Met, "{}", r.detail);
+    // A farm supervisor (82030): agriculture in 2024, not in 2025.
+    let a = run(&switcher("2024-06-01", "82030", "2023-11-01", "2024-05-15"));
+    let r = req(
+        &category(&a, "agriculture").result,
+        "categories.agriculture.work_experience",
+    );
+    assert_eq!(r.status, Status::Met, "{}", r.detail);
+    let a = run(&switcher("2025-06-01", "82030", "2024-11-01", "2025-05-15"));
+    let r = req(
+        &category(&a, "agriculture").result,
+        "categories.agriculture.work_experience",
+    );
+    assert_eq!(r.status, Status::NotMet, "{}", r.detail);
+}
+
+#[test]
+fn healthcare_2023_is_incomplete_so_an_unlisted_health_code_stays_open() {
+    // A registered nurse (31301) is on the 2023 list.
+    let a = run(&switcher("2024-06-01", "31301", "2023-11-01", "2024-05-15"));
+    let c = category(&a, "healthcare");
+    assert!(!c.list_complete);
+    let r = req(&c.result, "categories.healthcare.work_experience");
+    assert_eq!(r.status, Status::Met, "{}", r.detail);
+    // A pharmacist (31120): not among the 34 codes found; could be the 35th.
+    let a = run(&switcher("2024-06-01", "31120", "2023-11-01", "2024-05-15"));
+    let r = req(
+        &category(&a, "healthcare").result,
+        "categories.healthcare.work_experience",
+    );
+    assert_eq!(r.status, Status::Unknown, "{}", r.detail);
 }
 
 #[test]

@@ -101,4 +101,5 @@ fn the_copies_are_byte_for_byte_the_shared_files() {
     let sources = include_str!("../../../data/programs/SOURCES.md");
     assert!(sources.contains("## proof_of_funds.csv"));
     assert!(sources.contains("## ee_categories_2026_unverified.csv"));
+    assert!(sources.contains("## Category-based selection NOC lists, 2023/2024 and 2025"));
 }
