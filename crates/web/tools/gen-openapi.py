@@ -1,9 +1,16 @@
 # Regenerate crates/web/openapi.json from the public contracts (shared/contracts).
-# Usage: python3 crates/web/tools/gen-openapi.py [CONTRACTS_DIR]; then review the insta snapshot diff.
+# Usage: python3 crates/web/tools/gen-openapi.py [CONTRACTS_DIR] (default: ../shared/contracts beside the
+# repository, else docs/contracts); then review the insta snapshot diff. Response schemas are written
+# here by hand from the Rust types (crates/rules/src/{assess.rs,programs,crs,hours.rs}); see docs/output.md.
 import json, re
 import sys, os
-C=(sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), '../../../../shared/contracts')).rstrip('/') + '/'
-OUT=os.path.join(os.path.dirname(os.path.abspath(__file__)), '../openapi.json')
+HERE=os.path.dirname(os.path.abspath(__file__))
+def contracts_dir():
+    if len(sys.argv) > 1: return sys.argv[1]
+    shared=os.path.join(HERE, '../../../../shared/contracts')
+    return shared if os.path.isdir(shared) else os.path.join(HERE, '../../../docs/contracts')
+C=contracts_dir().rstrip('/') + '/'
+OUT=os.path.join(HERE, '../openapi.json')
 def load(name, prefix):
     s=json.load(open(C+name))
     defs=s.pop('$defs',{})
@@ -38,21 +45,121 @@ schemas['CrsResult']={"type":"object","description":"core is section A, spouse s
   "with_spouse":{"type":"boolean","description":"Whether the 'with spouse' columns applied."},
   "lines":{"type":"array","items":{"$ref":"#/components/schemas/CrsLine"}},
   "notes":{"type":"array","items":{"type":"string"},"description":"Rules applied that are contested or not checked on the official page (omitted when empty)."}}}
-schemas['Source']={"type":"object","required":["title","href"],"properties":{"title":{"type":"string"},"href":{"type":"string","format":"uri"},
-  "confidence":{"type":["string","null"],"description":"Confidence grade, C1 (official) to C5 (unverified)."},"note":{"type":["string","null"]}}}
-schemas['Requirement']={"type":"object","required":["id","status","detail"],"properties":{"id":{"type":"string","examples":["cec.work_experience"]},
-  "status":{"enum":["met","not_met","unknown"]},"detail":{"type":"string"},"source":{"$ref":"#/components/schemas/Source"}}}
-schemas['ProgramResult']={"type":"object","required":["eligible","requirements"],"properties":{
+ref=lambda n: {"$ref":"#/components/schemas/"+n}
+nullable=lambda n, **kw: dict({"oneOf":[ref(n),{"type":"null"}]}, **kw)
+strings=lambda d: {"type":"array","items":{"type":"string"},"description":d}
+obj=lambda req, props, **kw: dict({"type":"object","required":req,"properties":props}, **kw)
+noc=ref('ProfileNoc')
+schemas['Source']=obj(["title","href","confidence","note"],{"title":{"type":"string"},"href":{"type":"string","format":"uri"},
+  "confidence":{"type":["string","null"],"description":"Confidence grade, C1 (official) to C5 (unverified)."},
+  "note":{"type":["string","null"],"description":"Why the rule is contested or not checked on the official page."}},
+  description="Where a rule is published, and how sure landed is of it.")
+schemas['Requirement']=obj(["id","status","detail"],{"id":{"type":"string","examples":["cec.work_experience"]},
+  "status":{"enum":["met","not_met","unknown"]},"detail":{"type":"string"},"source":ref('Source')})
+schemas['Program']={"enum":["cec","fsw","fst"]}
+schemas['GridLine']=obj(["id","points","max","detail"],{
+  "id":{"type":"string","examples":["fsw.grid.first_language"]},
+  "points":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0},
+  "up_to":{"type":"integer","minimum":0,"description":"The most this line could give with facts the profile does not hold (omitted when known)."},
+  "detail":{"type":"string"},"source":ref('Source'),
+  "items":{"type":"array","items":ref('GridLine'),"description":"Sub-items (adaptability); omitted when empty."}},
+  description="One factor of the FSW selection grid.")
+schemas['Grid']=obj(["total","max","pass_mark","possible","lines"],{
+  "total":{"type":"integer","minimum":0},"max":{"type":"integer","minimum":0,"examples":[100]},
+  "pass_mark":{"type":"integer","minimum":0,"examples":[67]},
+  "possible":{"type":"integer","minimum":0,"description":"The most the total could be with facts the profile does not hold."},
+  "lines":{"type":"array","items":ref('GridLine')}},
+  description="The FSW selection grid: six factors out of 100, against the pass mark.")
+schemas['ProgramResult']=obj(["eligible","requirements"],{
   "eligible":{"type":["boolean","null"],"description":"null when a fact needed to decide is missing."},
-  "requirements":{"type":"array","items":{"$ref":"#/components/schemas/Requirement"}},
-  "notes":{"type":"array","items":{"type":"string"},"description":"Omitted when empty."}}}
-schemas['Assessment']={"type":"object","required":["as_of","programs","crs","crs_answers","facts"],"properties":{
+  "requirements":{"type":"array","items":ref('Requirement')},
+  "notes":strings("Omitted when empty."),
+  "grid":dict(ref('Grid'),description="FSW only: the selection grid, factor by factor.")})
+schemas['Programs']=obj(["cec","fsw","fst","invited_under"],dict({k:ref('ProgramResult') for k in ["cec","fsw","fst"]},
+  invited_under=nullable('Program',description="The program an invitation would be issued under when several apply (CEC, then FSW, then FST); null when none.")))
+schemas['CategoryResult']=obj(["slug","title","list_verified","list_complete","confidence","eligible","requirements"],{
+  "slug":{"type":"string","examples":["french"]},"title":{"type":"string"},
+  "list_verified":{"type":"boolean","description":"The occupation list (or rule) was checked against the official page."},
+  "list_complete":{"type":"boolean","description":"landed has the whole occupation list."},
+  "confidence":{"type":"string","description":"Confidence grade of the list, C1 (official) to C5 (unverified)."},
+  "list_note":{"type":"string","description":"What is known about the list's provenance (omitted when nothing)."},
+  "eligible":{"type":["boolean","null"],"description":"null when a fact needed to decide is missing."},
+  "requirements":{"type":"array","items":ref('Requirement')},
+  "notes":strings("Omitted when empty.")},
+  description="One category of category-based selection, assessed.")
+schemas['CategorySelection']=obj(["results"],{
+  "rules_from":dict(date,description="The first day the categories used are in force (omitted when none are)."),
+  "experience_rule":{"type":"string","description":"The work-experience rule of the occupation categories, in words."},
+  "source":ref('Source'),
+  "results":{"type":"array","items":ref('CategoryResult')},
+  "notes":strings("Omitted when empty.")},
+  description="Category-based selection: each category in force on as_of.")
+schemas['ContinuousRun']=obj(["from","to","hours"],{"from":date,"to":dict(date,description="Last day (inclusive)."),
+  "hours":{"type":"number","minimum":0,"description":"Counted hours in the run (after the 30-hour weekly cap)."}},
+  description="A stretch of work without a gap day.")
+schemas['ExcludedPeriod']=obj(["job","noc","from","to","hours","reason"],{
+  "job":{"type":"integer","minimum":0,"description":"Index in the profile's work_history."},"noc":noc,
+  "from":date,"to":dict(date,description="Last day (inclusive)."),"hours":{"type":"number","minimum":0},
+  "reason":{"enum":["not_skilled","not_eligible_occupation","self_employed","volunteer","unpaid_internship","coop","not_authorized","outside_canada","in_canada","full_time_study","above_weekly_cap"]}},
+  description="A period of a job that does not count, and why.")
+schemas['JobCount']=obj(["job","noc","teer","hours"],{
+  "job":{"type":"integer","minimum":0,"description":"Index in the profile's work_history."},"noc":noc,
+  "teer":{"type":"integer","minimum":0,"maximum":5},
+  "hours":{"type":"number","minimum":0,"description":"Hours counted after the 30-hour weekly cap (shared pro rata between jobs held together)."}})
+schemas['HoursTally']=obj(["window_from","window_to","hours","jobs","excluded"],{
+  "window_from":date,"window_to":dict(date,description="Last day of the window (the day before as_of)."),
+  "hours":{"type":"number","minimum":0},"jobs":{"type":"array","items":ref('JobCount')},
+  "excluded":{"type":"array","items":ref('ExcludedPeriod')}})
+schemas['ExperienceFact']=obj(["hours","years","tally"],{"hours":{"type":"number","minimum":0},
+  "years":{"type":"integer","minimum":0,"description":"Whole years of full-time-equivalent experience (1,560 hours each)."},"tally":ref('HoursTally')})
+schemas['OccupationHours']=obj(["noc","hours"],{"noc":noc,"hours":{"type":"number","minimum":0},
+  "longest_continuous":dict(ref('ContinuousRun'),description="FSW: the longest stretch without a gap day.")})
+schemas['WorkFact']=obj(["window_from","window_to","needed_hours","qualifying_hours","counted_in","occupations","excluded"],{
+  "window_from":date,"window_to":dict(date,description="Last day of the window (the day before as_of)."),
+  "needed_hours":{"type":"integer","minimum":0},
+  "qualifying_hours":{"type":"number","minimum":0,"description":"CEC: all qualifying hours; FSW: the longest continuous period in the primary occupation; FST: the hours in the trade with the most."},
+  "counted_in":{"type":"array","items":noc,"description":"The occupation(s) those hours count in."},
+  "continuous":dict(ref('ContinuousRun'),description="FSW: the continuous period that counts."),
+  "occupations":{"type":"array","items":ref('OccupationHours')},
+  "excluded":{"type":"array","items":ref('ExcludedPeriod')}},
+  description="The work experience one program counts.")
+schemas['ProgramWork']=obj(["cec","fsw","fst"],{k:ref('WorkFact') for k in ["cec","fsw","fst"]})
+schemas['LanguageFact']=obj(["index","language","test","test_date","valid_until","valid","used","clb","chart"],{
+  "index":{"type":"integer","minimum":0,"description":"Index in the profile's language_tests."},
+  "language":{"enum":["english","french"]},
+  "test":{"enum":["ielts_general","celpip_general","pte_core","tef_canada","tcf_canada"]},
+  "test_date":date,"valid_until":date,
+  "valid":{"type":"boolean","description":"Valid on as_of (taken on or before it and less than two years old)."},
+  "used":{"type":"boolean","description":"The result used for this language (the best valid one)."},
+  "clb":ref('CrsLanguage'),"chart":{"type":"string","description":"Id of the conversion chart applied."},
+  "notes":strings("Omitted when empty.")})
+schemas['EducationFact']=obj(["crs_level","canadian_education"],{"crs_level":ref('CrsEducationLevel'),
+  "canadian_education":{"enum":["none","one_or_two_year","three_year_or_longer"]},
+  "notes":strings("Credentials left out and why; omitted when empty.")})
+schemas['SpouseFacts']=obj(["education","canadian_experience_years"],{"education":ref('CrsEducationLevel'),
+  "language":ref('CrsLanguage'),"canadian_experience_years":{"type":"integer","minimum":0}})
+schemas['Facts']=obj(["age","first_official_language","language_tests","education","cec_experience","canadian_experience","foreign_experience","with_spouse","program_work"],{
+  "age":{"type":"integer","minimum":0,"description":"Age in whole years on as_of."},
+  "first_official_language":{"enum":["english","french",None],"description":"Declared, or the one that scores more; null without a language test."},
+  "language_tests":{"type":"array","items":ref('LanguageFact')},
+  "education":ref('EducationFact'),
+  "cec_experience":dict(ref('ExperienceFact'),description="CEC: hours in Canada in the 3 years before as_of."),
+  "cec_hours_reached_on":dict(date,description="If not yet 1,560 CEC hours: the day they are reached if current jobs continue (omitted otherwise)."),
+  "canadian_experience":dict(ref('ExperienceFact'),description="CRS: skilled Canadian experience in the last 10 years."),
+  "foreign_experience":dict(ref('ExperienceFact'),description="CRS: skilled foreign experience in the last 10 years, in one occupation."),
+  "foreign_experience_noc":dict(noc,description="The occupation the foreign experience counts in (omitted when none)."),
+  "with_spouse":{"type":"boolean"},
+  "spouse":ref('SpouseFacts'),
+  "program_work":dict(ref('ProgramWork'),description="Per program: the qualifying hours, the occupations they count in, and each excluded period.")},
+  additionalProperties=True,description="What the engine derived from the records. Open: later versions may add facts.")
+schemas['Assessment']=obj(["as_of","programs","categories","crs","crs_answers","facts"],{
   "as_of":date,
-  "programs":{"type":"object","required":["cec","fsw","fst"],"properties":{k:{"$ref":"#/components/schemas/ProgramResult"} for k in ["cec","fsw","fst"]}},
-  "crs":{"oneOf":[{"$ref":"#/components/schemas/CrsResult"},{"type":"null"}],"description":"null when it cannot be computed."},
-  "crs_answers":{"oneOf":[{"$ref":"#/components/schemas/CrsAnswers"},{"type":"null"}],"description":"The CRS answers derived from the profile."},
-  "facts":{"type":"object","additionalProperties":True,"description":"Derived facts: age, first_official_language, language_tests (CLB/NCLC by ability, validity), education, cec_experience / canadian_experience / foreign_experience (hours, years and the tally by window with excluded periods), cec_hours_reached_on, with_spouse, spouse."},
-  "notes":{"type":"array","items":{"type":"string"},"description":"Omitted when empty."}}}
+  "programs":ref('Programs'),
+  "categories":ref('CategorySelection'),
+  "crs":nullable('CrsResult',description="null when it cannot be computed (no valid language test)."),
+  "crs_answers":nullable('CrsAnswers',description="The CRS answers derived from the profile (what the official tool would be told)."),
+  "facts":ref('Facts'),
+  "notes":strings("Assumptions and unsettled rules that affected this assessment; omitted when empty.")})
 schemas['NocHit']={"type":"object","required":["code","teer","title","matched_title","score","lang"],"properties":{
   "code":{"type":"string","pattern":"^[0-9]{5}$"},"teer":{"type":"integer","minimum":0,"maximum":5},
   "title":{"type":"string","description":"Unit-group title in the language of the hit."},
