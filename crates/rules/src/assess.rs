@@ -15,6 +15,7 @@ use crate::hours::{self, Criteria, HoursTally, Occupations};
 use crate::language::{self, ConvertedTest, LanguageTest};
 use crate::noc::Noc;
 use crate::profile::{Credential, CredentialLevel, Job, Profile, Province};
+use crate::programs::fmt_hours;
 
 /// `met`, `not_met` or `unknown`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -352,19 +353,6 @@ fn foreign_experience(jobs: &[Job], as_of: Date) -> (ExperienceFact, Option<Noc>
         best.0 = experience(jobs, &[], as_of, &Criteria::CRS_FOREIGN);
     }
     best
-}
-
-fn fmt_hours(h: f64) -> String {
-    let whole = h.floor() as u64;
-    let s = whole.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
 }
 
 /// Assess a profile on its `as_of` (or `today`). Validates the profile first.

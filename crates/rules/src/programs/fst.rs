@@ -159,16 +159,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
                 }],
                 Vec::new(),
             ),
-            WorkFact {
-                window_from: empty.window_from,
-                window_to: empty.window_to,
-                needed_hours: 0,
-                qualifying_hours: 0.0,
-                counted_in: Vec::new(),
-                continuous: None,
-                occupations: Vec::new(),
-                excluded: Vec::new(),
-            },
+            WorkFact::none(empty.window_from, empty.window_to),
         ));
     };
     let m = &min.values;

@@ -282,16 +282,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
         let empty = hours::tally(&[], &[], as_of, &criteria(10));
         return Ok((
             not_covered(as_of, t.minimums.earliest()),
-            WorkFact {
-                window_from: empty.window_from,
-                window_to: empty.window_to,
-                needed_hours: 0,
-                qualifying_hours: 0.0,
-                counted_in: Vec::new(),
-                continuous: None,
-                occupations: Vec::new(),
-                excluded: Vec::new(),
-            },
+            WorkFact::none(empty.window_from, empty.window_to),
         ));
     };
     let m = &min.values;

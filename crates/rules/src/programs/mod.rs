@@ -149,6 +149,22 @@ pub struct WorkFact {
     pub excluded: Vec<ExcludedPeriod>,
 }
 
+impl WorkFact {
+    /// No work counted: the program's rules do not cover the date.
+    pub(crate) fn none(window_from: Date, window_to: Date) -> WorkFact {
+        WorkFact {
+            window_from,
+            window_to,
+            needed_hours: 0,
+            qualifying_hours: 0.0,
+            counted_in: Vec::new(),
+            continuous: None,
+            occupations: Vec::new(),
+            excluded: Vec::new(),
+        }
+    }
+}
+
 /// Work experience per program (`facts.program_work`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ProgramWork {
