@@ -569,6 +569,21 @@ mod tests {
     }
 
     #[test]
+    fn windows_start_on_the_same_calendar_day_and_29_february_rolls_back() {
+        assert_eq!(window_start(d("2026-11-24"), 3), d("2023-11-24"));
+        assert_eq!(window_start(d("2028-02-29"), 3), d("2025-02-28"));
+        assert_eq!(window_start(d("2028-02-29"), 4), d("2024-02-29"));
+        // A job that ended the day before the window starts counts nothing.
+        let j = job("13110", "2020-01-01", Some("2023-11-23"), 30.0);
+        let t = tally(&[j], &[], d("2026-11-24"), &Criteria::CEC);
+        assert_eq!(t.units, 0);
+        // Ending on the window's first day counts that one day: 30 h / 7.
+        let j = job("13110", "2020-01-01", Some("2023-11-24"), 30.0);
+        let t = tally(&[j], &[], d("2026-11-24"), &Criteria::CEC);
+        assert_eq!(t.units, 3000);
+    }
+
+    #[test]
     fn overlapping_jobs_are_capped_at_30_hours_together() {
         let a = job("13110", "2025-01-01", None, 20.0);
         let b = job("13111", "2025-01-01", None, 20.0);
