@@ -77,7 +77,18 @@ test("an eligible profile, in English, with the type-ahead and added entries", a
   await next(page, "Plans");
   await page.selectOption("#f-intended_province", "BC");
   await page.check("#f-provincial_nomination-no");
+  // A job offer, its NOC found by title as you type.
+  await page.locator("#f-job_offer-title").pressSequentially("administrative assistant", { delay: 20 });
+  const offerSuggestion = page.locator("#noc-results-job-offer button[data-noc='13110']");
+  await offerSuggestion.waitFor({ timeout: 10000 });
+  await offerSuggestion.click();
+  assert.equal(await page.inputValue("#f-job_offer-noc"), "13110");
+  await page.check("#f-job_offer-full_time");
+  await page.check("#f-job_offer-lmia_or_exempt-no");
+  await page.fill("#f-settlement_funds_cad", "20000");
+  await page.fill("#f-family_size", "1");
   await shot(page, "en-wizard-7-plans");
+  await checkA11y(page, "wizard plans");
   await page.click("#wizard-next");
 
   await page.waitForSelector("#cec-verdict");

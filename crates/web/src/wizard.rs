@@ -143,10 +143,51 @@ pub const SPOUSE_FIELDS: [FieldDef; 2] = [
     f("spouse.canadian_citizen_or_pr", Kind::YesNo, false),
 ];
 pub const FAMILY_FIELDS: [FieldDef; 1] = [f("sibling_in_canada", Kind::YesNo, false)];
-pub const PLANS: [FieldDef; 3] = [
+pub const PLANS: [FieldDef; 4] = [
     f("intended_province", Kind::Choice(&PROVINCES), false),
     f("provincial_nomination", Kind::YesNo, false),
     f("settlement_funds_cad", Kind::Number, false),
+    f("family_size", Kind::Number, false),
+];
+/// A job offer (`job_offer.*`); the title only helps find the NOC code and is not sent.
+pub const OFFER_FIELDS: [FieldDef; 6] = [
+    f("job_offer.title", Kind::Text, false),
+    f("job_offer.noc", Kind::Noc, true),
+    f("job_offer.full_time", Kind::YesNo, false),
+    f("job_offer.non_seasonal", Kind::YesNo, false),
+    f("job_offer.at_least_one_year", Kind::YesNo, false),
+    f("job_offer.lmia_or_exempt", Kind::YesNo, false),
+];
+/// A certificate of qualification (`certificate_of_qualification.*`); title as above.
+pub const COQ_FIELDS: [FieldDef; 3] = [
+    f("certificate_of_qualification.title", Kind::Text, false),
+    f("certificate_of_qualification.noc", Kind::Noc, true),
+    f(
+        "certificate_of_qualification.province",
+        Kind::Choice(&PROVINCES),
+        false,
+    ),
+];
+/// Optional objects of the profile: their contract key and fields. All fields empty = absent.
+pub const GROUPS: [(&str, &[FieldDef]); 2] = [
+    ("job_offer", &OFFER_FIELDS),
+    ("certificate_of_qualification", &COQ_FIELDS),
+];
+/// The plans step, in page order.
+const PLANS_STEP: [FieldDef; 13] = [
+    PLANS[0],
+    PLANS[1],
+    OFFER_FIELDS[0],
+    OFFER_FIELDS[1],
+    OFFER_FIELDS[2],
+    OFFER_FIELDS[3],
+    OFFER_FIELDS[4],
+    OFFER_FIELDS[5],
+    COQ_FIELDS[0],
+    COQ_FIELDS[1],
+    COQ_FIELDS[2],
+    PLANS[2],
+    PLANS[3],
 ];
 
 /// A repeatable list: its contract path and its entry fields.
@@ -183,6 +224,11 @@ pub const LIST_SPOUSE_EDUCATION: ListDef = ListDef {
     fields: &CREDENTIAL_FIELDS,
     stem: "wiz-cred",
 };
+pub const LIST_SPOUSE_JOBS: ListDef = ListDef {
+    path: "spouse.work_history",
+    fields: &JOB_FIELDS,
+    stem: "wiz-job",
+};
 pub const LIST_SPOUSE_TESTS: ListDef = ListDef {
     path: "spouse.language_tests",
     fields: &TEST_FIELDS,
@@ -199,9 +245,9 @@ pub fn step_parts(step: &str) -> (&'static [FieldDef], Vec<ListDef>) {
         "study" => (&[], vec![LIST_STUDY]),
         "family" => (
             &FAMILY_FIELDS_AND_SPOUSE,
-            vec![LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS],
+            vec![LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS, LIST_SPOUSE_JOBS],
         ),
-        "plans" => (&PLANS, vec![]),
+        "plans" => (&PLANS_STEP, vec![]),
         _ => (&[], vec![]),
     }
 }
@@ -218,7 +264,7 @@ pub fn step_of(path: &str) -> &'static str {
         "education" => "education",
         "work_history" => "work",
         "study_periods" => "study",
-        "spouse" | "sibling_in_canada" | "family_size" => "family",
+        "spouse" | "sibling_in_canada" => "family",
         _ => "plans",
     }
 }
@@ -400,7 +446,27 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
         if fd.key.starts_with("spouse.") && !partner {
             continue;
         }
+        if let Some((_, group)) = GROUPS.iter().find(|(g, _)| group_of(fd.key) == Some(*g))
+            && group_is_blank(d, group)
+        {
+            continue;
+        }
         check(lang, fd, fd.key, d.get(fd.key), &mut e);
+    }
+    if let Some(n) = d.get("family_size")
+        && let Ok(x) = n.replace(',', ".").parse::<f64>()
+        && !(x.fract() == 0.0 && (1.0..=30.0).contains(&x))
+    {
+        e.add(
+            "family_size",
+            lang.ta(
+                "err-number-range",
+                &[
+                    ("min", Arg::Str("1".into())),
+                    ("max", Arg::Str("30".into())),
+                ],
+            ),
+        );
     }
     for l in &lists {
         if l.path.starts_with("spouse.") && !partner {
@@ -450,6 +516,20 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
         e.add("date_of_birth", lang.t("err-dob-future"));
     }
     e
+}
+
+/// The optional object a top-level key belongs to (`job_offer` for `job_offer.noc`).
+fn group_of(key: &str) -> Option<&str> {
+    key.split_once('.')
+        .map(|(g, _)| g)
+        .filter(|g| GROUPS.iter().any(|(x, _)| x == g))
+}
+
+/// Whether every field of an optional object is empty (then it is left out).
+pub fn group_is_blank(d: &Draft, fields: &[FieldDef]) -> bool {
+    fields
+        .iter()
+        .all(|fd| d.get(fd.key).is_none_or(|v| v.is_empty()))
 }
 
 /// Married or common-law: the spouse questions apply.
@@ -515,6 +595,24 @@ pub fn to_profile(d: &Draft) -> Value {
             p.insert(l.path.to_string(), Value::Array(list));
         }
     }
+    for (group, fields) in GROUPS {
+        if group_is_blank(d, fields) {
+            continue;
+        }
+        let mut obj = Map::new();
+        for fd in fields {
+            let Some(key) = fd.key.strip_prefix(group).and_then(|k| k.strip_prefix('.')) else {
+                continue;
+            };
+            if key == "title" {
+                continue;
+            }
+            if let Some(v) = d.get(fd.key).filter(|v| !v.is_empty()) {
+                obj.insert(key.to_string(), typed(fd, v));
+            }
+        }
+        p.insert(group.to_string(), Value::Object(obj));
+    }
     if has_partner(d) {
         let mut s = Map::new();
         for fd in SPOUSE_FIELDS {
@@ -523,7 +621,7 @@ pub fn to_profile(d: &Draft) -> Value {
                 s.insert(key.to_string(), typed(&fd, v));
             }
         }
-        for l in [LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS] {
+        for l in [LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS, LIST_SPOUSE_JOBS] {
             let list = entries(d, &l);
             if !list.is_empty() {
                 let key = l.path.trim_start_matches("spouse.");
@@ -544,6 +642,7 @@ pub fn draft_path(d: &Draft, profile_path: &str) -> String {
         LIST_STUDY,
         LIST_SPOUSE_EDUCATION,
         LIST_SPOUSE_TESTS,
+        LIST_SPOUSE_JOBS,
     ] {
         if let Some(rest) = profile_path
             .strip_prefix(l.path)
@@ -582,6 +681,21 @@ pub fn from_profile(p: &Value) -> Draft {
             d.insert(fd.key.to_string(), v);
         }
     }
+    for (group, fields) in GROUPS {
+        if let Some(obj) = p.get(group).filter(|o| o.is_object()) {
+            for fd in fields {
+                if let Some(v) = fd
+                    .key
+                    .strip_prefix(group)
+                    .and_then(|k| k.strip_prefix('.'))
+                    .and_then(|k| obj.get(k))
+                    .and_then(text)
+                {
+                    d.insert(fd.key.to_string(), v);
+                }
+            }
+        }
+    }
     let mut lists = |obj: &Value, l: &ListDef, key: &str| {
         if let Some(items) = obj.get(key).and_then(Value::as_array) {
             let n = items.len().min(MAX_ENTRIES);
@@ -599,7 +713,7 @@ pub fn from_profile(p: &Value) -> Draft {
         lists(p, &l, l.path);
     }
     if let Some(s) = p.get("spouse").filter(|s| s.is_object()) {
-        for l in [LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS] {
+        for l in [LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS, LIST_SPOUSE_JOBS] {
             lists(s, &l, l.path.trim_start_matches("spouse."));
         }
         for fd in SPOUSE_FIELDS {
@@ -691,5 +805,37 @@ mod tests {
         assert_eq!(step_of("spouse.language_tests[0].reading"), "family");
         assert_eq!(step_of("date_of_birth"), "about");
         assert_eq!(step_of("intended_province"), "plans");
+        assert_eq!(step_of("family_size"), "plans");
+        assert_eq!(step_of("job_offer.noc"), "plans");
+        assert_eq!(step_of("spouse.work_history[0].end"), "family");
+    }
+
+    #[test]
+    fn offer_certificate_and_spouse_jobs_map_to_the_contract() {
+        let mut d = Draft::new();
+        d.insert("marital_status".into(), "married".into());
+        d.insert("job_offer.title".into(), "Carpenter".into());
+        d.insert("job_offer.noc".into(), "72310".into());
+        d.insert("job_offer.full_time".into(), "no".into());
+        d.insert("family_size".into(), "3".into());
+        d.insert(count_key("spouse.work_history"), "2".into());
+        d.insert(entry_key("spouse.work_history", 1, "noc"), "21231".into());
+        let p = to_profile(&d);
+        assert_eq!(p["job_offer"], json!({"noc": "72310", "full_time": false}));
+        assert!(
+            p.get("certificate_of_qualification").is_none(),
+            "blank group left out"
+        );
+        assert_eq!(p["family_size"], 3);
+        assert_eq!(p["spouse"]["work_history"][0]["noc"], "21231");
+        assert_eq!(
+            draft_path(&d, "spouse.work_history[0].noc"),
+            "spouse.work_history[1].noc"
+        );
+        let back = from_profile(&p);
+        assert_eq!(back.get("job_offer.noc").unwrap(), "72310");
+        assert_eq!(back.get("job_offer.full_time").unwrap(), "no");
+        assert_eq!(back.get("spouse.work_history[0].noc").unwrap(), "21231");
+        assert_eq!(back.get("family_size").unwrap(), "3");
     }
 }

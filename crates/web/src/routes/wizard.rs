@@ -1,7 +1,9 @@
 //! The assessment wizard (`/{lang}/assessment`), its results page and the NOC type-ahead.
 //!
 //! Works without JavaScript: each step is a server-rendered form whose buttons are named
-//! `action` (`next`, `back`, `add:LIST`, `remove:LIST:I`, `find_noc:I`, `pick_noc:I:CODE`).
+//! `action` (`next`, `back`, `add:LIST`, `remove:LIST:I`, `find_noc:SLOT`, `pick_noc:SLOT:CODE`;
+//! a NOC slot is `I` for the candidate's job I, `spouse.work_history:I`, `job_offer` or
+//! `certificate_of_qualification`, see [`NocSlot`]).
 //! The draft travels in a hidden `state` field (see [`crate::wizard`]). With JavaScript,
 //! htmx adds entries in place and the job title field suggests NOC codes as you type.
 
@@ -61,7 +63,8 @@ pub struct Suggestion {
 
 #[derive(Debug, Clone)]
 pub struct NocView {
-    pub index: usize,
+    /// The slot, as written in actions and in the type-ahead's `i` parameter.
+    pub slot: String,
     pub noc_id: String,
     pub results_id: String,
     pub status_id: String,
@@ -82,6 +85,9 @@ pub struct FieldView {
     pub error: String,
     pub optional: bool,
     pub noc: Option<NocView>,
+    /// A sub-heading shown before the field (starts a group of questions).
+    pub heading: String,
+    pub heading_intro: String,
 }
 
 impl FieldView {
@@ -221,6 +227,8 @@ fn field_view(
         options,
         value,
         noc: None,
+        heading: String::new(),
+        heading_intro: String::new(),
         id,
         name,
     }
@@ -231,7 +239,7 @@ fn list_view(
     d: &Draft,
     errors: &Errors,
     l: &ListDef,
-    noc: &BTreeMap<usize, Vec<Suggestion>>,
+    noc: &BTreeMap<String, Vec<Suggestion>>,
 ) -> ListView {
     let n = wz::count(d, l.path);
     let list_key = l.path.replace('.', "-");
@@ -251,18 +259,15 @@ fn list_view(
                     )
                 })
                 .collect();
-            if l.path == "work_history" {
-                let noc_id = field_id(&wz::entry_key(l.path, i, "noc"));
-                if let Some(title) = fields.iter_mut().find(|f| f.name.ends_with(".title")) {
-                    title.noc = Some(NocView {
-                        index: i,
-                        results_id: format!("noc-results-{i}"),
-                        status_id: format!("noc-status-{i}"),
-                        searched: noc.contains_key(&i),
-                        suggestions: noc.get(&i).cloned().unwrap_or_default(),
-                        noc_id,
-                    });
-                }
+            let slot = if l.path == "work_history" {
+                i.to_string()
+            } else {
+                format!("{}:{i}", l.path)
+            };
+            if let Some(slot) = NocSlot::parse(&slot)
+                && let Some(title) = fields.iter_mut().find(|f| f.name == slot.title_key)
+            {
+                title.noc = Some(slot.view(noc));
             }
             EntryView {
                 legend: lang.t1(&format!("wiz-{list_key}-legend"), "n", &(i + 1).to_string()),
@@ -285,12 +290,76 @@ fn list_view(
     }
 }
 
+/// Where a NOC search belongs: a job title field and the NOC field it fills.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NocSlot {
+    pub slot: String,
+    pub title_key: String,
+    pub noc_key: String,
+    /// Suffix of the results/status element ids (`noc-results-{suffix}`).
+    pub suffix: String,
+}
+
+impl NocSlot {
+    /// Read a slot (`3`, `spouse.work_history:3`, `job_offer`, `certificate_of_qualification`).
+    pub fn parse(slot: &str) -> Option<Self> {
+        let list_entry = |list: &str, i: &str, prefix: &str| {
+            let i = i.parse::<usize>().ok().filter(|i| *i < wz::MAX_ENTRIES)?;
+            Some(NocSlot {
+                slot: slot.to_string(),
+                title_key: wz::entry_key(list, i, "title"),
+                noc_key: wz::entry_key(list, i, "noc"),
+                suffix: format!("{prefix}{i}"),
+            })
+        };
+        match slot.split_once(':') {
+            None if slot.chars().all(|c| c.is_ascii_digit()) => {
+                list_entry("work_history", slot, "")
+            }
+            Some(("spouse.work_history", i)) => list_entry("spouse.work_history", i, "spouse-"),
+            None => wz::GROUPS
+                .iter()
+                .find(|(g, _)| *g == slot)
+                .map(|(g, _)| NocSlot {
+                    slot: slot.to_string(),
+                    title_key: format!("{g}.title"),
+                    noc_key: format!("{g}.noc"),
+                    suffix: g.replace('_', "-"),
+                }),
+            _ => None,
+        }
+    }
+
+    fn view(&self, noc: &BTreeMap<String, Vec<Suggestion>>) -> NocView {
+        NocView {
+            slot: self.slot.clone(),
+            noc_id: field_id(&self.noc_key),
+            results_id: format!("noc-results-{}", self.suffix),
+            status_id: format!("noc-status-{}", self.suffix),
+            searched: noc.contains_key(&self.slot),
+            suggestions: noc.get(&self.slot).cloned().unwrap_or_default(),
+        }
+    }
+
+    /// Whether the slot's list entry exists in the draft (top-level slots always do).
+    fn exists(&self, d: &Draft) -> bool {
+        match self.slot.split_once(':') {
+            Some((list, i)) => i.parse::<usize>().is_ok_and(|i| i < wz::count(d, list)),
+            None if self.slot.chars().all(|c| c.is_ascii_digit()) => self
+                .slot
+                .parse::<usize>()
+                .is_ok_and(|i| i < wz::count(d, "work_history")),
+            None => true,
+        }
+    }
+}
+
 fn render(
     lang: Lang,
     step: &'static str,
     d: &Draft,
     errors: Errors,
-    noc: &BTreeMap<usize, Vec<Suggestion>>,
+    noc: &BTreeMap<String, Vec<Suggestion>>,
 ) -> WizardPage {
     let (fields, lists) = wz::step_parts(step);
     let partner = wz::has_partner(d);
@@ -303,6 +372,24 @@ fn render(
     // Order on the family step: sibling question last.
     if step == "family" {
         field_views.sort_by_key(|f| f.name == "sibling_in_canada");
+    }
+    for f in &mut field_views {
+        if let Some((group, _)) = f.name.split_once('.')
+            && let Some(slot) = NocSlot::parse(group)
+            && f.name == slot.title_key
+        {
+            f.noc = Some(slot.view(noc));
+        }
+        let heading = match f.name.as_str() {
+            "job_offer.title" => "wiz-offer-heading",
+            "certificate_of_qualification.title" => "wiz-coq-heading",
+            "settlement_funds_cad" => "wiz-funds-heading",
+            _ => "",
+        };
+        if !heading.is_empty() {
+            f.heading = lang.t(heading);
+            f.heading_intro = lang.t(&format!("{heading}-intro"));
+        }
     }
     let list_views = lists
         .iter()
@@ -351,7 +438,7 @@ fn new_draft() -> Draft {
 fn add_with_defaults(d: &mut Draft, list: &str) {
     let i = wz::add_entry(d, list);
     let defaults: &[(&str, &str)] = match list {
-        "work_history" => &[
+        "work_history" | "spouse.work_history" => &[
             ("country", "CA"),
             ("kind", "employee"),
             ("authorized", "yes"),
@@ -437,32 +524,25 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         }
         return render(lang, step, &d, Errors::default(), &noc).into_response();
     }
-    if let Some(i) = action
-        .strip_prefix("find_noc:")
-        .and_then(|i| i.parse::<usize>().ok())
+    if let Some(slot) = action.strip_prefix("find_noc:").and_then(NocSlot::parse)
+        && slot.exists(&d)
     {
-        let title = d
-            .get(&wz::entry_key("work_history", i, "title"))
-            .cloned()
-            .unwrap_or_default();
+        let title = d.get(&slot.title_key).cloned().unwrap_or_default();
         let mut errors = Errors::default();
         if title.trim().is_empty() {
-            errors.add(
-                wz::entry_key("work_history", i, "title"),
-                lang.t("wiz-noc-need-title"),
-            );
+            errors.add(slot.title_key.clone(), lang.t("wiz-noc-need-title"));
         }
-        noc.insert(i, search_noc(lang, &title));
+        noc.insert(slot.slot.clone(), search_noc(lang, &title));
         return render(lang, step, &d, errors, &noc).into_response();
     }
     if let Some(rest) = action.strip_prefix("pick_noc:")
-        && let Some((i, code)) = rest.split_once(':')
-        && let Ok(i) = i.parse::<usize>()
-        && i < wz::count(&d, "work_history")
+        && let Some((slot, code)) = rest.rsplit_once(':')
+        && let Some(slot) = NocSlot::parse(slot)
+        && slot.exists(&d)
         && code.len() == 5
         && code.chars().all(|c| c.is_ascii_digit())
     {
-        d.insert(wz::entry_key("work_history", i, "noc"), code.to_string());
+        d.insert(slot.noc_key, code.to_string());
         return render(lang, step, &d, Errors::default(), &noc).into_response();
     }
     if action == "back" {
@@ -608,33 +688,28 @@ pub struct NocFragment {
     pub n: NocView,
 }
 
-/// `GET /{lang}/noc/suggest?i=N&work_history[N].title=…`: suggestions as an HTML fragment.
+/// `GET /{lang}/noc/suggest?i=SLOT&work_history[N].title=…`: suggestions as an HTML fragment.
 pub async fn noc_suggest(L(lang): L, Query(q): Query<BTreeMap<String, String>>) -> Response {
-    let i = q
+    let slot = q
         .get("i")
-        .and_then(|i| i.parse::<usize>().ok())
-        .filter(|i| *i < wz::MAX_ENTRIES)
-        .unwrap_or(0);
+        .and_then(|i| NocSlot::parse(i))
+        .or_else(|| NocSlot::parse("0"));
+    let Some(slot) = slot else {
+        return StatusCode::BAD_REQUEST.into_response();
+    };
     let title = q
         .iter()
         .find(|(k, _)| k.ends_with(".title") || k.as_str() == "q")
         .map(|(_, v)| v.chars().take(100).collect::<String>())
         .unwrap_or_default();
-    let suggestions = if title.trim().chars().count() >= 2 {
-        search_noc(lang, &title)
-    } else {
-        Vec::new()
-    };
+    let searched = title.trim().chars().count() >= 2;
+    let mut noc = BTreeMap::new();
+    if searched {
+        noc.insert(slot.slot.clone(), search_noc(lang, &title));
+    }
     NocFragment {
         p: Page::public(lang, "assessment", "wiz-title", "assessment"),
-        n: NocView {
-            index: i,
-            noc_id: field_id(&wz::entry_key("work_history", i, "noc")),
-            results_id: format!("noc-results-{i}"),
-            status_id: format!("noc-status-{i}"),
-            searched: title.trim().chars().count() >= 2,
-            suggestions,
-        },
+        n: slot.view(&noc),
     }
     .into_response()
 }

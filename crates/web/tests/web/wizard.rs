@@ -502,3 +502,318 @@ async fn results_attach_to_a_question_and_staff_see_them() {
     assert!(detail.body.contains("id=\"cat-h\""));
     assert!(detail.body.contains("id=\"facts-program-work\""));
 }
+
+/// Walk the wizard from the start, one `(step, fields)` pair per step, stopping early on a
+/// response that is not 200 (the last response is returned).
+async fn walk(app: &TestApp, lang: &str, steps: &[(&str, Vec<(&str, &str)>)]) -> Resp {
+    let mut r = app.get(&format!("/{lang}/assessment")).await;
+    for (name, fields) in steps {
+        r = step(app, lang, &r, name, "next", fields).await;
+        if r.status != StatusCode::OK {
+            break;
+        }
+    }
+    r
+}
+
+fn trades_steps(marital: &'static str) -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        (
+            "about",
+            vec![("date_of_birth", "1992-03-01"), ("marital_status", marital)],
+        ),
+        (
+            "language",
+            vec![
+                ("_n.language_tests", "1"),
+                ("language_tests[0].test", "ielts_general"),
+                ("language_tests[0].test_date", "2025-11-20"),
+                ("language_tests[0].listening", "7"),
+                ("language_tests[0].reading", "6.5"),
+                ("language_tests[0].writing", "6.5"),
+                ("language_tests[0].speaking", "7"),
+            ],
+        ),
+        (
+            "education",
+            vec![
+                ("_n.education", "1"),
+                ("education[0].level", "bachelors"),
+                ("education[0].program_years", "4"),
+                ("education[0].in_canada", "no"),
+                ("education[0].eca", "yes"),
+            ],
+        ),
+        (
+            "work",
+            vec![
+                ("_n.work_history", "1"),
+                ("work_history[0].title", "Carpenter"),
+                ("work_history[0].noc", "72310"),
+                ("work_history[0].country", "IN"),
+                ("work_history[0].start", "2019-01-01"),
+                ("work_history[0].end", "2025-06-30"),
+                ("work_history[0].hours_per_week", "40"),
+                ("work_history[0].kind", "employee"),
+            ],
+        ),
+        ("study", vec![("_n.study_periods", "0")]),
+    ]
+}
+
+fn results_status<'a>(body: &'a str, marker: &str) -> &'a str {
+    let at = body
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} not in results"));
+    let rest = &body[at..];
+    let s = rest.find("data-status=\"").unwrap() + "data-status=\"".len();
+    let e = rest[s..].find('"').unwrap() + s;
+    &rest[s..e]
+}
+
+#[tokio::test]
+async fn a_spouse_job_gives_spouse_canadian_experience() {
+    let app = spawn().await;
+    let mut steps = trades_steps("married");
+    steps.push((
+        "family",
+        vec![
+            ("spouse.accompanying", "yes"),
+            ("spouse.canadian_citizen_or_pr", "no"),
+            ("_n.spouse.education", "0"),
+            ("_n.spouse.language_tests", "0"),
+            ("_n.spouse.work_history", "1"),
+            ("spouse.work_history[0].title", "Software engineer"),
+            ("spouse.work_history[0].noc", "21231"),
+            ("spouse.work_history[0].country", "CA"),
+            ("spouse.work_history[0].province", "ON"),
+            ("spouse.work_history[0].start", "2022-01-01"),
+            ("spouse.work_history[0].end", "2025-06-30"),
+            ("spouse.work_history[0].hours_per_week", "40"),
+            ("spouse.work_history[0].kind", "employee"),
+            ("spouse.work_history[0].authorized", "yes"),
+            ("sibling_in_canada", "no"),
+        ],
+    ));
+    steps.push(("plans", vec![("intended_province", "ON")]));
+    let r = walk(&app, "en", &steps).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let p = r.location().to_string();
+    let res = app.get(&p).await;
+    assert_eq!(res.status, StatusCode::OK);
+    let at = res
+        .body
+        .find("data-factor=\"spouse.canadian_experience\"")
+        .expect("spouse experience line");
+    let row = &res.body[at..at + res.body[at..].find("</tr>").unwrap()];
+    assert!(row.contains("<td class=\"num\">8</td>"), "{row}");
+    assert!(
+        row.contains("3 years of skilled Canadian work experience"),
+        "{row}"
+    );
+
+    // "Change your answers" brings the spouse's job back into the family step.
+    let edit = app
+        .get(&p.replace("/assessment/results?", "/assessment?"))
+        .await;
+    assert_eq!(edit.status, StatusCode::OK);
+    // "Back" from the plans step shows the family step of the decoded draft.
+    let d = step(&app, "en", &edit, "plans", "back", &[]).await;
+    assert!(d.body.contains("Partner&#39;s job 1"), "{}", d.body);
+    assert!(
+        d.body
+            .contains("name=\"spouse.work_history[0].noc\" value=\"21231\"")
+    );
+}
+
+#[tokio::test]
+async fn a_job_offer_and_certificate_meet_fst_and_funds_meet_fsw() {
+    let app = spawn().await;
+    let mut steps = trades_steps("single");
+    steps.push(("family", vec![("sibling_in_canada", "no")]));
+    steps.push((
+        "plans",
+        vec![
+            ("intended_province", "ON"),
+            ("job_offer.title", "Carpenter"),
+            ("job_offer.noc", "72310"),
+            ("job_offer.full_time", "yes"),
+            ("job_offer.non_seasonal", "yes"),
+            ("job_offer.at_least_one_year", "yes"),
+            ("job_offer.lmia_or_exempt", "yes"),
+            ("certificate_of_qualification.noc", "72310"),
+            ("certificate_of_qualification.province", "ON"),
+            ("settlement_funds_cad", "30000"),
+            ("family_size", "1"),
+        ],
+    ));
+    let r = walk(&app, "en", &steps).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let res = app.get(r.location()).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert_eq!(
+        results_status(&res.body, "data-req=\"fst.offer_or_certificate\""),
+        "met"
+    );
+    assert_eq!(
+        results_status(&res.body, "data-req=\"fsw.proof_of_funds\""),
+        "met"
+    );
+
+    // Without funds, FSW's proof of funds is not met.
+    let mut steps = trades_steps("single");
+    steps.push(("family", vec![("sibling_in_canada", "no")]));
+    steps.push((
+        "plans",
+        vec![("settlement_funds_cad", "1000"), ("family_size", "3")],
+    ));
+    let r = walk(&app, "en", &steps).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
+    let res = app.get(r.location()).await;
+    assert_eq!(
+        results_status(&res.body, "data-req=\"fsw.proof_of_funds\""),
+        "not_met"
+    );
+}
+
+#[tokio::test]
+async fn plans_step_errors_stay_next_to_the_field() {
+    let app = spawn().await;
+    let mut steps = trades_steps("single");
+    steps.push(("family", vec![("sibling_in_canada", "no")]));
+    steps.push((
+        "plans",
+        vec![
+            ("job_offer.full_time", "yes"),
+            ("family_size", "0"),
+            ("settlement_funds_cad", "25000"),
+        ],
+    ));
+    let r = walk(&app, "fr", &steps).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    assert!(
+        r.body.contains("id=\"f-job_offer-noc-error\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("id=\"f-family_size-error\""));
+    assert!(r.body.contains("Entrez un nombre de 1 à 30"));
+    assert!(r.body.contains("value=\"25000\""), "kept");
+    assert!(r.body.contains("<label for=\"f-job_offer-noc\">"));
+}
+
+#[tokio::test]
+async fn a_bad_spouse_job_shows_the_error_next_to_it() {
+    let app = spawn().await;
+    let mut steps = trades_steps("common_law");
+    steps.push((
+        "family",
+        vec![
+            ("spouse.accompanying", "yes"),
+            ("_n.spouse.work_history", "1"),
+            ("spouse.work_history[0].noc", "21231"),
+            ("spouse.work_history[0].start", "2024-01-01"),
+            ("spouse.work_history[0].end", "2023-01-01"),
+            ("spouse.work_history[0].hours_per_week", "40"),
+        ],
+    ));
+    let r = walk(&app, "fr", &steps).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let at = r
+        .body
+        .find("id=\"f-spouse-work_history-0-end-error\"")
+        .expect("error next to the end date");
+    assert!(
+        r.body[at..at + 300].contains("La date de fin"),
+        "{}",
+        &r.body[at..at + 300]
+    );
+    assert!(r.body.contains("value=\"2023-01-01\""), "kept");
+}
+
+#[tokio::test]
+async fn spouse_and_offer_noc_found_by_title_without_javascript() {
+    let app = spawn().await;
+    let mut steps = trades_steps("married");
+    steps.push((
+        "family",
+        vec![
+            ("_n.spouse.work_history", "1"),
+            ("spouse.work_history[0].title", "software engineer"),
+        ],
+    ));
+    let mut r = app.get("/en/assessment").await;
+    for (name, fields) in &steps[..5] {
+        r = step(&app, "en", &r, name, "next", fields).await;
+    }
+    let r = step(
+        &app,
+        "en",
+        &r,
+        "family",
+        "find_noc:spouse.work_history:0",
+        &steps[5].1,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("id=\"noc-results-spouse-0\""), "{}", r.body);
+    assert!(
+        r.body
+            .contains("value=\"pick_noc:spouse.work_history:0:21231\""),
+        "{}",
+        r.body
+    );
+    let r = step(
+        &app,
+        "en",
+        &r,
+        "family",
+        "pick_noc:spouse.work_history:0:21231",
+        &steps[5].1,
+    )
+    .await;
+    assert!(
+        r.body
+            .contains("name=\"spouse.work_history[0].noc\" value=\"21231\"")
+    );
+    let r = step(
+        &app,
+        "en",
+        &r,
+        "family",
+        "next",
+        &[
+            ("_n.spouse.work_history", "1"),
+            ("spouse.work_history[0].title", "software engineer"),
+            ("spouse.work_history[0].noc", "21231"),
+            ("spouse.work_history[0].start", "2022-01-01"),
+            ("spouse.work_history[0].hours_per_week", "40"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    assert!(r.body.contains("Job offer in Canada"));
+    let r = step(
+        &app,
+        "en",
+        &r,
+        "plans",
+        "find_noc:job_offer",
+        &[("job_offer.title", "carpenter")],
+    )
+    .await;
+    assert!(
+        r.body.contains("value=\"pick_noc:job_offer:72310\""),
+        "{}",
+        r.body
+    );
+    let frag = app
+        .get("/en/noc/suggest?i=certificate_of_qualification&certificate_of_qualification.title=carpenter")
+        .await;
+    assert!(
+        frag.body
+            .contains("data-target=\"f-certificate_of_qualification-noc\""),
+        "{}",
+        frag.body
+    );
+}
