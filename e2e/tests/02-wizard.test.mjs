@@ -84,6 +84,8 @@ test("an eligible profile, in English, with the type-ahead and added entries", a
   await offerSuggestion.click();
   assert.equal(await page.inputValue("#f-job_offer-noc"), "13110");
   await page.check("#f-job_offer-full_time");
+  await page.check("#f-job_offer-non_seasonal");
+  await page.check("#f-job_offer-at_least_one_year");
   await page.check("#f-job_offer-lmia_or_exempt-no");
   await page.fill("#f-settlement_funds_cad", "20000");
   await page.fill("#f-family_size", "1");

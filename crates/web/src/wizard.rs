@@ -153,10 +153,12 @@ pub const PLANS: [FieldDef; 4] = [
 pub const OFFER_FIELDS: [FieldDef; 6] = [
     f("job_offer.title", Kind::Text, false),
     f("job_offer.noc", Kind::Noc, true),
-    f("job_offer.full_time", Kind::YesNo, false),
-    f("job_offer.non_seasonal", Kind::YesNo, false),
-    f("job_offer.at_least_one_year", Kind::YesNo, false),
-    f("job_offer.lmia_or_exempt", Kind::YesNo, false),
+    // Required once an offer is entered: the contract defaults them to "yes",
+    // and an unanswered question must not make an offer qualify.
+    f("job_offer.full_time", Kind::YesNo, true),
+    f("job_offer.non_seasonal", Kind::YesNo, true),
+    f("job_offer.at_least_one_year", Kind::YesNo, true),
+    f("job_offer.lmia_or_exempt", Kind::YesNo, true),
 ];
 /// A certificate of qualification (`certificate_of_qualification.*`); title as above.
 pub const COQ_FIELDS: [FieldDef; 3] = [

@@ -698,6 +698,15 @@ async fn plans_step_errors_stay_next_to_the_field() {
     );
     assert!(r.body.contains("id=\"f-family_size-error\""));
     assert!(r.body.contains("Entrez un nombre de 1 à 30"));
+    // Once an offer is entered, its yes/no questions must be answered: the
+    // contract's default ("yes") must not make an offer qualify unasked.
+    for q in ["non_seasonal", "at_least_one_year", "lmia_or_exempt"] {
+        assert!(
+            r.body.contains(&format!("id=\"f-job_offer-{q}-error\"")),
+            "{q}"
+        );
+    }
+    assert!(!r.body.contains("id=\"f-job_offer-full_time-error\""));
     assert!(r.body.contains("value=\"25000\""), "kept");
     assert!(r.body.contains("<label for=\"f-job_offer-noc\">"));
 }
