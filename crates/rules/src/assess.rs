@@ -277,6 +277,9 @@ fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFac
             notes,
         });
     }
+    // "Best" ranks by the CRS first-language points in force (without spouse).
+    let rules = crs::rule_set_on(as_of).ok();
+    let points = |l: &LanguageLevels| rules.map_or(0, |rs| rs.first_language_points(l, false));
     for lang in [Language::English, Language::French] {
         let best = facts
             .iter()
@@ -284,7 +287,7 @@ fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFac
             .filter(|(_, f)| f.valid && f.language == lang)
             .max_by_key(|(_, f)| {
                 (
-                    first_language_points(&f.clb),
+                    points(&f.clb),
                     Ability::ALL
                         .iter()
                         .map(|a| u16::from(f.clb.get(*a).scored()))
@@ -298,15 +301,6 @@ fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFac
         }
     }
     Ok(facts)
-}
-
-/// CRS first-language points without a spouse (a ranking key for "best").
-fn first_language_points(l: &LanguageLevels) -> u16 {
-    const POINTS: [u16; 11] = [0, 0, 0, 0, 6, 6, 9, 17, 23, 31, 34];
-    Ability::ALL
-        .iter()
-        .map(|a| POINTS[usize::from(l.get(*a).scored())])
-        .sum()
 }
 
 fn used(facts: &[LanguageFact], lang: Language) -> Option<&LanguageFact> {
@@ -389,10 +383,11 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         Some(sp) => {
             let sp_tests =
                 language_facts(&sp.language_tests, as_of).map_err(|e| e.within("spouse"))?;
+            let rules = crs::rule_set_on(as_of).ok();
             let best = sp_tests
                 .iter()
                 .filter(|f| f.used)
-                .max_by_key(|f| first_language_points(&f.clb))
+                .max_by_key(|f| rules.map_or(0, |rs| rs.first_language_points(&f.clb, false)))
                 .map(|f| f.clb);
             Some(SpouseFacts {
                 education: education_fact(&sp.education, as_of).crs_level,

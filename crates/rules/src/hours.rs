@@ -28,6 +28,8 @@ pub const UNITS_PER_HOUR: u64 = 700;
 
 /// Full-time: 30 hours a week (IRPR s.73(1)).
 pub const FULL_TIME_WEEKLY_HOURS: u32 = 30;
+/// The cap in the engine's unit (hundredths of an hour a week).
+const WEEKLY_CAP: u64 = FULL_TIME_WEEKLY_HOURS as u64 * 100;
 /// One year of full-time work: 1,560 hours.
 pub const HOURS_PER_YEAR: u32 = 1_560;
 
@@ -368,30 +370,17 @@ fn split(
 /// stretches as (job, from, to, units lost)).
 #[allow(clippy::type_complexity)]
 fn sweep(spans: &[Span], n_jobs: usize) -> (u64, Vec<f64>, Vec<(usize, Date, Date, f64)>) {
-    let cap: u64 = u64::from(FULL_TIME_WEEKLY_HOURS) * 100;
-    let mut bounds: Vec<Date> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
-    bounds.sort_unstable();
-    bounds.dedup();
     let mut total: u64 = 0;
     let mut per_job = vec![0.0f64; n_jobs];
     let mut over: Vec<(usize, Date, Date, f64)> = Vec::new();
-    for w in bounds.windows(2) {
-        let (a, b) = (w[0], w[1]);
-        let sum: u64 = spans
-            .iter()
-            .filter(|s| s.start <= a && s.end >= b)
-            .map(|s| u64::from(s.rate))
-            .sum();
-        if sum == 0 {
-            continue;
-        }
+    for (a, b, sum) in stretches(spans) {
         let d = days(a, b) as u64;
-        let counted = sum.min(cap);
+        let counted = sum.min(WEEKLY_CAP);
         total += counted * d;
         let share = counted as f64 / sum as f64;
         for s in spans.iter().filter(|s| s.start <= a && s.end >= b) {
             per_job[s.job] += f64::from(s.rate) * share * d as f64;
-            if sum > cap {
+            if sum > WEEKLY_CAP {
                 let lost = f64::from(s.rate) * (1.0 - share) * d as f64;
                 // Merge with the previous stretch of the same job when contiguous.
                 match over.last_mut() {
@@ -434,7 +423,7 @@ pub fn projected_date(
             if a >= x {
                 break;
             }
-            acc += rate * days(a, b.min(x)) as u64;
+            acc += rate.min(WEEKLY_CAP) * days(a, b.min(x)) as u64;
         }
         acc
     };
@@ -485,7 +474,7 @@ pub fn continuous_runs(
     let (spans, _) = split(jobs, study, from, as_of, c);
     let mut runs: Vec<ContinuousRun> = Vec::new();
     for (a, b, rate) in stretches(&spans) {
-        let units = rate * days(a, b) as u64;
+        let units = rate.min(WEEKLY_CAP) * days(a, b) as u64;
         match runs.last_mut() {
             Some(last) if next_day(last.to) == a => {
                 last.to = prev_day(b);
@@ -505,9 +494,9 @@ pub fn continuous_runs(
     runs
 }
 
-/// Capped rate per stretch, in time order.
+/// The stretches where the same jobs are held, in time order, with the sum
+/// of their weekly rates (before the cap); stretches with no work are left out.
 fn stretches(spans: &[Span]) -> Vec<(Date, Date, u64)> {
-    let cap: u64 = u64::from(FULL_TIME_WEEKLY_HOURS) * 100;
     let mut bounds: Vec<Date> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     bounds.sort_unstable();
     bounds.dedup();
@@ -519,7 +508,7 @@ fn stretches(spans: &[Span]) -> Vec<(Date, Date, u64)> {
                 .filter(|s| s.start <= w[0] && s.end >= w[1])
                 .map(|s| u64::from(s.rate))
                 .sum();
-            (sum > 0).then_some((w[0], w[1], sum.min(cap)))
+            (sum > 0).then_some((w[0], w[1], sum))
         })
         .collect()
 }

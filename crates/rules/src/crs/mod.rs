@@ -280,6 +280,8 @@ struct Computed {
     canadian_education: u16,
     sibling: u16,
     french: u16,
+    /// 0 none, 1 French only, 2 bilingual.
+    french_case: u8,
     additional_raw: u16,
 }
 
@@ -358,7 +360,7 @@ fn compute(a: &CrsAnswers, rs: &RuleSet) -> Computed {
         CanadianEducation::ThreeYearOrLonger => rs.canadian_education[1],
     };
     let sibling = if a.sibling_in_canada { rs.sibling } else { 0 };
-    let french = french_points(a, rs).0;
+    let (french, french_case) = french_points(a, rs);
 
     Computed {
         with_spouse,
@@ -381,6 +383,7 @@ fn compute(a: &CrsAnswers, rs: &RuleSet) -> Computed {
         canadian_education,
         sibling,
         french,
+        french_case,
         additional_raw: provincial_nomination
             + arranged_employment
             + canadian_education
@@ -697,12 +700,11 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     }
     let french_max = rs.french[1];
     if french_max > 0 {
-        let (_, case) = french_points(a, rs);
         lines.push(mk(
             "additional.french",
             take(c.french),
             french_max,
-            match case {
+            match c.french_case {
                 2 => "NCLC 7 or more in all four French abilities and CLB 5 or more in all four English abilities",
                 1 => "NCLC 7 or more in all four French abilities, and English below CLB 5 in at least one ability or no English test",
                 _ => "French not at NCLC 7 or more in all four abilities",

@@ -282,6 +282,23 @@ pub struct RuleSet {
     pub src: RuleSources,
 }
 
+impl RuleSet {
+    /// First-official-language points for four levels (core A, without or
+    /// with an accompanying spouse).
+    pub fn first_language_points(
+        &self,
+        levels: &crate::clb::LanguageLevels,
+        with_spouse: bool,
+    ) -> u16 {
+        crate::clb::Ability::ALL
+            .iter()
+            .map(|a| {
+                self.first_language[usize::from(levels.get(*a).scored())][usize::from(with_spouse)]
+            })
+            .sum()
+    }
+}
+
 /// The source of every table in a rule set.
 #[derive(Debug, Clone)]
 pub struct RuleSources {
