@@ -16,6 +16,7 @@ use crate::language::{self, ConvertedTest, LanguageTest};
 use crate::noc::Noc;
 use crate::profile::{Credential, CredentialLevel, Job, Profile, Province};
 use crate::programs::fmt_hours;
+use crate::text::Text;
 
 /// `met`, `not_met` or `unknown`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,7 +32,7 @@ pub enum Status {
 pub struct Requirement {
     pub id: String,
     pub status: Status,
-    pub detail: String,
+    pub detail: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Source>,
 }
@@ -42,14 +43,14 @@ pub struct ProgramResult {
     pub eligible: Option<bool>,
     pub requirements: Vec<Requirement>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
     /// FSW: the selection grid, factor by factor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grid: Option<crate::programs::Grid>,
 }
 
 impl ProgramResult {
-    pub fn from_requirements(requirements: Vec<Requirement>, notes: Vec<String>) -> Self {
+    pub fn from_requirements(requirements: Vec<Requirement>, notes: Vec<Text>) -> Self {
         let eligible = if requirements.iter().any(|r| r.status == Status::NotMet) {
             Some(false)
         } else if requirements.iter().all(|r| r.status == Status::Met) {
@@ -91,7 +92,7 @@ pub struct LanguageFact {
     pub clb: LanguageLevels,
     pub chart: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Education as counted for the CRS.
@@ -100,7 +101,7 @@ pub struct EducationFact {
     pub crs_level: EducationLevel,
     pub canadian_education: CanadianEducation,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// Experience for one purpose.
@@ -156,7 +157,7 @@ pub struct Assessment {
     pub crs_answers: Option<CrsAnswers>,
     pub facts: Facts,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 fn src(title: &'static str, href: &'static str, confidence: &'static str) -> Option<Source> {
@@ -249,7 +250,7 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
     EducationFact {
         crs_level,
         canadian_education,
-        notes,
+        notes: notes.into_iter().map(crate::text::Text::from).collect(),
     }
 }
 
@@ -274,7 +275,7 @@ fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFac
             used: false,
             clb: levels,
             chart,
-            notes,
+            notes: notes.into_iter().map(crate::text::Text::from).collect(),
         });
     }
     // "Best" ranks by the CRS first-language points in force (without spouse).
@@ -551,7 +552,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         crs,
         crs_answers,
         facts,
-        notes,
+        notes: notes.into_iter().map(crate::text::Text::from).collect(),
     })
 }
 
@@ -562,8 +563,9 @@ fn with_projection(mut cec: ProgramResult, reached: Option<Date>) -> ProgramResu
             .iter_mut()
             .find(|r| r.id == "cec.work_experience")
     {
-        r.detail.push_str(&format!(
-            "; if your current work continues at the same hours, you reach 1,560 hours on {day}"
+        r.detail = Text::from(format!(
+            "{}; if your current work continues at the same hours, you reach 1,560 hours on {day}",
+            r.detail.en()
         ));
     }
     cec
@@ -607,7 +609,7 @@ fn cec_program(
     reqs.push(Requirement {
         id: "cec.work_experience".into(),
         status: work_status,
-        detail,
+        detail: detail.into(),
         source: cec_src(),
     });
 
@@ -705,7 +707,7 @@ fn cec_program(
     reqs.push(Requirement {
         id: "cec.language".into(),
         status: lang_status,
-        detail: lang_detail,
+        detail: lang_detail.into(),
         source: src(CEC_TITLE, CEC_PAGE, "C2"),
     });
 
@@ -751,7 +753,7 @@ fn cec_program(
     reqs.push(Requirement {
         id: "cec.language_test_valid".into(),
         status,
-        detail,
+        detail: detail.into(),
         source: src(
             "Ministerial Instructions respecting the Express Entry system, s.3(4) (2017 amendment)",
             "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system/amending-express-entry-system-2017.html",
@@ -774,7 +776,7 @@ fn cec_program(
     reqs.push(Requirement {
         id: "cec.province".into(),
         status,
-        detail,
+        detail: detail.into(),
         source: src(CEC_TITLE, CEC_PAGE, "C2"),
     });
 
@@ -787,6 +789,22 @@ fn cec_program(
     });
     notes.push("Admissibility (medical, security, criminality) is not assessed.".into());
     ProgramResult::from_requirements(reqs, notes)
+}
+
+/// What the CEC checklist and the assessment say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CecText {}
+
+impl crate::text::Say for CecText {
+    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+
+impl From<CecText> for crate::text::Text {
+    fn from(m: CecText) -> Self {
+        crate::text::Text::Cec(m)
+    }
 }
 
 #[cfg(test)]

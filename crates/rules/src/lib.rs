@@ -15,6 +15,7 @@ pub mod language;
 pub mod noc;
 pub mod profile;
 pub mod programs;
+pub mod text;
 
 pub use error::{Result, RulesError};
 pub use jiff::civil::Date;

@@ -61,7 +61,7 @@ fn detail(a: &Assessment, id: &str) -> String {
         .find(|r| r.id == id)
         .unwrap()
         .detail
-        .clone()
+        .en()
 }
 
 #[test]

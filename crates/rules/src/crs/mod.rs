@@ -8,8 +8,8 @@
 //! totals and caps in the Ministerial Instructions s.8(2). The numbers live in
 //! `crates/rules/data/crs/`.
 
-mod phrases;
 mod tables;
+mod text;
 
 use std::borrow::Cow;
 
@@ -21,6 +21,9 @@ use crate::dated::Source;
 use crate::error::{Result, RulesError};
 
 pub use tables::{RuleSet, TableVersions, rule_set_on, rule_sets, table_versions};
+pub use text::{CrsText, LanguageColumn, TransferFactor, education_words};
+
+use crate::text::Text;
 
 /// Level of education, in the CRS tool's order (each ranks above the previous).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -187,20 +190,20 @@ pub fn parse_answers(json: &str) -> Result<CrsAnswers> {
 }
 
 /// One explained line of a CRS result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CrsLine {
     /// Rule id, e.g. `core.age`; doubles as a translation key.
     pub factor: Cow<'static, str>,
     pub points: u16,
     pub max: u16,
-    /// Why, in words a candidate understands.
-    pub basis: Cow<'static, str>,
+    /// Why, in words a candidate understands (English, or the output language).
+    pub basis: Text,
     /// Where the rule is published (address).
     pub source: Cow<'static, str>,
 }
 
 /// The CRS result contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CrsResult {
     pub total: u16,
     pub rule_set: String,
@@ -214,7 +217,7 @@ pub struct CrsResult {
     pub lines: Vec<CrsLine>,
     /// Rules applied that are contested or not checked on the official page.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// The numbers of a score, without explanations: what ranking needs.
@@ -458,23 +461,29 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
     let mut notes = Vec::new();
 
     // A. Core / human capital.
+    let with_spouse = c.with_spouse;
     lines.push(mk(
         "core.age",
         c.age,
         max_of(&rs.age, ws),
-        phrases::age(a.age, c.with_spouse),
+        CrsText::Age {
+            age: a.age,
+            with_spouse,
+        },
         rs.src.age,
     ));
     lines.push(mk(
         "core.education",
         c.education,
         max_of(&rs.education, ws),
-        phrases::education(a.education, c.with_spouse),
+        CrsText::Education {
+            level: a.education,
+            with_spouse,
+        },
         rs.src.education,
     ));
-    let bench = a.first_language.language.benchmark();
+    let bench = a.first_language.language;
     for (i, ab) in Ability::ALL.iter().enumerate() {
-        let level = a.first_language.get(*ab);
         lines.push(mk(
             match ab {
                 Ability::Listening => "core.first_language.listening",
@@ -484,41 +493,35 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             },
             c.first[i],
             max_of(&rs.first_language, ws),
-            phrases::ability(a.first_language.language, *ab, level),
+            CrsText::Ability {
+                language: a.first_language.language,
+                ability: *ab,
+                level: a.first_language.get(*ab),
+            },
             rs.src.first_language,
         ));
     }
     let second_max = rs.second_language_cap[ws];
-    match &a.second_language {
-        Some(l) => lines.push(mk(
-            "core.second_language",
-            c.second,
-            second_max,
-            if c.second_raw > c.second {
-                format!(
-                    "{} as second language ({}): {} points, capped at {second_max}",
-                    l.language,
-                    l.summary(),
-                    c.second_raw
-                )
-            } else {
-                format!("{} as second language ({})", l.language, l.summary())
+    lines.push(mk(
+        "core.second_language",
+        c.second,
+        second_max,
+        match &a.second_language {
+            Some(l) => CrsText::SecondLanguage {
+                levels: *l,
+                capped: (c.second_raw > c.second).then_some((c.second_raw, second_max)),
             },
-            rs.src.second_language,
-        )),
-        None => lines.push(mk(
-            "core.second_language",
-            0,
-            second_max,
-            "no second official language test",
-            rs.src.second_language,
-        )),
-    }
+            None => CrsText::NoSecondLanguage,
+        },
+        rs.src.second_language,
+    ));
     lines.push(mk(
         "core.canadian_experience",
         c.experience,
         max_of(&rs.canadian_experience, ws),
-        phrases::canadian_experience(a.canadian_experience_years),
+        CrsText::CanadianExperience {
+            years: a.canadian_experience_years,
+        },
         rs.src.canadian_experience,
     ));
 
@@ -528,27 +531,23 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             "spouse.education",
             c.spouse_education,
             max1(&rs.spouse_education),
-            format!("spouse or partner: {}", sp.education.describe()),
+            CrsText::SpouseEducation(sp.education),
             rs.src.spouse_education,
         ));
         lines.push(mk(
             "spouse.first_language",
             c.spouse_language.iter().sum(),
             max1(&rs.spouse_language) * 4,
-            match &sp.first_language {
-                Some(l) => Cow::Owned(format!("spouse or partner: {}", l.summary())),
-                None => Cow::Borrowed("spouse or partner: no language test"),
-            },
+            CrsText::SpouseLanguage(sp.first_language),
             rs.src.spouse_language,
         ));
         lines.push(mk(
             "spouse.canadian_experience",
             c.spouse_experience,
             max1(&rs.spouse_experience),
-            format!(
-                "spouse or partner: {} of skilled Canadian work experience",
-                years_words(sp.canadian_experience_years, 5)
-            ),
+            CrsText::SpouseExperience {
+                years: sp.canadian_experience_years,
+            },
             rs.src.spouse_experience,
         ));
     }
@@ -560,12 +559,10 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         room -= kept;
         (kept, p - kept)
     };
-    let lang_col_words = match transfer_column(&a.first_language) {
-        Some(1) => format!("{bench} 9 or more on all four first-language abilities"),
-        Some(_) => {
-            format!("{bench} 7 or more on all first-language abilities, one or more under 9")
-        }
-        None => format!("first-language abilities not all at {bench} 7 or more"),
+    let column = match transfer_column(&a.first_language) {
+        Some(1) => LanguageColumn::NineOrMore,
+        Some(_) => LanguageColumn::SevenOrMore,
+        None => LanguageColumn::Below,
     };
     let (edu_lang, edu_exp, edu_capped) = c.tr_education;
     let (kept, cut) = take(edu_capped);
@@ -573,15 +570,16 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         "skill_transferability.education",
         kept,
         rs.transfer_education_cap,
-        transfer_basis(
-            a.education.describe(),
-            &lang_col_words,
-            edu_lang,
-            edu_exp,
-            a.canadian_experience_years,
-            rs.transfer_education_cap,
+        CrsText::Transfer {
+            factor: TransferFactor::Education(a.education),
+            benchmark: bench,
+            column,
+            language_points: edu_lang,
+            experience_points: edu_exp,
+            canadian_years: a.canadian_experience_years,
+            group_cap: rs.transfer_education_cap,
             cut,
-        ),
+        },
         rs.src.transfer_education,
     ));
     let (for_lang, for_exp, for_capped) = c.tr_foreign;
@@ -590,18 +588,16 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         "skill_transferability.foreign_experience",
         kept,
         rs.transfer_foreign_cap,
-        transfer_basis(
-            &format!(
-                "{} of foreign skilled work experience",
-                years_words(a.foreign_experience_years, 3)
-            ),
-            &lang_col_words,
-            for_lang,
-            for_exp,
-            a.canadian_experience_years,
-            rs.transfer_foreign_cap,
+        CrsText::Transfer {
+            factor: TransferFactor::ForeignExperience(a.foreign_experience_years),
+            benchmark: bench,
+            column,
+            language_points: for_lang,
+            experience_points: for_exp,
+            canadian_years: a.canadian_experience_years,
+            group_cap: rs.transfer_foreign_cap,
             cut,
-        ),
+        },
         rs.src.transfer_foreign,
     ));
     let (kept, cut) = take(c.tr_certificate);
@@ -610,20 +606,14 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         kept,
         rs.transfer_certificate_cap,
         if a.certificate_of_qualification {
-            let min = a.first_language.min_scored();
-            let mut s = format!(
-                "certificate of qualification with the lowest first-language ability at {bench} {min}{}",
-                if min < 5 { " (needs 5 or more)" } else { "" }
-            );
-            if cut > 0 {
-                s.push_str(&format!(
-                    "; {cut} points cut by the {}-point cap on skill transferability",
-                    rs.transferability_cap
-                ));
+            CrsText::Certificate {
+                benchmark: bench,
+                lowest: a.first_language.min_scored(),
+                cut,
+                section_cap: rs.transferability_cap,
             }
-            Cow::Owned(s)
         } else {
-            Cow::Borrowed("no certificate of qualification in a trade")
+            CrsText::NoCertificate
         },
         rs.src.transfer_certificate,
     ));
@@ -639,11 +629,7 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         "additional.provincial_nomination",
         take(c.provincial_nomination),
         rs.provincial_nomination,
-        if a.provincial_nomination {
-            "provincial or territorial nomination"
-        } else {
-            "no provincial or territorial nomination"
-        },
+        CrsText::Nomination(a.provincial_nomination),
         rs.src.provincial_nomination,
     ));
     let ae_max = rs.arranged_employment[0].max(rs.arranged_employment[1]);
@@ -653,16 +639,10 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             take(c.arranged_employment),
             ae_max,
             match (a.job_offer, ae_max) {
-                (JobOfferAnswer::None, _) => Cow::Borrowed("no qualifying job offer"),
-                (_, 0) => Cow::Owned(format!(
-                    "job offer: no CRS points for arranged employment under the rules in force on {as_of} (removed 2025-03-25); it still matters for FSW and FST eligibility"
-                )),
-                (JobOfferAnswer::MajorGroup00, _) => {
-                    Cow::Borrowed("job offer in NOC TEER 0 Major Group 00 (senior management)")
-                }
-                (JobOfferAnswer::Teer0123, _) => {
-                    Cow::Borrowed("job offer in a TEER 0, 1, 2 or 3 occupation")
-                }
+                (JobOfferAnswer::None, _) => CrsText::NoJobOffer,
+                (_, 0) => CrsText::JobOfferWithoutPoints { as_of },
+                (JobOfferAnswer::MajorGroup00, _) => CrsText::JobOfferMajorGroup00,
+                (JobOfferAnswer::Teer0123, _) => CrsText::JobOfferTeer0123,
             },
             rs.src.arranged_employment,
         ));
@@ -673,15 +653,7 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             "additional.canadian_education",
             take(c.canadian_education),
             ce_max,
-            match a.canadian_education {
-                CanadianEducation::None => "no post-secondary credential from Canada",
-                CanadianEducation::OneOrTwoYear => {
-                    "Canadian post-secondary credential of one or two years"
-                }
-                CanadianEducation::ThreeYearOrLonger => {
-                    "Canadian post-secondary credential of three years or longer, or a master's, professional or doctoral degree"
-                }
-            },
+            CrsText::CanadianEducation(a.canadian_education),
             rs.src.canadian_education,
         ));
     }
@@ -690,11 +662,7 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             "additional.sibling",
             take(c.sibling),
             rs.sibling,
-            if a.sibling_in_canada {
-                "brother or sister in Canada who is a citizen or permanent resident"
-            } else {
-                "no brother or sister in Canada declared"
-            },
+            CrsText::Sibling(a.sibling_in_canada),
             rs.src.sibling,
         ));
     }
@@ -704,18 +672,12 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
             "additional.french",
             take(c.french),
             french_max,
-            match c.french_case {
-                2 => "NCLC 7 or more in all four French abilities and CLB 5 or more in all four English abilities",
-                1 => "NCLC 7 or more in all four French abilities, and English below CLB 5 in at least one ability or no English test",
-                _ => "French not at NCLC 7 or more in all four abilities",
-            },
+            CrsText::French(c.french_case),
             rs.src.french,
         ));
+        // The one contested French-points version (rules.md: 2020-10-20 or -27).
         if rs.src.french.note.is_some() && c.french > 0 {
-            notes.push(format!(
-                "additional.french: {}",
-                rs.src.french.note.as_deref().unwrap_or_default()
-            ));
+            notes.push(CrsText::FrenchDateNotSettled.into());
         }
     }
 
@@ -738,48 +700,15 @@ fn mk(
     factor: &'static str,
     points: u16,
     max: u16,
-    basis: impl Into<Cow<'static, str>>,
+    basis: CrsText,
     source: &'static Source,
 ) -> CrsLine {
     CrsLine {
         factor: Cow::Borrowed(factor),
         points,
         max,
-        basis: basis.into(),
+        basis: Text::Crs(basis),
         source: source.href.clone(),
-    }
-}
-
-fn transfer_basis(
-    what: &str,
-    lang_col_words: &str,
-    lang: u16,
-    exp: u16,
-    canadian_years: u8,
-    cap: u16,
-    cut_by_total_cap: u16,
-) -> String {
-    let mut s = format!(
-        "{what}: {lang} with {lang_col_words}, {exp} with {} of Canadian experience",
-        years_words(canadian_years, 2)
-    );
-    if lang + exp > cap {
-        s.push_str(&format!("; group capped at {cap}"));
-    }
-    if cut_by_total_cap > 0 {
-        s.push_str(&format!(
-            "; {cut_by_total_cap} points cut by the 100-point cap on skill transferability"
-        ));
-    }
-    s
-}
-
-pub(super) fn years_words(years: u8, top: u8) -> String {
-    match years {
-        0 => "no year".to_string(),
-        1 if top > 1 => "1 year".to_string(),
-        y if y >= top => format!("{y} years ({top} or more count the same)"),
-        y => format!("{y} years"),
     }
 }
 

@@ -171,7 +171,7 @@ pub struct CategorySelection {
     pub source: Option<&'static Source>,
     pub results: Vec<CategoryResult>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::text::Text>,
 }
 
 /// Assess every category in force on `ctx.as_of`; `programs` are the CEC,
@@ -185,7 +185,7 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
             experience_rule: None,
             source: None,
             results: Vec::new(),
-            notes: vec![text!(
+            notes: vec![ptext!(
                 "Category-based selection began on {}: no categories on {as_of}",
                 t.earliest()
             )],
@@ -289,7 +289,7 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
             reqs.push(Requirement {
                 id: id("other_condition"),
                 status: Status::Unknown,
-                detail: text!("This category also needs {x}: landed cannot check it"),
+                detail: ptext!("This category also needs {x}: landed cannot check it"),
                 source: None,
             });
         }
@@ -326,7 +326,10 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
             list_complete: c.list_complete,
             confidence: &c.confidence,
             list_note: c.note.as_deref(),
-            result: ProgramResult::from_requirements(reqs, notes),
+            result: ProgramResult::from_requirements(
+                reqs,
+                notes.into_iter().map(crate::text::Text::from).collect(),
+            ),
         });
     }
 
@@ -342,7 +345,7 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
         experience_rule: Some(&set.experience_rule),
         source: Some(&v.source),
         results,
-        notes,
+        notes: notes.into_iter().map(crate::text::Text::from).collect(),
     })
 }
 
@@ -383,7 +386,7 @@ fn program_requirement(programs: [&ProgramResult; 3]) -> Requirement {
     Requirement {
         id: String::new(),
         status,
-        detail,
+        detail: detail.into(),
         source: None,
     }
 }
@@ -428,7 +431,7 @@ fn french(ctx: &Context<'_>, id: String, min: u8) -> Requirement {
     Requirement {
         id,
         status,
-        detail,
+        detail: detail.into(),
         source: None,
     }
 }
@@ -549,7 +552,7 @@ fn experience(
     Requirement {
         id,
         status,
-        detail,
+        detail: detail.into(),
         source: None,
     }
 }
@@ -566,7 +569,23 @@ fn job_offer(ctx: &Context<'_>, c: &CategoryDef, id: String) -> Requirement {
     Requirement {
         id,
         status,
-        detail,
+        detail: detail.into(),
         source: None,
+    }
+}
+
+/// What category-based selection says: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
+#[derive(Debug, Clone, PartialEq)]
+pub enum CategoryText {}
+
+impl crate::text::Say for CategoryText {
+    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+
+impl From<CategoryText> for crate::text::Text {
+    fn from(m: CategoryText) -> Self {
+        crate::text::Text::Category(m)
     }
 }

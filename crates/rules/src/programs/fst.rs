@@ -152,7 +152,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
                 vec![Requirement {
                     id: "fst.rules".into(),
                     status: Status::Unknown,
-                    detail: text!(
+                    detail: ptext!(
                         "landed has no FST rules (NOC 2021 trades) for {as_of}: the earliest date it covers is {earliest}"
                     ),
                     source: None,
@@ -214,7 +214,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
     reqs.push(Requirement {
         id: "fst.work_experience".into(),
         status,
-        detail,
+        detail: detail.into(),
         source: groups_src(),
     });
     if status == Status::NotMet && trades.len() > 1 && all.at_least(m.experience_hours) {
@@ -302,7 +302,13 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
             .collect(),
         excluded: all.excluded,
     };
-    Ok((ProgramResult::from_requirements(reqs, notes), work))
+    Ok((
+        ProgramResult::from_requirements(
+            reqs,
+            notes.into_iter().map(crate::text::Text::from).collect(),
+        ),
+        work,
+    ))
 }
 
 fn offer_or_certificate(
@@ -330,7 +336,7 @@ fn offer_or_certificate(
                 return Requirement {
                     id: "fst.offer_or_certificate".into(),
                     status: Status::Met,
-                    detail: text!(
+                    detail: ptext!(
                         "A Canadian certificate of qualification as {}{}",
                         noc_label(c.noc),
                         c.province
@@ -353,7 +359,7 @@ fn offer_or_certificate(
                 return Requirement {
                     id: "fst.offer_or_certificate".into(),
                     status: Status::Met,
-                    detail: text!("A valid full-time job offer for at least one year as {}", noc_label(o.noc)),
+                    detail: ptext!("A valid full-time job offer for at least one year as {}", noc_label(o.noc)),
                     source,
                 };
             }
@@ -376,8 +382,24 @@ fn offer_or_certificate(
     Requirement {
         id: "fst.offer_or_certificate".into(),
         status: Status::NotMet,
-        detail,
+        detail: detail.into(),
         source,
+    }
+}
+
+/// What the FST checks say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FstText {}
+
+impl crate::text::Say for FstText {
+    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+
+impl From<FstText> for crate::text::Text {
+    fn from(m: FstText) -> Self {
+        crate::text::Text::Fst(m)
     }
 }
 

@@ -209,7 +209,7 @@ pub struct GridLine {
     /// The most this line could give with facts the profile does not hold.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub up_to: Option<u8>,
-    pub detail: String,
+    pub detail: crate::text::Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'static Source>,
     /// Sub-items (adaptability).
@@ -246,7 +246,7 @@ fn line(
         points,
         max,
         up_to: None,
-        detail,
+        detail: detail.into(),
         source: Some(source),
         items: Vec::new(),
     }
@@ -357,7 +357,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
     reqs.push(Requirement {
         id: "fsw.work_experience".into(),
         status,
-        detail,
+        detail: detail.into(),
         source: fsw_src(),
     });
     if status == Status::NotMet && occs.iter().any(|o| o.at_least(m.experience_hours)) {
@@ -455,7 +455,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
     reqs.push(Requirement {
         id: "fsw.selection_grid".into(),
         status,
-        detail,
+        detail: detail.into(),
         source: src(
             "Six selection factors – Federal Skilled Worker Program (Express Entry)",
             "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html",
@@ -487,7 +487,10 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
         occupations: occs.iter().map(OccupationWork::summary).collect(),
         excluded: all.excluded,
     };
-    let mut result = ProgramResult::from_requirements(reqs, notes);
+    let mut result = ProgramResult::from_requirements(
+        reqs,
+        notes.into_iter().map(crate::text::Text::from).collect(),
+    );
     result.grid = Some(grid);
     Ok((result, work))
 }
@@ -497,7 +500,7 @@ fn not_covered(as_of: jiff::civil::Date, earliest: jiff::civil::Date) -> Program
         vec![Requirement {
             id: "fsw.rules".into(),
             status: Status::Unknown,
-            detail: text!(
+            detail: ptext!(
                 "landed has no FSW rules for {as_of}: the earliest date it covers is {earliest}"
             ),
             source: None,
@@ -540,7 +543,7 @@ fn education_requirement(ctx: &Context<'_>, source: Option<Source>) -> Requireme
     Requirement {
         id: "fsw.education".into(),
         status,
-        detail,
+        detail: detail.into(),
         source,
     }
 }
@@ -702,9 +705,10 @@ fn grid(
         .iter()
         .any(|c| !c.in_canada && !c.eca && c.level > CredentialLevel::LessThanSecondary)
     {
-        ed_line.detail.push_str(
-            "; a foreign credential without an Educational Credential Assessment does not count",
-        );
+        ed_line.detail = crate::text::Text::from(format!(
+            "{}; a foreign credential without an Educational Credential Assessment does not count",
+            ed_line.detail.en()
+        ));
     }
     lines.push(ed_line);
 
@@ -976,9 +980,9 @@ fn grid(
         max: a.cap,
         up_to: (possible > points).then_some(possible),
         detail: if raw > a.cap {
-            text!("{raw} points from the items below, capped at {}", a.cap)
+            ptext!("{raw} points from the items below, capped at {}", a.cap)
         } else {
-            text!("{raw} points from the items below (at most {})", a.cap)
+            ptext!("{raw} points from the items below (at most {})", a.cap)
         },
         source: Some(&ad.source),
         items,
@@ -993,6 +997,22 @@ fn grid(
         possible,
         lines,
     })
+}
+
+/// What the FSW checks and grid say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FswText {}
+
+impl crate::text::Say for FswText {
+    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+
+impl From<FswText> for crate::text::Text {
+    fn from(m: FswText) -> Self {
+        crate::text::Text::Fsw(m)
+    }
 }
 
 #[cfg(test)]

@@ -144,7 +144,7 @@ pub(crate) fn requirement(
                 Requirement {
                     id: id.to_string(),
                     status: Status::Unknown,
-                    detail: text!("The amount cannot be looked up: {e}"),
+                    detail: ptext!("The amount cannot be looked up: {e}"),
                     source: None,
                 },
                 notes,
@@ -195,7 +195,7 @@ pub(crate) fn requirement(
         Requirement {
             id: id.to_string(),
             status,
-            detail,
+            detail: detail.into(),
             source: Some(req.source.clone()),
         },
         notes,

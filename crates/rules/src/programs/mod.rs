@@ -44,17 +44,25 @@ macro_rules! text {
     }};
 }
 
+/// [`text!`] as an English-only [`crate::text::Text`] (sentences not yet
+/// made messages).
+macro_rules! ptext {
+    ($($arg:tt)*) => {{
+        crate::text::Text::from(text!($($arg)*))
+    }};
+}
+
 mod categories;
 mod fst;
 mod fsw;
 mod funds;
 
 pub use categories::{
-    CategoryDef, CategoryKind, CategoryResult, CategorySelection, CategorySet, categories,
-    category_rules_on,
+    CategoryDef, CategoryKind, CategoryResult, CategorySelection, CategorySet, CategoryText,
+    categories, category_rules_on,
 };
-pub use fst::{fst, is_skilled_trade, trade_group};
-pub use fsw::{Grid, GridLine, fsw};
+pub use fst::{FstText, fst, is_skilled_trade, trade_group};
+pub use fsw::{FswText, Grid, GridLine, fsw};
 pub use funds::{FamilySize, FundsRequired, family_size, funds_required};
 
 /// What the program checks need besides the profile: the facts `assess`
@@ -383,7 +391,7 @@ pub(crate) fn province_requirement(
     Requirement {
         id: id.to_string(),
         status,
-        detail,
+        detail: detail.into(),
         source,
     }
 }
@@ -436,7 +444,7 @@ pub(crate) fn language_requirement(
     Requirement {
         id: id.to_string(),
         status,
-        detail,
+        detail: detail.into(),
         source,
     }
 }
@@ -449,4 +457,20 @@ pub(crate) fn shortfalls(levels: &LanguageLevels, min: [u8; 4]) -> Vec<String> {
         .filter(|(a, m)| levels.get(**a).scored() < *m)
         .map(|(a, m)| format!("{a} {} ({m} needed)", levels.get(*a)))
         .collect()
+}
+
+/// What the shared program checks say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProgramText {}
+
+impl crate::text::Say for ProgramText {
+    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {}
+    }
+}
+
+impl From<ProgramText> for crate::text::Text {
+    fn from(m: ProgramText) -> Self {
+        crate::text::Text::Program(m)
+    }
 }

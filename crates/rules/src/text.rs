@@ -1,0 +1,336 @@
+//! What the engine says, kept as data — a message and its arguments — until
+//! it is shown, then written in English or French.
+//!
+//! Why: every requirement, grid line, CRS line and note explains itself. Built
+//! as `String`s, those sentences were most of the allocations of an
+//! assessment and could only be English. As typed messages (one enum per
+//! module: [`crate::crs::CrsText`], [`crate::assess::CecText`], …) they cost
+//! nothing until serialized, the compiler checks each message's arguments,
+//! and each message has its English and its French wording side by side.
+//!
+//! A [`Text`] serializes as a plain string (the public contract) in the
+//! *output language* of the current thread: English unless the caller wraps
+//! the serialization in [`in_language`]:
+//!
+//! ```
+//! use landed_rules::text::{Lang, Text, in_language};
+//! let t = Text::from(landed_rules::crs::CrsText::NoSecondLanguage);
+//! assert_eq!(serde_json::to_string(&t).unwrap(), "\"no second official language test\"");
+//! let fr = in_language(Lang::Fr, || serde_json::to_string(&t).unwrap());
+//! assert_eq!(fr, "\"aucun test dans la seconde langue officielle\"");
+//! ```
+
+use std::borrow::Cow;
+use std::cell::Cell;
+use std::fmt::{self, Write as _};
+
+use serde::{Deserialize, Serialize};
+
+use crate::clb::{Ability, Language};
+
+/// The two languages landed speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// `en`, `fr`, or a tag starting with one of them (`fr-CA`, `en_US`).
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "fr" => Some(Lang::Fr),
+            _ => None,
+        }
+    }
+
+    /// The English or the French of two literal forms.
+    pub fn pick(self, en: &'static str, fr: &'static str) -> &'static str {
+        match self {
+            Lang::En => en,
+            Lang::Fr => fr,
+        }
+    }
+}
+
+thread_local! {
+    static OUTPUT: Cell<Lang> = const { Cell::new(Lang::En) };
+    static UNTRANSLATED: Cell<usize> = const { Cell::new(0) };
+}
+
+/// The language texts serialize in on this thread.
+pub fn output_language() -> Lang {
+    OUTPUT.get()
+}
+
+/// Run `f` (typically a serialization) with texts written in `lang`; the
+/// previous language comes back afterwards, even if `f` panics.
+pub fn in_language<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    struct Restore(Lang);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            OUTPUT.set(self.0);
+        }
+    }
+    let _restore = Restore(OUTPUT.replace(lang));
+    f()
+}
+
+/// How many English-only texts ([`Text::Plain`]) were written where French was
+/// asked for, on this thread: tests hold it at zero for engine output.
+pub fn untranslated_count() -> usize {
+    UNTRANSLATED.get()
+}
+
+/// A message that can be written in either language.
+pub trait Say {
+    fn say(&self, lang: Lang, out: &mut fmt::Formatter<'_>) -> fmt::Result;
+
+    /// The message as a `String` in `lang`.
+    fn text_in(&self, lang: Lang) -> String {
+        In(self, lang).to_string()
+    }
+}
+
+/// `Display` of a message in a given language: `format!("{}", In(&msg, Lang::Fr))`.
+pub struct In<'a, T: ?Sized>(pub &'a T, pub Lang);
+
+impl<T: Say + ?Sized> fmt::Display for In<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.say(self.1, f)
+    }
+}
+
+/// An explanation in the engine's output: a typed message of one of the
+/// modules, or plain English text (what deserializing an output gives back).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    /// English only. Engine output avoids it: [`untranslated_count`] counts it on French output.
+    Plain(Cow<'static, str>),
+    Crs(crate::crs::CrsText),
+    Cec(crate::assess::CecText),
+    Program(crate::programs::ProgramText),
+    Fsw(crate::programs::FswText),
+    Fst(crate::programs::FstText),
+    Category(crate::programs::CategoryText),
+}
+
+impl Say for Text {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Text::Plain(s) => {
+                if lang == Lang::Fr {
+                    UNTRANSLATED.set(UNTRANSLATED.get() + 1);
+                }
+                f.write_str(s)
+            }
+            Text::Crs(m) => m.say(lang, f),
+            Text::Cec(m) => m.say(lang, f),
+            Text::Program(m) => m.say(lang, f),
+            Text::Fsw(m) => m.say(lang, f),
+            Text::Fst(m) => m.say(lang, f),
+            Text::Category(m) => m.say(lang, f),
+        }
+    }
+}
+
+impl Text {
+    /// The English text.
+    pub fn en(&self) -> String {
+        self.text_in(Lang::En)
+    }
+    /// The French text.
+    pub fn fr(&self) -> String {
+        self.text_in(Lang::Fr)
+    }
+    /// Whether the English text contains `pat` (handy in tests and filters).
+    pub fn contains(&self, pat: &str) -> bool {
+        self.en().contains(pat)
+    }
+    pub fn starts_with(&self, pat: &str) -> bool {
+        self.en().starts_with(pat)
+    }
+    pub fn is_empty(&self) -> bool {
+        matches!(self, Text::Plain(s) if s.is_empty())
+    }
+}
+
+/// Written in the thread's [`output_language`].
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.say(output_language(), f)
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(s: &'static str) -> Self {
+        Text::Plain(Cow::Borrowed(s))
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Self {
+        Text::Plain(Cow::Owned(s))
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&In(self, output_language()))
+    }
+}
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(Text::from)
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.en() == other
+    }
+}
+
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.en() == *other
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Shared vocabulary: the pieces several modules' messages are made of.
+
+/// A whole number with the language's thousands separator: `1,560` / `1 560`
+/// (French uses a no-break space, as the Government of Canada's French style does).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Num(pub u64);
+
+impl Say for Num {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sep = match lang {
+            Lang::En => ',',
+            Lang::Fr => '\u{a0}',
+        };
+        let digits = self.0.to_string();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                f.write_char(sep)?;
+            }
+            f.write_char(c)?;
+        }
+        Ok(())
+    }
+}
+
+/// Hours as a whole number (an hour begun is not yet counted).
+pub fn hours_num(h: f64) -> Num {
+    Num(h.max(0.0).floor() as u64)
+}
+
+/// "English" / "anglais" — as a noun, lower case in French.
+pub fn language_name(language: Language, lang: Lang) -> &'static str {
+    match (language, lang) {
+        (Language::English, Lang::En) => "English",
+        (Language::French, Lang::En) => "French",
+        (Language::English, Lang::Fr) => "anglais",
+        (Language::French, Lang::Fr) => "français",
+    }
+}
+
+/// "listening" / "compréhension de l'oral" (the names on IRCC's French CRS page).
+pub fn ability_name(ability: Ability, lang: Lang) -> &'static str {
+    match (ability, lang) {
+        (Ability::Listening, Lang::En) => "listening",
+        (Ability::Reading, Lang::En) => "reading",
+        (Ability::Writing, Lang::En) => "writing",
+        (Ability::Speaking, Lang::En) => "speaking",
+        (Ability::Listening, Lang::Fr) => "compréhension de l’oral",
+        (Ability::Reading, Lang::Fr) => "compréhension de l’écrit",
+        (Ability::Writing, Lang::Fr) => "expression écrite",
+        (Ability::Speaking, Lang::Fr) => "expression orale",
+    }
+}
+
+/// A language's four levels: "CLB listening 7, reading 9, writing 9, speaking 9".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Levels(pub crate::clb::LanguageLevels);
+
+impl Say for Levels {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let l = &self.0;
+        write!(f, "{}", l.language.benchmark())?;
+        for (i, ab) in Ability::ALL.iter().enumerate() {
+            let sep = if i == 0 { " " } else { ", " };
+            write!(f, "{sep}{} {}", ability_name(*ab, lang), l.get(*ab))?;
+        }
+        Ok(())
+    }
+}
+
+/// A list joined with "and" / "et": "listening and writing".
+pub fn and_list<T>(
+    items: &[T],
+    lang: Lang,
+    f: &mut fmt::Formatter<'_>,
+    mut each: impl FnMut(&T, &mut fmt::Formatter<'_>) -> fmt::Result,
+) -> fmt::Result {
+    let and = lang.pick(" and ", " et ");
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            f.write_str(if i + 1 == items.len() { and } else { ", " })?;
+        }
+        each(item, f)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_group_thousands_per_language() {
+        assert_eq!(In(&Num(0), Lang::En).to_string(), "0");
+        assert_eq!(In(&Num(999), Lang::En).to_string(), "999");
+        assert_eq!(In(&Num(1560), Lang::En).to_string(), "1,560");
+        assert_eq!(In(&Num(1234567), Lang::En).to_string(), "1,234,567");
+        assert_eq!(In(&Num(1560), Lang::Fr).to_string(), "1\u{a0}560");
+    }
+
+    #[test]
+    fn the_output_language_is_scoped() {
+        let t = Text::from("x");
+        assert_eq!(output_language(), Lang::En);
+        let before = untranslated_count();
+        in_language(Lang::Fr, || {
+            assert_eq!(output_language(), Lang::Fr);
+            assert_eq!(t.to_string(), "x");
+        });
+        assert_eq!(untranslated_count(), before + 1);
+        assert_eq!(output_language(), Lang::En);
+    }
+
+    #[test]
+    fn language_tags_parse() {
+        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+    }
+}
