@@ -511,7 +511,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     let (fst, fst_work) = crate::programs::fst(&ctx)?;
     let categories = crate::programs::categories(&ctx, [&cec, &fsw, &fst])?;
     let (invited_under, invite_notes) = crate::programs::invited_under(profile, &cec, &fsw, &fst);
-    notes.extend(invite_notes);
+    notes.extend(invite_notes.iter().map(Text::en));
     let program_work = crate::programs::ProgramWork {
         cec: crate::programs::cec_work(&cec_experience.tally),
         fsw: fsw_work,

@@ -117,22 +117,100 @@ pub enum ExclusionReason {
 }
 
 impl ExclusionReason {
+    pub const ALL: [ExclusionReason; 11] = [
+        ExclusionReason::NotSkilled,
+        ExclusionReason::NotEligibleOccupation,
+        ExclusionReason::SelfEmployed,
+        ExclusionReason::Volunteer,
+        ExclusionReason::UnpaidInternship,
+        ExclusionReason::Coop,
+        ExclusionReason::NotAuthorized,
+        ExclusionReason::OutsideCanada,
+        ExclusionReason::InCanada,
+        ExclusionReason::FullTimeStudy,
+        ExclusionReason::AboveWeeklyCap,
+    ];
+
+    /// In English.
     pub fn describe(self) -> &'static str {
-        match self {
-            ExclusionReason::NotSkilled => "the occupation is not TEER 0, 1, 2 or 3",
-            ExclusionReason::NotEligibleOccupation => "the occupation is not one that counts here",
-            ExclusionReason::SelfEmployed => "self-employment does not count",
-            ExclusionReason::Volunteer => "volunteer work is unpaid and does not count",
-            ExclusionReason::UnpaidInternship => "an unpaid internship does not count",
-            ExclusionReason::Coop => {
-                "a co-op work term is part of full-time study and does not count"
-            }
-            ExclusionReason::NotAuthorized => "work in Canada without authorization does not count",
-            ExclusionReason::OutsideCanada => "work outside Canada does not count here",
-            ExclusionReason::InCanada => "work in Canada counts separately, as Canadian experience",
-            ExclusionReason::FullTimeStudy => "work while a full-time student does not count",
-            ExclusionReason::AboveWeeklyCap => "hours above 30 a week across all jobs do not count",
+        self.describe_in(crate::text::Lang::En)
+    }
+
+    pub fn describe_in(self, lang: crate::text::Lang) -> &'static str {
+        use ExclusionReason as R;
+        let (en, fr) = match self {
+            R::NotSkilled => (
+                "the occupation is not TEER 0, 1, 2 or 3",
+                "la profession n’est pas de FEER 0, 1, 2 ou 3",
+            ),
+            R::NotEligibleOccupation => (
+                "the occupation is not one that counts here",
+                "la profession n’est pas de celles qui comptent ici",
+            ),
+            R::SelfEmployed => (
+                "self-employment does not count",
+                "le travail autonome ne compte pas",
+            ),
+            R::Volunteer => (
+                "volunteer work is unpaid and does not count",
+                "le bénévolat n’est pas rémunéré et ne compte pas",
+            ),
+            R::UnpaidInternship => (
+                "an unpaid internship does not count",
+                "un stage non rémunéré ne compte pas",
+            ),
+            R::Coop => (
+                "a co-op work term is part of full-time study and does not count",
+                "un stage d’alternance travail-études fait partie des études à temps plein et ne compte pas",
+            ),
+            R::NotAuthorized => (
+                "work in Canada without authorization does not count",
+                "le travail au Canada sans autorisation ne compte pas",
+            ),
+            R::OutsideCanada => (
+                "work outside Canada does not count here",
+                "le travail hors du Canada ne compte pas ici",
+            ),
+            R::InCanada => (
+                "work in Canada counts separately, as Canadian experience",
+                "le travail au Canada compte à part, comme expérience canadienne",
+            ),
+            R::FullTimeStudy => (
+                "work while a full-time student does not count",
+                "le travail pendant des études à temps plein ne compte pas",
+            ),
+            R::AboveWeeklyCap => (
+                "hours above 30 a week across all jobs do not count",
+                "les heures au-delà de 30 par semaine, tous emplois confondus, ne comptent pas",
+            ),
+        };
+        lang.pick(en, fr)
+    }
+}
+
+/// The distinct reasons among excluded periods (a set: no allocation).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExclusionReasons(u16);
+
+impl ExclusionReasons {
+    pub fn of(excluded: &[ExcludedPeriod]) -> Self {
+        let mut bits = 0u16;
+        for e in excluded {
+            bits |= 1 << (e.reason as u16);
         }
+        ExclusionReasons(bits)
+    }
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+    pub fn contains(self, r: ExclusionReason) -> bool {
+        self.0 & (1 << (r as u16)) != 0
+    }
+    /// In a stable order: alphabetical by the English wording (as it always was).
+    pub fn iter(self) -> impl Iterator<Item = ExclusionReason> {
+        let mut all = ExclusionReason::ALL;
+        all.sort_unstable_by_key(|r| r.describe());
+        all.into_iter().filter(move |r| self.contains(*r))
     }
 }
 

@@ -301,6 +301,85 @@ pub fn and_list<T>(
     Ok(())
 }
 
+/// "21231 Software engineers and designers" / "21231 Ingénieurs et concepteurs en logiciel".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NocLabel(pub crate::noc::Noc);
+
+impl Say for NocLabel {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match crate::noc::lookup(self.0) {
+            Ok(g) => write!(
+                f,
+                "{} {}",
+                self.0,
+                match lang {
+                    Lang::En => &g.title_en,
+                    Lang::Fr => &g.title_fr,
+                }
+            ),
+            Err(_) => write!(f, "{}", self.0),
+        }
+    }
+}
+
+/// "; not counted: …" for the distinct exclusion reasons, or nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NotCounted(pub crate::hours::ExclusionReasons);
+
+impl Say for NotCounted {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        f.write_str(lang.pick("; not counted: ", "; non comptées : "))?;
+        for (i, r) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(r.describe_in(lang))?;
+        }
+        Ok(())
+    }
+}
+
+/// "reading 6 (7 needed), writing 5 (7 needed)": each ability below its
+/// minimum (minimums in [`Ability::ALL`] order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shortfalls {
+    pub levels: crate::clb::LanguageLevels,
+    pub min: [u8; 4],
+}
+
+impl Shortfalls {
+    pub fn is_empty(&self) -> bool {
+        self.short().next().is_none()
+    }
+    fn short(&self) -> impl Iterator<Item = (Ability, u8)> + '_ {
+        Ability::ALL
+            .into_iter()
+            .zip(self.min)
+            .filter(|(a, m)| self.levels.get(*a).scored() < *m)
+    }
+}
+
+impl Say for Shortfalls {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, (a, m)) in self.short().enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            write!(
+                f,
+                "{} {} ({m} {})",
+                ability_name(a, lang),
+                self.levels.get(a),
+                lang.pick("needed", "requis")
+            )?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -295,12 +295,12 @@ impl Say for CrsText {
                         ", {experience_points} avec {cy} d’expérience au Canada"
                     )?;
                     if language_points + experience_points > *group_cap {
-                        write!(f, " ; groupe plafonné à {group_cap}")?;
+                        write!(f, "; groupe plafonné à {group_cap}")?;
                     }
                     if *cut > 0 {
                         write!(
                             f,
-                            " ; {cut} points retranchés par le plafond de 100 points de la transférabilité des compétences"
+                            "; {cut} points retranchés par le plafond de 100 points de la transférabilité des compétences"
                         )?;
                     }
                 } else {
@@ -349,7 +349,7 @@ impl Say for CrsText {
                     if *cut > 0 {
                         write!(
                             f,
-                            " ; {cut} points retranchés par le plafond de {section_cap} points de la transférabilité des compétences"
+                            "; {cut} points retranchés par le plafond de {section_cap} points de la transférabilité des compétences"
                         )?;
                     }
                 } else {
@@ -387,7 +387,7 @@ impl Say for CrsText {
                 if fr {
                     write!(
                         f,
-                        "offre d’emploi : aucun point du SCG pour un emploi réservé selon les règles en vigueur le {as_of} (retirés le 2025-03-25) ; elle compte toujours pour l’admissibilité aux programmes des travailleurs qualifiés (fédéral) et des métiers spécialisés (fédéral)"
+                        "offre d’emploi : aucun point du SCG pour un emploi réservé selon les règles en vigueur le {as_of} (retirés le 2025-03-25); elle compte toujours pour l’admissibilité aux programmes des travailleurs qualifiés (fédéral) et des métiers spécialisés (fédéral)"
                     )
                 } else {
                     write!(
@@ -440,7 +440,7 @@ impl Say for CrsText {
             )),
             CrsText::FrenchDateNotSettled => f.write_str(lang.pick(
                 "additional.french: Not settled: sources give 2020-10-20 or 2020-10-27 (the announcement) as the effective date; landed uses 2020-10-27",
-                "additional.french : non établi : les sources donnent le 2020-10-20 ou le 2020-10-27 (l’annonce) comme date d’entrée en vigueur ; landed retient le 2020-10-27",
+                "additional.french : non établi : les sources donnent le 2020-10-20 ou le 2020-10-27 (l’annonce) comme date d’entrée en vigueur; landed retient le 2020-10-27",
             )),
         }
     }

@@ -24,6 +24,7 @@ use crate::dated::{Source, Table, Version};
 use crate::error::Result;
 use crate::hours::{self, Criteria, Occupations, Place};
 use crate::noc::Noc;
+use crate::text::Say as _;
 
 /// What a category asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -394,7 +395,10 @@ fn program_requirement(programs: [&ProgramResult; 3]) -> Requirement {
 fn french(ctx: &Context<'_>, id: String, min: u8) -> Requirement {
     let (status, detail) = match ctx.test_for(Language::French) {
         Some(t) => {
-            let short = super::shortfalls(&t.clb, [min; 4]);
+            let short = crate::text::Shortfalls {
+                levels: t.clb,
+                min: [min; 4],
+            };
             if short.is_empty() {
                 (
                     Status::Met,
@@ -409,7 +413,7 @@ fn french(ctx: &Context<'_>, id: String, min: u8) -> Requirement {
                     text!(
                         "NCLC {min} needed in all four abilities; your French result is {} (too low: {})",
                         t.clb.summary(),
-                        short.join(", ")
+                        short.text_in(crate::text::Lang::En)
                     ),
                 )
             }

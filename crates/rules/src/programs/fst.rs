@@ -247,11 +247,6 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
         "fst.language",
         ctx,
         [m.listening, m.reading, m.writing, m.speaking],
-        &text!(
-            "CLB/NCLC {} in speaking and listening and {} in reading and writing needed",
-            m.speaking.max(m.listening),
-            m.reading.max(m.writing)
-        ),
         fst_src(),
     ));
 

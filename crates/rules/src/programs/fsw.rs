@@ -387,10 +387,6 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
         "fsw.language",
         ctx,
         [m.min_clb; 4],
-        &text!(
-            "CLB/NCLC {} needed in all four abilities of your first official language",
-            m.min_clb
-        ),
         fsw_src(),
     ));
 

@@ -18,12 +18,14 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::assess::{EducationFact, LanguageFact, ProgramResult, Requirement, SpouseFacts, Status};
-use crate::clb::{Ability, Language, LanguageLevels};
+use crate::clb::Language;
 use crate::dated::Source;
 use crate::error::RulesError;
 use crate::hours::{self, ContinuousRun, Criteria, ExcludedPeriod, HoursTally, Occupations};
 use crate::noc::Noc;
 use crate::profile::{Job, Profile, Province, StudyPeriod};
+use crate::text::{In, Lang, Levels, Say, Shortfalls, Text, language_name};
+use std::fmt;
 
 /// Parse one embedded table of `data/programs/`.
 macro_rules! load_table {
@@ -215,9 +217,9 @@ pub fn invited_under(
     cec: &ProgramResult,
     fsw: &ProgramResult,
     fst: &ProgramResult,
-) -> (Option<Program>, Vec<String>) {
+) -> (Option<Program>, Vec<Text>) {
     let mut notes = Vec::new();
-    let mut undecided: Vec<&str> = Vec::new();
+    let mut undecided: Vec<Program> = Vec::new();
     let mut chosen = None;
     for (p, r) in Program::ORDER.into_iter().zip([cec, fsw, fst]) {
         match r.eligible {
@@ -225,28 +227,31 @@ pub fn invited_under(
                 chosen = Some(p);
                 break;
             }
-            None => undecided.push(p.abbreviation()),
+            None => undecided.push(p),
             Some(false) => {}
         }
     }
     match (chosen, undecided.is_empty()) {
-        (Some(p), false) => notes.push(format!(
-            "An invitation would be issued under {} ({}); if you turn out to be eligible for {}, it would be issued under that program instead: IRCC takes CEC, then FSW, then FST (third-party report, C4)",
-            p.abbreviation(),
-            p.name(),
-            undecided.join(" or ")
-        )),
-        (Some(p), true) if [cec, fsw, fst].iter().filter(|r| r.eligible == Some(true)).count() > 1 => {
-            notes.push(format!(
-                "You are eligible for more than one program; an invitation would be issued under {} ({}): IRCC takes CEC, then FSW, then FST (third-party report, C4)",
-                p.abbreviation(),
-                p.name()
-            ));
+        (Some(p), false) => notes.push(
+            ProgramText::InvitedUnlessEarlier {
+                program: p,
+                undecided,
+            }
+            .into(),
+        ),
+        (Some(p), true)
+            if [cec, fsw, fst]
+                .iter()
+                .filter(|r| r.eligible == Some(true))
+                .count()
+                > 1 =>
+        {
+            notes.push(ProgramText::InvitedUnderFirst(p).into());
         }
         _ => {}
     }
     if profile.provincial_nomination && chosen.is_some() {
-        notes.push("With a provincial nomination, an invitation in an all-program or PNP round is issued under the Provincial Nominee Class (third-party report, C4)".into());
+        notes.push(ProgramText::NominationRound.into());
     }
     (chosen, notes)
 }
@@ -378,15 +383,9 @@ pub(crate) fn province_requirement(
     source: Option<Source>,
 ) -> Requirement {
     let (status, detail) = match profile.intended_province {
-        Some(Province::QC) => (
-            Status::NotMet,
-            "You plan to live in Quebec: Quebec selects its own skilled workers; see the Quebec programs instead".to_string(),
-        ),
-        Some(p) => (Status::Met, text!("You plan to live in {} (outside Quebec)", p.as_str())),
-        None => (
-            Status::Unknown,
-            "Intended province not given: you must plan to live outside Quebec".to_string(),
-        ),
+        Some(Province::QC) => (Status::NotMet, ProgramText::Quebec),
+        Some(p) => (Status::Met, ProgramText::OutsideQuebec(p)),
+        None => (Status::Unknown, ProgramText::ProvinceMissing),
     };
     Requirement {
         id: id.to_string(),
@@ -402,43 +401,25 @@ pub(crate) fn language_requirement(
     id: &str,
     ctx: &Context<'_>,
     min: [u8; 4],
-    needed: &str,
     source: Option<Source>,
 ) -> Requirement {
     let (status, detail) = match ctx.first_test() {
         Some(t) => {
-            let short = shortfalls(&t.clb, min);
-            if short.is_empty() {
-                (
-                    Status::Met,
-                    text!(
-                        "{needed}; your {} result is {}",
-                        t.language,
-                        t.clb.summary()
-                    ),
-                )
+            let short = Shortfalls { levels: t.clb, min };
+            let status = if short.is_empty() {
+                Status::Met
             } else {
-                (
-                    Status::NotMet,
-                    text!(
-                        "{needed}; your {} result is {} (too low: {})",
-                        t.language,
-                        t.clb.summary(),
-                        short.join(", ")
-                    ),
-                )
-            }
+                Status::NotMet
+            };
+            (status, ProgramText::LanguageResult { min, short })
         }
-        None if ctx.tests.is_empty() => (
-            Status::Unknown,
-            text!("No language test recorded; {needed}"),
-        ),
+        None if ctx.tests.is_empty() => (Status::Unknown, ProgramText::NoLanguageTest { min }),
         None => (
             Status::NotMet,
-            text!(
-                "No valid language test result on {} (results count for two years from the test date); {needed}",
-                ctx.as_of
-            ),
+            ProgramText::NoValidLanguageTest {
+                min,
+                as_of: ctx.as_of,
+            },
         ),
     };
     Requirement {
@@ -449,28 +430,201 @@ pub(crate) fn language_requirement(
     }
 }
 
-/// "reading 6 (7 needed)" for each ability below its minimum.
-pub(crate) fn shortfalls(levels: &LanguageLevels, min: [u8; 4]) -> Vec<String> {
-    Ability::ALL
-        .iter()
-        .zip(min)
-        .filter(|(a, m)| levels.get(**a).scored() < *m)
-        .map(|(a, m)| format!("{a} {} ({m} needed)", levels.get(*a)))
-        .collect()
-}
+/// "CLB/NCLC 7 needed in all four abilities of your first official language".
+struct Needed([u8; 4]);
 
-/// What the shared program checks say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ProgramText {}
-
-impl crate::text::Say for ProgramText {
-    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {}
+impl Say for Needed {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let [l, r, w, s] = self.0;
+        match (lang, l == r && r == w && w == s) {
+            (Lang::En, true) => write!(
+                f,
+                "CLB/NCLC {l} needed in all four abilities of your first official language"
+            ),
+            (Lang::Fr, true) => write!(
+                f,
+                "il faut CLB/NCLC {l} dans les quatre habiletés de votre première langue officielle"
+            ),
+            (Lang::En, false) => write!(
+                f,
+                "CLB/NCLC {} in speaking and listening and {} in reading and writing needed",
+                s.max(l),
+                r.max(w)
+            ),
+            (Lang::Fr, false) => write!(
+                f,
+                "il faut CLB/NCLC {} en expression orale et en compréhension de l’oral, et {} en compréhension de l’écrit et en expression écrite",
+                s.max(l),
+                r.max(w)
+            ),
+        }
     }
 }
 
-impl From<ProgramText> for crate::text::Text {
+/// What the shared program checks say.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProgramText {
+    Quebec,
+    OutsideQuebec(Province),
+    ProvinceMissing,
+    /// The first official language's valid result against the minimums.
+    LanguageResult {
+        min: [u8; 4],
+        short: Shortfalls,
+    },
+    NoLanguageTest {
+        min: [u8; 4],
+    },
+    NoValidLanguageTest {
+        min: [u8; 4],
+        as_of: Date,
+    },
+    InvitedUnlessEarlier {
+        program: Program,
+        undecided: Vec<Program>,
+    },
+    InvitedUnderFirst(Program),
+    NominationRound,
+}
+
+impl Program {
+    /// "FSW" / "PTQF".
+    pub fn abbreviation_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (p, Lang::En) => p.abbreviation(),
+            (Program::Cec, Lang::Fr) => "CEC",
+            (Program::Fsw, Lang::Fr) => "PTQF",
+            (Program::Fst, Lang::Fr) => "PTMSF",
+        }
+    }
+    pub fn name_in(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (p, Lang::En) => p.name(),
+            (Program::Cec, Lang::Fr) => "catégorie de l’expérience canadienne",
+            (Program::Fsw, Lang::Fr) => "Programme des travailleurs qualifiés (fédéral)",
+            (Program::Fst, Lang::Fr) => {
+                "Programme des travailleurs de métiers spécialisés (fédéral)"
+            }
+        }
+    }
+}
+
+impl Say for ProgramText {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fr = lang == Lang::Fr;
+        match self {
+            ProgramText::Quebec => f.write_str(lang.pick(
+                "You plan to live in Quebec: Quebec selects its own skilled workers; see the Quebec programs instead",
+                "Vous prévoyez vivre au Québec : le Québec sélectionne ses propres travailleurs qualifiés; voyez plutôt les programmes du Québec",
+            )),
+            ProgramText::OutsideQuebec(p) => {
+                if fr {
+                    write!(f, "Vous prévoyez vivre en dehors du Québec ({})", p.as_str())
+                } else {
+                    write!(f, "You plan to live in {} (outside Quebec)", p.as_str())
+                }
+            }
+            ProgramText::ProvinceMissing => f.write_str(lang.pick(
+                "Intended province not given: you must plan to live outside Quebec",
+                "Province de destination non indiquée : vous devez prévoir vivre en dehors du Québec",
+            )),
+            ProgramText::LanguageResult { min, short } => {
+                let levels = In(&Levels(short.levels), lang);
+                let name = language_name(short.levels.language, lang);
+                write!(f, "{}", In(&Needed(*min), lang))?;
+                if fr {
+                    write!(f, "; votre résultat en {name} est {levels}")?;
+                    if !short.is_empty() {
+                        write!(f, " (trop bas : {})", In(short, lang))?;
+                    }
+                } else {
+                    write!(f, "; your {name} result is {levels}")?;
+                    if !short.is_empty() {
+                        write!(f, " (too low: {})", In(short, lang))?;
+                    }
+                }
+                Ok(())
+            }
+            ProgramText::NoLanguageTest { min } => {
+                if fr {
+                    write!(f, "Aucun test de langue enregistré; {}", In(&Needed(*min), lang))
+                } else {
+                    write!(f, "No language test recorded; {}", In(&Needed(*min), lang))
+                }
+            }
+            ProgramText::NoValidLanguageTest { min, as_of } => {
+                if fr {
+                    write!(
+                        f,
+                        "Aucun résultat de test de langue valide le {as_of} (un résultat compte pendant deux ans à partir de la date du test); {}",
+                        In(&Needed(*min), lang)
+                    )
+                } else {
+                    write!(
+                        f,
+                        "No valid language test result on {as_of} (results count for two years from the test date); {}",
+                        In(&Needed(*min), lang)
+                    )
+                }
+            }
+            ProgramText::InvitedUnlessEarlier { program, undecided } => {
+                let p = program;
+                let list = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
+                    for (i, u) in undecided.iter().enumerate() {
+                        if i > 0 {
+                            f.write_str(lang.pick(" or ", " ou "))?;
+                        }
+                        f.write_str(u.abbreviation_in(lang))?;
+                    }
+                    Ok(())
+                };
+                if fr {
+                    write!(
+                        f,
+                        "Une invitation serait émise au titre de la {} ({}); s’il s’avère que vous êtes admissible à ",
+                        p.abbreviation_in(lang),
+                        p.name_in(lang)
+                    )?;
+                    list(f)?;
+                    f.write_str(", elle serait plutôt émise au titre de ce programme : IRCC retient la CEC, puis le PTQF, puis le PTMSF (rapport de tiers, C4)")
+                } else {
+                    write!(
+                        f,
+                        "An invitation would be issued under {} ({}); if you turn out to be eligible for ",
+                        p.abbreviation(),
+                        p.name()
+                    )?;
+                    list(f)?;
+                    f.write_str(", it would be issued under that program instead: IRCC takes CEC, then FSW, then FST (third-party report, C4)")
+                }
+            }
+            ProgramText::InvitedUnderFirst(p) => {
+                if fr {
+                    write!(
+                        f,
+                        "Vous êtes admissible à plus d’un programme; une invitation serait émise au titre de : {} ({}). IRCC retient la CEC, puis le PTQF, puis le PTMSF (rapport de tiers, C4)",
+                        p.abbreviation_in(lang),
+                        p.name_in(lang)
+                    )
+                } else {
+                    write!(
+                        f,
+                        "You are eligible for more than one program; an invitation would be issued under {} ({}): IRCC takes CEC, then FSW, then FST (third-party report, C4)",
+                        p.abbreviation(),
+                        p.name()
+                    )
+                }
+            }
+            ProgramText::NominationRound => f.write_str(lang.pick(
+                "With a provincial nomination, an invitation in an all-program or PNP round is issued under the Provincial Nominee Class (third-party report, C4)",
+                "Avec une désignation provinciale, une invitation lors d’une ronde tous programmes ou d’une ronde du PCP est émise au titre de la catégorie des candidats des provinces (rapport de tiers, C4)",
+            )),
+        }
+    }
+}
+
+impl From<ProgramText> for Text {
     fn from(m: ProgramText) -> Self {
-        crate::text::Text::Program(m)
+        Text::Program(m)
     }
 }
