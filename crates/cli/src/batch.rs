@@ -177,7 +177,14 @@ fn emit(
     }
 }
 
-pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today: Date) -> ExitCode {
+pub fn run(
+    kind: Kind,
+    input: &[u8],
+    format: Format,
+    as_of: Option<Date>,
+    lang: landed_rules::text::Lang,
+    today: Date,
+) -> ExitCode {
     let Ok(text) = std::str::from_utf8(input) else {
         eprintln!("landed: the input is not UTF-8 text");
         return ExitCode::from(2);
@@ -229,18 +236,21 @@ pub fn run(kind: Kind, input: &[u8], format: Format, as_of: Option<Date>, today:
                 .chunks(chunk)
                 .map(|part| {
                     s.spawn(move || {
-                        let mut outs = Vec::with_capacity(part.len());
-                        let mut errors = Vec::new();
-                        let mut failed = 0usize;
-                        for item in part {
-                            let mut buf = Vec::with_capacity(4096);
-                            let r = process(kind, &item.text, as_of, today);
-                            if !emit(&mut buf, item, r, format, &mut errors) {
-                                failed += 1;
+                        // Each worker writes the explanations in the asked language.
+                        landed_rules::text::in_language(lang, || {
+                            let mut outs = Vec::with_capacity(part.len());
+                            let mut errors = Vec::new();
+                            let mut failed = 0usize;
+                            for item in part {
+                                let mut buf = Vec::with_capacity(4096);
+                                let r = process(kind, &item.text, as_of, today);
+                                if !emit(&mut buf, item, r, format, &mut errors) {
+                                    failed += 1;
+                                }
+                                outs.push(buf);
                             }
-                            outs.push(buf);
-                        }
-                        (outs, errors, failed)
+                            (outs, errors, failed)
+                        })
                     })
                 })
                 .collect();

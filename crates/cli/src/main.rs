@@ -49,6 +49,24 @@ pub enum Format {
     Jsonl,
 }
 
+/// The language of the explanations.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputLang {
+    /// English.
+    En,
+    /// French (français).
+    Fr,
+}
+
+impl From<OutputLang> for landed_rules::text::Lang {
+    fn from(l: OutputLang) -> Self {
+        match l {
+            OutputLang::En => landed_rules::text::Lang::En,
+            OutputLang::Fr => landed_rules::text::Lang::Fr,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Score the Comprehensive Ranking System from answers (flags, a JSON/JSONL file, or - for stdin).
@@ -103,6 +121,9 @@ struct Common {
     /// Assess as of this date (YYYY-MM-DD); overrides `as_of` in the input. Default: the input's as_of, else today.
     #[arg(long, value_name = "DATE")]
     as_of: Option<Date>,
+    /// Language of the explanations and table labels (field names and ids do not change).
+    #[arg(long, value_enum, default_value = "en", env = "LANDED_LANG")]
+    lang: OutputLang,
 }
 
 #[derive(Args)]
@@ -371,6 +392,7 @@ fn main() -> ExitCode {
                     &input,
                     args.common.format,
                     args.common.as_of,
+                    args.common.lang.into(),
                     today,
                 ),
                 Err(e) => usage_error(e),
@@ -379,13 +401,15 @@ fn main() -> ExitCode {
                 Ok(answers) => match landed_rules::crs::score_answers(&answers, today) {
                     Ok(result) => {
                         let mut out = std::io::stdout().lock();
-                        let text = match args.common.format {
-                            Format::Table => render::crs_table(&result),
-                            Format::Json => {
-                                serde_json::to_string_pretty(&result).unwrap_or_default()
-                            }
-                            Format::Jsonl => serde_json::to_string(&result).unwrap_or_default(),
-                        };
+                        let lang = args.common.lang.into();
+                        let text =
+                            landed_rules::text::in_language(lang, || match args.common.format {
+                                Format::Table => render::crs_table(&result),
+                                Format::Json => {
+                                    serde_json::to_string_pretty(&result).unwrap_or_default()
+                                }
+                                Format::Jsonl => serde_json::to_string(&result).unwrap_or_default(),
+                            });
                         let _ = writeln!(out, "{text}");
                         ExitCode::SUCCESS
                     }
@@ -403,6 +427,7 @@ fn main() -> ExitCode {
                 &input,
                 args.common.format,
                 args.common.as_of,
+                args.common.lang.into(),
                 today,
             ),
             Err(e) => usage_error(e),

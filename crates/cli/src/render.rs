@@ -9,6 +9,11 @@ use landed_rules::noc::{Noc, SearchLang};
 
 use crate::Format;
 
+/// Table labels in the output language ([`landed_rules::text::in_language`]).
+fn tr(en: &'static str, fr: &'static str) -> &'static str {
+    landed_rules::text::output_language().pick(en, fr)
+}
+
 fn table() -> Table {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
@@ -20,7 +25,12 @@ fn table() -> Table {
 /// The CRS breakdown: one row per factor, then the section subtotals.
 pub fn crs_table(r: &CrsResult) -> String {
     let mut t = table();
-    t.set_header(vec!["Factor", "Points", "Max", "Why"]);
+    t.set_header(vec![
+        tr("Factor", "Facteur"),
+        tr("Points", "Points"),
+        tr("Max", "Max."),
+        tr("Why", "Pourquoi"),
+    ]);
     for l in &r.lines {
         t.add_row(vec![
             Cell::new(&l.factor),
@@ -30,40 +40,61 @@ pub fn crs_table(r: &CrsResult) -> String {
         ]);
     }
     let mut s = format!(
-        "CRS score {} on {} (rules {})\n  A core {} · B spouse {} · C skill transferability {} · D additional {}\n",
-        r.total, r.as_of, r.rule_set, r.core, r.spouse, r.skill_transferability, r.additional
+        "{}",
+        format_args!(
+            "{} {} {} {} ({} {})\n  A {} {} · B {} {} · C {} {} · D {} {}\n",
+            tr("CRS score", "Score SCG"),
+            r.total,
+            tr("on", "le"),
+            r.as_of,
+            tr("rules", "règles"),
+            r.rule_set,
+            tr("core", "facteurs de base"),
+            r.core,
+            tr("spouse", "époux ou conjoint"),
+            r.spouse,
+            tr("skill transferability", "transférabilité des compétences"),
+            r.skill_transferability,
+            tr("additional", "points supplémentaires"),
+            r.additional
+        )
     );
     s.push_str(&t.to_string());
     for n in &r.notes {
-        s.push_str(&format!("\nNote: {n}"));
+        s.push_str(&format!("\n{}{n}", tr("Note: ", "Remarque : ")));
     }
     s
 }
 
 fn mark(s: Status) -> &'static str {
     match s {
-        Status::Met => "✔ met",
-        Status::NotMet => "✘ not met",
-        Status::Unknown => "? unknown",
+        Status::Met => tr("✔ met", "✔ rempli"),
+        Status::NotMet => tr("✘ not met", "✘ non rempli"),
+        Status::Unknown => tr("? unknown", "? inconnu"),
     }
 }
 
 fn verdict(p: &ProgramResult) -> &'static str {
     match p.eligible {
-        Some(true) => "ELIGIBLE",
-        Some(false) => "NOT ELIGIBLE",
-        None => "UNKNOWN (missing facts)",
+        Some(true) => tr("ELIGIBLE", "ADMISSIBLE"),
+        Some(false) => tr("NOT ELIGIBLE", "NON ADMISSIBLE"),
+        None => tr("UNKNOWN (missing facts)", "INCONNU (faits manquants)"),
     }
 }
 
 /// The FSW selection grid: one row per factor (adaptability's items indented).
 fn grid_table(g: &landed_rules::programs::Grid) -> String {
     let mut t = table();
-    t.set_header(vec!["FSW selection factor", "Points", "Max", "Why"]);
+    t.set_header(vec![
+        tr("FSW selection factor", "Facteur de sélection (PTQF)"),
+        tr("Points", "Points"),
+        tr("Max", "Max."),
+        tr("Why", "Pourquoi"),
+    ]);
     for l in &g.lines {
         let row = |id: &str, l: &landed_rules::programs::GridLine| {
             let pts = match l.up_to {
-                Some(u) if u > l.points => format!("{} (up to {u})", l.points),
+                Some(u) if u > l.points => format!("{} ({} {u})", l.points, tr("up to", "jusqu’à")),
                 _ => l.points.to_string(),
             };
             vec![
@@ -82,14 +113,23 @@ fn grid_table(g: &landed_rules::programs::Grid) -> String {
         }
     }
     t.add_row(vec![
-        Cell::new("total"),
+        Cell::new(tr("total", "total")),
         Cell::new(g.total).set_alignment(CellAlignment::Right),
         Cell::new(g.max).set_alignment(CellAlignment::Right),
         Cell::new(format!(
-            "pass mark {}{}",
+            "{} {}{}",
+            tr("pass mark", "note de passage"),
             g.pass_mark,
             if g.possible > g.total {
-                format!("; up to {} with facts not in the profile", g.possible)
+                format!(
+                    "; {} {} {}",
+                    tr("up to", "jusqu’à"),
+                    g.possible,
+                    tr(
+                        "with facts not in the profile",
+                        "avec des faits absents du profil"
+                    )
+                )
             } else {
                 String::new()
             }
@@ -103,19 +143,39 @@ fn grid_table(g: &landed_rules::programs::Grid) -> String {
 /// Category-based selection: one row per category in force, with every reason.
 fn categories_table(c: &landed_rules::programs::CategorySelection) -> String {
     let mut s = match c.rules_from {
-        Some(d) => format!("Category-based selection (categories in force from {d})\n"),
-        None => "Category-based selection\n".to_string(),
+        Some(d) => format!(
+            "{} ({} {d})\n",
+            tr(
+                "Category-based selection",
+                "Sélection fondée sur les catégories"
+            ),
+            tr(
+                "categories in force from",
+                "catégories en vigueur depuis le"
+            )
+        ),
+        None => format!(
+            "{}\n",
+            tr(
+                "Category-based selection",
+                "Sélection fondée sur les catégories"
+            )
+        ),
     };
     if !c.results.is_empty() {
         let mut t = table();
-        t.set_header(vec!["Category", "Verdict", "Why"]);
+        t.set_header(vec![
+            tr("Category", "Catégorie"),
+            tr("Verdict", "Verdict"),
+            tr("Why", "Pourquoi"),
+        ]);
         for r in &c.results {
             let mut title = r.title.to_string();
             if !r.list_complete {
-                title.push_str(" [list incomplete]");
+                title.push_str(tr(" [list incomplete]", " [liste incomplète]"));
             }
             if !r.list_verified {
-                title.push_str(" [unverified]");
+                title.push_str(tr(" [unverified]", " [non vérifiée]"));
             }
             let why: Vec<String> = r
                 .result
@@ -133,7 +193,10 @@ fn categories_table(c: &landed_rules::programs::CategorySelection) -> String {
         s.push('\n');
     }
     if let Some(rule) = c.experience_rule {
-        s.push_str(&format!("  Experience rule: {rule}\n"));
+        s.push_str(&format!(
+            "  {}{rule}\n",
+            tr("Experience rule: ", "Règle d’expérience : ")
+        ));
     }
     // Category-specific notes ([unverified] and [list incomplete] are in the titles).
     for r in &c.results {
@@ -142,36 +205,53 @@ fn categories_table(c: &landed_rules::programs::CategorySelection) -> String {
                 && !n.starts_with("Incomplete")
                 && !n.starts_with("This rule")
         }) {
-            s.push_str(&format!("  Note ({}): {n}\n", r.title));
+            s.push_str(&format!(
+                "  {} ({}){}{n}\n",
+                tr("Note", "Remarque"),
+                r.title,
+                tr(": ", " : ")
+            ));
         }
     }
     for n in &c.notes {
-        s.push_str(&format!("  Note: {n}\n"));
+        s.push_str(&format!("  {}{n}\n", tr("Note: ", "Remarque : ")));
     }
     s
 }
 
 /// The three programs side by side, each requirement with its reason, then the categories and the CRS.
 pub fn assessment_table(a: &Assessment) -> String {
-    let mut s = format!("Assessment as of {}\n", a.as_of);
+    let mut s = format!("{} {}\n", tr("Assessment as of", "Évaluation au"), a.as_of);
     let mut t = table();
-    t.set_header(vec!["", "CEC", "FSW", "FST"]);
+    t.set_header(vec!["", "CEC", tr("FSW", "PTQF"), tr("FST", "PTMSF")]);
     t.add_row(vec![
-        "Verdict",
+        tr("Verdict", "Verdict"),
         verdict(&a.programs.cec),
         verdict(&a.programs.fsw),
         verdict(&a.programs.fst),
     ]);
     let ps = [&a.programs.cec, &a.programs.fsw, &a.programs.fst];
     for (label, suffix) in [
-        ("Work experience", "work_experience"),
-        ("Language", "language"),
-        ("Language test valid", "language_test_valid"),
-        ("Education", "education"),
-        ("Selection grid (67/100)", "selection_grid"),
-        ("Job offer or certificate", "offer_or_certificate"),
-        ("Proof of funds", "proof_of_funds"),
-        ("Outside Quebec", "province"),
+        (
+            tr("Work experience", "Expérience de travail"),
+            "work_experience",
+        ),
+        (tr("Language", "Langue"), "language"),
+        (
+            tr("Language test valid", "Test de langue valide"),
+            "language_test_valid",
+        ),
+        (tr("Education", "Études"), "education"),
+        (
+            tr("Selection grid (67/100)", "Grille de sélection (67/100)"),
+            "selection_grid",
+        ),
+        (
+            tr("Job offer or certificate", "Offre d’emploi ou certificat"),
+            "offer_or_certificate",
+        ),
+        (tr("Proof of funds", "Preuve de fonds"), "proof_of_funds"),
+        (tr("Outside Quebec", "Hors du Québec"), "province"),
     ] {
         let cells: Vec<&str> = ps
             .iter()
@@ -189,23 +269,45 @@ pub fn assessment_table(a: &Assessment) -> String {
     s.push_str(&t.to_string());
     s.push('\n');
     match a.programs.invited_under {
-        Some(p) => s.push_str(&format!(
-            "An invitation would be issued under: {} ({})\n",
-            p.abbreviation(),
-            p.name()
+        Some(p) => {
+            let lang = landed_rules::text::output_language();
+            s.push_str(&format!(
+                "{}{} ({})\n",
+                tr(
+                    "An invitation would be issued under: ",
+                    "Une invitation serait émise au titre de : "
+                ),
+                p.abbreviation_in(lang),
+                p.name_in(lang)
+            ))
+        }
+        None => s.push_str(tr(
+            "An invitation would be issued under: none of the three programs yet\n",
+            "Une invitation serait émise au titre de : aucun des trois programmes pour l’instant\n",
         )),
-        None => s.push_str("An invitation would be issued under: none of the three programs yet\n"),
     }
     for (name, p) in [
-        ("Canadian Experience Class", &a.programs.cec),
-        ("Federal Skilled Worker", &a.programs.fsw),
-        ("Federal Skilled Trades", &a.programs.fst),
+        (
+            tr(
+                "Canadian Experience Class",
+                "Catégorie de l’expérience canadienne",
+            ),
+            &a.programs.cec,
+        ),
+        (
+            tr("Federal Skilled Worker", "Travailleurs qualifiés (fédéral)"),
+            &a.programs.fsw,
+        ),
+        (
+            tr("Federal Skilled Trades", "Métiers spécialisés (fédéral)"),
+            &a.programs.fst,
+        ),
     ] {
         let mut t = table();
         t.set_header(vec![
-            format!("{name}: {}", verdict(p)),
-            "Status".into(),
-            "Why".into(),
+            format!("{name}{}{}", tr(": ", " : "), verdict(p)),
+            tr("Status", "État").into(),
+            tr("Why", "Pourquoi").into(),
         ]);
         for r in &p.requirements {
             t.add_row(vec![
@@ -220,37 +322,50 @@ pub fn assessment_table(a: &Assessment) -> String {
             s.push_str(&grid_table(g));
         }
         for n in &p.notes {
-            s.push_str(&format!("  Note: {n}\n"));
+            s.push_str(&format!("  {}{n}\n", tr("Note: ", "Remarque : ")));
         }
     }
     s.push_str(&categories_table(&a.categories));
     match &a.crs {
         Some(crs) => s.push_str(&crs_table(crs)),
-        None => s.push_str("CRS: not computed (see notes)"),
+        None => s.push_str(tr(
+            "CRS: not computed (see notes)",
+            "SCG : non calculé (voir les remarques)",
+        )),
     }
     s.push('\n');
     let f = &a.facts;
-    s.push_str(&format!(
-        "Facts: age {}; CEC hours {:.0} ({} to {}); CRS Canadian experience {} year(s), foreign {} year(s); education for CRS: {}\n",
-        f.age,
+    let lang = landed_rules::text::output_language();
+    let education = landed_rules::crs::education_words(f.education.crs_level, lang);
+    let (hours, from, to) = (
         f.cec_experience.hours,
         f.cec_experience.tally.window_from,
         f.cec_experience.tally.window_to,
-        f.canadian_experience.years,
-        f.foreign_experience.years,
-        f.education.crs_level.describe(),
-    ));
+    );
+    let (canadian, foreign) = (f.canadian_experience.years, f.foreign_experience.years);
+    s.push_str(&match lang {
+        landed_rules::text::Lang::En => format!(
+            "Facts: age {}; CEC hours {hours:.0} ({from} to {to}); CRS Canadian experience {canadian} year(s), foreign {foreign} year(s); education for CRS: {education}\n",
+            f.age
+        ),
+        landed_rules::text::Lang::Fr => format!(
+            "Faits : âge {}; heures CEC {hours:.0} (du {from} au {to}); SCG : expérience canadienne {canadian} an(s), étrangère {foreign} an(s); études pour le SCG : {education}\n",
+            f.age
+        ),
+    });
     for l in f.language_tests.iter().filter(|l| l.used) {
         s.push_str(&format!(
-            "  {} {}: {} (valid until {})\n",
+            "  {} {}{}{} ({} {})\n",
             l.test.display_name(),
             l.test_date,
-            l.clb.summary(),
+            tr(": ", " : "),
+            landed_rules::text::In(&landed_rules::text::Levels(l.clb), lang),
+            tr("valid until", "valide jusqu’au"),
             l.valid_until
         ));
     }
     for n in &a.notes {
-        s.push_str(&format!("Note: {n}\n"));
+        s.push_str(&format!("{}{n}\n", tr("Note: ", "Remarque : ")));
     }
     s
 }

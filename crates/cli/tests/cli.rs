@@ -46,6 +46,50 @@ fn crs_from_flags_prints_the_breakdown() {
 }
 
 #[test]
+fn lang_fr_explains_in_french_in_tables_and_every_batch_line() {
+    let out = landed(
+        &[
+            "crs",
+            "--age",
+            "29",
+            "--education",
+            "bachelors",
+            "--clb",
+            "7,9,9,9",
+            "--as-of",
+            "2026-11-24",
+            "--lang",
+            "fr",
+        ],
+        "",
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Score SCG 353"), "{text}");
+    assert!(
+        text.contains("Compréhension de l’oral en anglais : CLB 7"),
+        "{text}"
+    );
+
+    // Batch lines are spread over worker threads: every one of them is French.
+    let input = format!("{WORKED}\n").repeat(50);
+    let out = landed(&["crs", "-", "--format", "jsonl", "--lang", "fr"], &input);
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().count(), 50);
+    for line in stdout.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(
+            v["lines"][0]["basis"],
+            "29 ans, sans époux ni conjoint de fait qui vous accompagne"
+        );
+        assert_eq!(v["lines"][0]["factor"], "core.age", "ids never change");
+    }
+    let out = landed(&["crs", "-", "--format", "jsonl", "--lang", "de"], WORKED);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
 fn batch_jsonl_keeps_order_and_reports_bad_lines_in_place() {
     let input = format!("{WORKED}\n{{\"age\":\"x\"}}\n\nnot json\n{WORKED}\n");
     let out = landed(&["crs", "-", "--format", "jsonl"], &input);

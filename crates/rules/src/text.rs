@@ -218,7 +218,8 @@ impl PartialEq<&str> for Text {
 // Shared vocabulary: the pieces several modules' messages are made of.
 
 /// A whole number with the language's thousands separator: `1,560` / `1 560`
-/// (French uses a no-break space, as the Government of Canada's French style does).
+/// (French groups with a narrow no-break space, U+202F, as the web pages' number
+/// formatting does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Num(pub u64);
 
@@ -226,7 +227,7 @@ impl Say for Num {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sep = match lang {
             Lang::En => ',',
-            Lang::Fr => '\u{a0}',
+            Lang::Fr => '\u{202f}',
         };
         let digits = self.0.to_string();
         for (i, c) in digits.chars().enumerate() {
@@ -390,7 +391,7 @@ mod tests {
         assert_eq!(In(&Num(999), Lang::En).to_string(), "999");
         assert_eq!(In(&Num(1560), Lang::En).to_string(), "1,560");
         assert_eq!(In(&Num(1234567), Lang::En).to_string(), "1,234,567");
-        assert_eq!(In(&Num(1560), Lang::Fr).to_string(), "1\u{a0}560");
+        assert_eq!(In(&Num(1560), Lang::Fr).to_string(), "1\u{202f}560");
     }
 
     #[test]

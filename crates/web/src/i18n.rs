@@ -47,6 +47,14 @@ impl Lang {
         }
     }
 
+    /// The same language for the rules engine's sentences.
+    pub fn engine(self) -> landed_rules::text::Lang {
+        match self {
+            Lang::En => landed_rules::text::Lang::En,
+            Lang::Fr => landed_rules::text::Lang::Fr,
+        }
+    }
+
     /// The other official language (for the language switcher).
     pub fn other(self) -> Lang {
         match self {

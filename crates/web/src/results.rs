@@ -5,7 +5,9 @@
 //! the derived facts (hours by window and per program, language levels, education).
 //!
 //! Titles are translated by stable id (`req-*`, `grid-*`, `cat-*`, `crs-factor-*`); the
-//! engine's sentences stay English and the templates mark them `lang="en"` on French pages.
+//! engine's sentences arrive already in the page's language (the assessment is serialized
+//! inside `landed_rules::text::in_language`). Source titles name English documents and are
+//! marked `lang="en"` on French pages.
 
 use landed_rules::noc::{Noc, SearchLang};
 use serde_json::Value;

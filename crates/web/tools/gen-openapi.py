@@ -170,15 +170,18 @@ schemas['Error']={"type":"object","required":["error"],"properties":{"error":{"t
   "field":{"type":"string","description":"Dotted path of the offending input field, e.g. work_history[1].hours_per_week; empty when the body as a whole is wrong."},
   "message":{"type":"string"}}}}}
 err=lambda d: {"description":d,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}}
+out_lang=[{"name":"lang","in":"query","required":False,"schema":{"enum":["en","fr"]},"description":"Language of the explanations (basis, detail, notes). Without it, the first of English or French in Accept-Language, else English. Field names, ids and codes never change; rule sources name English documents."},
+  {"name":"Accept-Language","in":"header","required":False,"schema":{"type":"string"},"description":"Used when lang is absent, e.g. fr-CA,fr;q=0.9"}]
+lang_headers={"Content-Language":{"description":"Language of the explanations: en or fr","schema":{"enum":["en","fr"]}}}
 doc={"openapi":"3.1.0","info":{"title":"landed API","version":"1.0.0","description":"Canadian Express Entry rules as a service: CRS scores, full assessments (CEC eligibility with reasons and sources) and NOC 2021 search. Results use the rules in force on the input's as_of date (default: today). No authentication; nothing is stored.","license":{"name":"MIT","identifier":"MIT"}},
  "servers":[{"url":"/"}],
  "paths":{
-  "/api/v1/crs":{"post":{"operationId":"scoreCrs","summary":"Score CRS answers","requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsAnswers"}}}},
-     "responses":{"200":{"description":"The CRS result","content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsResult"}}}},
-       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The answers are malformed or out of range")}}},
-  "/api/v1/assess":{"post":{"operationId":"assessProfile","summary":"Assess a full profile","requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Profile"}}}},
-     "responses":{"200":{"description":"The assessment","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Assessment"}}}},
-       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The profile is malformed or inconsistent")}}},
+  "/api/v1/crs":{"post":{"operationId":"scoreCrs","summary":"Score CRS answers","parameters":out_lang,"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsAnswers"}}}},
+     "responses":{"200":{"description":"The CRS result","headers":lang_headers,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsResult"}}}},
+       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The answers are malformed or out of range, or lang is not en or fr")}}},
+  "/api/v1/assess":{"post":{"operationId":"assessProfile","summary":"Assess a full profile","parameters":out_lang,"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Profile"}}}},
+     "responses":{"200":{"description":"The assessment","headers":lang_headers,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Assessment"}}}},
+       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The profile is malformed or inconsistent, or lang is not en or fr")}}},
   "/api/v1/noc/search":{"get":{"operationId":"searchNoc","summary":"Find NOC 2021 unit groups by job title or code",
      "parameters":[{"name":"q","in":"query","required":True,"schema":{"type":"string","minLength":1,"maxLength":200},"description":"Job title words or (part of) a NOC code"},
        {"name":"lang","in":"query","required":False,"schema":{"enum":["en","fr","any"],"default":"any"},"description":"Which titles to search"},

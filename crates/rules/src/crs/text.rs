@@ -290,10 +290,11 @@ impl Say for CrsText {
                             "des habiletés de la première langue qui ne sont pas toutes à {b} 7 ou plus"
                         )?,
                     }
-                    write!(
-                        f,
-                        ", {experience_points} avec {cy} d’expérience au Canada"
-                    )?;
+                    if *canadian_years == 0 {
+                        write!(f, ", {experience_points} sans expérience au Canada")?;
+                    } else {
+                        write!(f, ", {experience_points} avec {cy} d’expérience au Canada")?;
+                    }
                     if language_points + experience_points > *group_cap {
                         write!(f, "; groupe plafonné à {group_cap}")?;
                     }

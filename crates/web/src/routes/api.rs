@@ -6,7 +6,7 @@
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use landed_rules::RulesError;
 use landed_rules::noc::SearchLang;
@@ -36,9 +36,46 @@ fn not_utf8() -> Response {
     error(StatusCode::BAD_REQUEST, "", "the body is not UTF-8 text")
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Response {
-    match serde_json::to_value(value) {
-        Ok(v) => Json(v).into_response(),
+/// `?lang=en|fr` for the language of the engine's sentences.
+#[derive(Debug, Default, serde::Deserialize)]
+pub struct OutputParams {
+    pub lang: Option<String>,
+}
+
+/// The language of the sentences in a result: `?lang=` if given, else the
+/// first of English or French in `Accept-Language`, else English.
+fn output_lang(
+    params: &OutputParams,
+    headers: &HeaderMap,
+) -> Result<landed_rules::text::Lang, Response> {
+    use landed_rules::text::Lang;
+    match params.lang.as_deref().map(str::trim) {
+        Some("en") => Ok(Lang::En),
+        Some("fr") => Ok(Lang::Fr),
+        Some("") | None => Ok(headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map_or(Lang::En, |h| crate::i18n::Lang::negotiate(Some(h)).engine())),
+        Some(_) => Err(error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "lang",
+            "use en or fr",
+        )),
+    }
+}
+
+fn to_json<T: serde::Serialize>(value: &T, lang: landed_rules::text::Lang) -> Response {
+    match landed_rules::text::in_language(lang, || serde_json::to_value(value)) {
+        Ok(v) => {
+            let mut response = Json(v).into_response();
+            let headers = response.headers_mut();
+            headers.insert(
+                header::CONTENT_LANGUAGE,
+                HeaderValue::from_static(lang.code()),
+            );
+            headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+            response
+        }
         Err(e) => {
             tracing::error!(error = %e, "serialising a result");
             error(StatusCode::INTERNAL_SERVER_ERROR, "", "internal error")
@@ -51,8 +88,17 @@ pub async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }
 
-/// `POST /api/v1/crs`: crs-answers → CRS result.
-pub async fn crs(State(state): State<AppState>, body: Bytes) -> Response {
+/// `POST /api/v1/crs[?lang=en|fr]`: crs-answers → CRS result.
+pub async fn crs(
+    State(state): State<AppState>,
+    Query(params): Query<OutputParams>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let lang = match output_lang(&params, &headers) {
+        Ok(l) => l,
+        Err(r) => return r,
+    };
     let Ok(text) = std::str::from_utf8(&body) else {
         return not_utf8();
     };
@@ -61,13 +107,22 @@ pub async fn crs(State(state): State<AppState>, body: Bytes) -> Response {
         Err(e) => return rules_error(&e),
     };
     match landed_rules::crs::score_answers(&answers, state.today()) {
-        Ok(r) => to_json(&r),
+        Ok(r) => to_json(&r, lang),
         Err(e) => rules_error(&e),
     }
 }
 
-/// `POST /api/v1/assess`: profile → assessment.
-pub async fn assess(State(state): State<AppState>, body: Bytes) -> Response {
+/// `POST /api/v1/assess[?lang=en|fr]`: profile → assessment.
+pub async fn assess(
+    State(state): State<AppState>,
+    Query(params): Query<OutputParams>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let lang = match output_lang(&params, &headers) {
+        Ok(l) => l,
+        Err(r) => return r,
+    };
     let Ok(text) = std::str::from_utf8(&body) else {
         return not_utf8();
     };
@@ -76,7 +131,7 @@ pub async fn assess(State(state): State<AppState>, body: Bytes) -> Response {
         Err(e) => return rules_error(&e),
     };
     match landed_rules::assess::assess(&profile, state.today()) {
-        Ok(a) => to_json(&a),
+        Ok(a) => to_json(&a, lang),
         Err(e) => rules_error(&e),
     }
 }

@@ -266,7 +266,7 @@ pub async fn page(
                 let scored = landed_rules::crs::parse_answers(&json.to_string())
                     .and_then(|a| landed_rules::crs::score_answers(&a, state.today()));
                 match scored.and_then(|r| {
-                    serde_json::to_value(&r)
+                    landed_rules::text::in_language(lang.engine(), || serde_json::to_value(&r))
                         .map_err(|e| landed_rules::RulesError::invalid("", e.to_string()))
                 }) {
                     Ok(r) => result = Some(crs_view(lang, &r)),

@@ -39,7 +39,10 @@ pub fn results_view(
         .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
     let assessment = landed_rules::assess::assess(&profile, today)
         .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
-    let value = serde_json::to_value(&assessment).map_err(|_| lang.t("res-unavailable"))?;
+    // The engine's sentences are written in the page's language.
+    let value =
+        landed_rules::text::in_language(lang.engine(), || serde_json::to_value(&assessment))
+            .map_err(|_| lang.t("res-unavailable"))?;
     Ok(crate::results::assessment_view(lang, &value))
 }
 

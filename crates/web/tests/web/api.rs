@@ -21,6 +21,53 @@ async fn crs_scores_the_worked_example() {
 }
 
 #[tokio::test]
+async fn crs_explains_in_french_on_request() {
+    let app = spawn().await;
+    let res = app.post_json("/api/v1/crs?lang=fr", WORKED).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert_eq!(
+        res.headers
+            .get("content-language")
+            .and_then(|h| h.to_str().ok()),
+        Some("fr")
+    );
+    let v: Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(v["total"], 353);
+    assert_eq!(v["lines"][0]["factor"], "core.age");
+    assert_eq!(
+        v["lines"][0]["basis"],
+        "29 ans, sans époux ni conjoint de fait qui vous accompagne"
+    );
+
+    // Accept-Language picks French when there is no ?lang=.
+    let req = axum::http::Request::post("/api/v1/crs")
+        .header("content-type", "application/json")
+        .header("accept-language", "fr-CA,fr;q=0.9,en;q=0.5")
+        .body(axum::body::Body::from(WORKED))
+        .unwrap();
+    let res = app.send(req).await;
+    assert_eq!(
+        res.headers
+            .get("content-language")
+            .and_then(|h| h.to_str().ok()),
+        Some("fr")
+    );
+
+    // English by default, and an unknown language is an error naming `lang`.
+    let res = app.post_json("/api/v1/crs", WORKED).await;
+    assert_eq!(
+        res.headers
+            .get("content-language")
+            .and_then(|h| h.to_str().ok()),
+        Some("en")
+    );
+    let res = app.post_json("/api/v1/crs?lang=de", WORKED).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let v: Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(v["error"]["field"], "lang");
+}
+
+#[tokio::test]
 async fn crs_matches_every_contract_example() {
     let app = spawn().await;
     let text = include_str!("../../tests/data/crs-answers.jsonl");

@@ -140,10 +140,9 @@ async fn pgwp_results_show_invitation_grid_categories_and_work_in_french() {
         "71 points sur 100 : au moins la note de passage de 67."
     );
     assert!(b.contains("<caption id=\"cap-fsw-grid\">Grille de sélection des travailleurs qualifiés (fédéral) : points pour chaque facteur</caption>"));
-    assert!(b.contains("<th scope=\"row\">Première langue officielle <span class=\"cell-note grid-why-inline\" lang=\"en\">English (CLB)"));
+    assert!(b.contains("<th scope=\"row\">Première langue officielle <span class=\"cell-note grid-why-inline\">English (CLB)"));
     assert!(b.contains("<td class=\"num\">71</td><td class=\"num\">100</td><td class=\"grid-why\">Note de passage : 67 — <span class=\"req-status-label\">rempli</span>"));
-    // The engine's sentences stay English, marked as such.
-    assert!(b.contains("<td class=\"grid-why\" lang=\"en\">Age 28 on 2026-09-30: 12 points</td>"));
+    assert!(b.contains("<td class=\"grid-why\">Age 28 on 2026-09-30: 12 points</td>"));
     assert!(b.contains("<h3 id=\"cat-h\">Sélection fondée sur les catégories</h3>"));
     assert!(b.contains("catégories en vigueur depuis le 18 février 2026"));
     let stem = text_of(b, "cat-stem", "li");
@@ -151,9 +150,9 @@ async fn pgwp_results_show_invitation_grid_categories_and_work_in_french() {
     assert!(stem.contains("Liste non vérifiée sur canada.ca"), "{stem}");
     assert!(
         b.contains(
-            "Travail dans une profession de la liste : <span lang=\"en\">Your occupations between"
+            "Travail dans une profession de la liste : <span>Your occupations between"
         ),
-        "(reason marked English)"
+        "(reason)"
     );
     let work = text_of(b, "facts-program-work", "table");
     assert!(work.contains("du 30 septembre 2023 au 29 septembre 2026 1\u{202F}898 1\u{202F}560 13110 Adjoints administratifs/adjointes administratives"), "{work}");
