@@ -47,7 +47,7 @@ pub struct OutputParams {
 fn output_lang(
     params: &OutputParams,
     headers: &HeaderMap,
-) -> Result<landed_rules::text::Lang, Response> {
+) -> Result<landed_rules::text::Lang, Box<Response>> {
     use landed_rules::text::Lang;
     match params.lang.as_deref().map(str::trim) {
         Some("en") => Ok(Lang::En),
@@ -56,11 +56,11 @@ fn output_lang(
             .get(header::ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .map_or(Lang::En, |h| crate::i18n::Lang::negotiate(Some(h)).engine())),
-        Some(_) => Err(error(
+        Some(_) => Err(Box::new(error(
             StatusCode::UNPROCESSABLE_ENTITY,
             "lang",
             "use en or fr",
-        )),
+        ))),
     }
 }
 
@@ -97,7 +97,7 @@ pub async fn crs(
 ) -> Response {
     let lang = match output_lang(&params, &headers) {
         Ok(l) => l,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Ok(text) = std::str::from_utf8(&body) else {
         return not_utf8();
@@ -121,7 +121,7 @@ pub async fn assess(
 ) -> Response {
     let lang = match output_lang(&params, &headers) {
         Ok(l) => l,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Ok(text) = std::str::from_utf8(&body) else {
         return not_utf8();
