@@ -123,10 +123,12 @@ fn emit(
         Ok(outcome) => {
             match format {
                 Format::Jsonl => {
-                    let _ = match &outcome {
-                        Outcome::Crs(r) => serde_json::to_writer(&mut *out, r),
-                        Outcome::Assess(r) => serde_json::to_writer(&mut *out, r),
-                    };
+                    match &outcome {
+                        Outcome::Crs(r) => crate::jsonl::write_crs(r, out),
+                        Outcome::Assess(r) => {
+                            let _ = serde_json::to_writer(&mut *out, r);
+                        }
+                    }
                     out.push(b'\n');
                 }
                 Format::Json => {
@@ -218,8 +220,12 @@ pub fn run(
         Kind::Crs => 16_384,
         Kind::Assess => 2_048,
     };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+    // LANDED_JOBS caps the worker threads (e.g. 1 to leave the other cores free).
+    let threads = std::env::var("LANDED_JOBS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(8);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -228,55 +234,60 @@ pub fn run(
     if pretty_array {
         let _ = out.write_all(b"[\n");
     }
-    let mut first = true;
+    // One output buffer per worker, reused from round to round: fresh
+    // buffers cost more in page faults than the scoring itself.
+    let mut buffers: Vec<(Vec<u8>, Vec<u8>)> = (0..threads)
+        .map(|_| (Vec::with_capacity(1 << 20), Vec::new()))
+        .collect();
+    let mut first_round = true;
     for round in items.chunks(round_size) {
         let chunk = round.len().div_ceil(threads).max(1);
-        let results: Vec<(Vec<Vec<u8>>, Vec<u8>, usize)> = std::thread::scope(|s| {
-            let handles: Vec<_> = round
-                .chunks(chunk)
-                .map(|part| {
-                    s.spawn(move || {
-                        // Each worker writes the explanations in the asked language.
-                        landed_rules::text::in_language(lang, || {
-                            let mut outs = Vec::with_capacity(part.len());
-                            let mut errors = Vec::new();
-                            let mut failed = 0usize;
-                            for item in part {
-                                let mut buf = Vec::with_capacity(4096);
-                                let r = process(kind, &item.text, as_of, today);
-                                if !emit(&mut buf, item, r, format, &mut errors) {
-                                    failed += 1;
-                                }
-                                outs.push(buf);
-                            }
-                            (outs, errors, failed)
-                        })
+        let work = |part: &[Item<'_>], out: &mut Vec<u8>, errors: &mut Vec<u8>, first: bool| {
+            // Each worker writes the explanations in the asked language.
+            landed_rules::text::in_language(lang, || {
+                out.clear();
+                errors.clear();
+                let mut failed = 0usize;
+                for (i, item) in part.iter().enumerate() {
+                    if pretty_array && !(first && i == 0) {
+                        out.extend_from_slice(b",\n");
+                    }
+                    let r = process(kind, &item.text, as_of, today);
+                    if !emit(out, item, r, format, errors) {
+                        failed += 1;
+                    }
+                }
+                failed
+            })
+        };
+        let parts: Vec<&[Item<'_>]> = round.chunks(chunk).collect();
+        let failures: Vec<usize> = if parts.len() == 1 {
+            let (out, errors) = &mut buffers[0];
+            vec![work(parts[0], out, errors, first_round)]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = parts
+                    .iter()
+                    .zip(buffers.iter_mut())
+                    .enumerate()
+                    .map(|(k, (part, (out, errors)))| {
+                        let work = &work;
+                        s.spawn(move || work(part, out, errors, first_round && k == 0))
                     })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|_| (Vec::new(), b"internal error\n".to_vec(), 1))
-                })
-                .collect()
-        });
-        for (outs, errors, f) in results {
+                    .collect();
+                handles
+                    .into_iter()
+                    .map(|h| h.join().unwrap_or(1))
+                    .collect()
+            })
+        };
+        first_round = false;
+        for (f, (buf, errors)) in failures.into_iter().zip(buffers.iter()) {
             failed += f;
-            for bytes in outs {
-                if bytes.is_empty() {
-                    continue;
-                }
-                if pretty_array && !first {
-                    let _ = out.write_all(b",\n");
-                }
-                first = false;
-                let _ = out.write_all(&bytes);
-            }
+            let _ = out.write_all(buf);
             if !errors.is_empty() {
                 let _ = out.flush();
-                let _ = std::io::stderr().write_all(&errors);
+                let _ = std::io::stderr().write_all(errors);
             }
         }
         if let Some(pb) = &progress {

@@ -7,6 +7,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod batch;
+mod jsonl;
 mod render;
 
 use std::io::{IsTerminal, Read, Write};
