@@ -2,21 +2,24 @@
 //! CRS, and program eligibility (Canadian Experience Class here; FSW and FST in
 //! `programs`).
 
+use std::fmt::{self, Write as _};
+
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::clb::{Ability, Language, LanguageLevels};
+use crate::clb::{Ability, Clb, Language, LanguageLevels};
 use crate::crs::{
     self, CanadianEducation, CrsAnswers, CrsResult, EducationLevel, JobOfferAnswer, SpouseAnswers,
 };
 use crate::dated::Source;
 use crate::error::Result;
-use crate::hours::{self, Criteria, HoursTally, Occupations};
-use crate::language::{self, ConvertedTest, LanguageTest};
+use crate::hours::{self, Criteria, ExclusionReasons, HoursTally, Occupations};
+use crate::language::{self, ConvertedTest, LanguageTest, TefScale, TestKind};
 use crate::noc::Noc;
 use crate::profile::{Credential, CredentialLevel, Job, Profile, Province};
-use crate::programs::fmt_hours;
-use crate::text::Text;
+use crate::text::{
+    In, Lang, Levels, NotCounted, Num, Say, Text, ability_name, hours_num, language_name,
+};
 
 /// `met`, `not_met` or `unknown`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -198,19 +201,15 @@ fn three_years_or_longer(c: &Credential) -> bool {
 /// counts (Canadian, or foreign with an ECA), or "two or more" when two or
 /// more post-secondary credentials count and one is of three years or longer.
 pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
-    let mut notes = Vec::new();
+    let mut notes: Vec<Text> = Vec::new();
     let mut counted: Vec<&Credential> = Vec::new();
     for (i, c) in creds.iter().enumerate() {
         if c.completed_on.is_some_and(|d| d > as_of) {
-            notes.push(format!(
-                "education[{i}] is completed after {as_of} and does not count yet"
-            ));
+            notes.push(CecText::CompletedLater { index: i, as_of }.into());
             continue;
         }
         if !c.in_canada && !c.eca && c.level > CredentialLevel::LessThanSecondary {
-            notes.push(format!(
-                "education[{i}] is a foreign credential without an Educational Credential Assessment (ECA): it earns no CRS points until assessed"
-            ));
+            notes.push(CecText::ForeignWithoutEca { index: i }.into());
             continue;
         }
         counted.push(c);
@@ -243,14 +242,12 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
         .max()
         .unwrap_or(CanadianEducation::None);
     if canadian_education != CanadianEducation::None {
-        notes.push(
-            "Canadian-education points assume the study met IRCC's conditions: in Canada, full-time for at least 8 months (unless completed between March 2020 and August 2022), not mostly ESL/FSL, and no award that required a return home".into(),
-        );
+        notes.push(CecText::CanadianEducationConditions.into());
     }
     EducationFact {
         crs_level,
         canadian_education,
-        notes: notes.into_iter().map(crate::text::Text::from).collect(),
+        notes,
     }
 }
 
@@ -275,7 +272,7 @@ fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFac
             used: false,
             clb: levels,
             chart,
-            notes: notes.into_iter().map(crate::text::Text::from).collect(),
+            notes,
         });
     }
     // "Best" ranks by the CRS first-language points in force (without spouse).
@@ -355,7 +352,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     // Scores are validated by `language_facts`, which converts every test once.
     profile.validate_records(today, false)?;
     let as_of = profile.as_of.unwrap_or(today);
-    let mut notes = Vec::new();
+    let mut notes: Vec<Text> = Vec::new();
 
     let age = age_on(profile.date_of_birth, as_of);
     let education = education_fact(&profile.education, as_of);
@@ -378,7 +375,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     // Spouse factors (accompanying, not a citizen or PR).
     let spouse = profile.scoring_spouse();
     if profile.marital_status.has_partner() && profile.spouse.is_none() {
-        notes.push("Married or common-law with no spouse details: scored with the 'accompanying spouse' columns and no spouse factors. Add the spouse's details, or say they are not accompanying.".into());
+        notes.push(CecText::SpouseDetailsMissing.into());
     }
     let spouse_facts = match spouse {
         Some(sp) => {
@@ -435,11 +432,19 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     };
     let mut candidates: Vec<(Language, CrsAnswers)> = Vec::new();
     match (profile.first_official_language, english, french) {
-        (Some(Language::English), Some(e), f) => candidates.push((Language::English, build_answers(e, f))),
-        (Some(Language::French), e, Some(f)) => candidates.push((Language::French, build_answers(f, e))),
-        (Some(declared), _, _) => notes.push(format!(
-            "{declared} is declared as first official language but has no valid test result on {as_of}"
-        )),
+        (Some(Language::English), Some(e), f) => {
+            candidates.push((Language::English, build_answers(e, f)))
+        }
+        (Some(Language::French), e, Some(f)) => {
+            candidates.push((Language::French, build_answers(f, e)))
+        }
+        (Some(declared), _, _) => notes.push(
+            CecText::DeclaredLanguageUntested {
+                language: declared,
+                as_of,
+            }
+            .into(),
+        ),
         (None, e, f) => {
             if let Some(e) = e {
                 candidates.push((Language::English, build_answers(e, f)));
@@ -469,22 +474,12 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         .map(|b| b.0)
         .or(profile.first_official_language);
     if best.is_none() {
-        notes.push(
-            "No CRS score: it needs a valid language test result (less than two years old on the assessment date)".into(),
-        );
+        notes.push(CecText::NoCrsScore.into());
     }
     let first_levels = first_official_language
         .and_then(|l| used(&tests, l))
         .map(|f| f.clb);
 
-    let cec = cec_program(
-        profile,
-        as_of,
-        &cec_experience,
-        first_official_language,
-        first_levels,
-        &tests,
-    );
     let cec_hours_reached_on = if cec_experience.tally.at_least(hours::HOURS_PER_YEAR) {
         None
     } else {
@@ -497,7 +492,15 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             3 * 366,
         )
     };
-    let cec = with_projection(cec, cec_hours_reached_on);
+    let cec = cec_program(
+        profile,
+        as_of,
+        &cec_experience,
+        cec_hours_reached_on,
+        first_official_language,
+        first_levels,
+        &tests,
+    );
 
     let ctx = crate::programs::Context {
         profile,
@@ -511,7 +514,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     let (fst, fst_work) = crate::programs::fst(&ctx)?;
     let categories = crate::programs::categories(&ctx, [&cec, &fsw, &fst])?;
     let (invited_under, invite_notes) = crate::programs::invited_under(profile, &cec, &fsw, &fst);
-    notes.extend(invite_notes.iter().map(Text::en));
+    notes.extend(invite_notes);
     let program_work = crate::programs::ProgramWork {
         cec: crate::programs::cec_work(&cec_experience.tally),
         fsw: fsw_work,
@@ -543,7 +546,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         None => (None, None),
     };
     if crs.is_some() {
-        notes.push("CRS Canadian experience leaves out work while a full-time student, self-employment and unauthorized work, as for CEC eligibility; whether IRCC counts such work for CRS points is not settled".into());
+        notes.push(CecText::CrsCanadianExperienceNotSettled.into());
     }
     Ok(Assessment {
         as_of,
@@ -552,64 +555,44 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         crs,
         crs_answers,
         facts,
-        notes: notes.into_iter().map(crate::text::Text::from).collect(),
+        notes,
     })
 }
 
-fn with_projection(mut cec: ProgramResult, reached: Option<Date>) -> ProgramResult {
-    if let Some(day) = reached
-        && let Some(r) = cec
-            .requirements
-            .iter_mut()
-            .find(|r| r.id == "cec.work_experience")
-    {
-        r.detail = Text::from(format!(
-            "{}; if your current work continues at the same hours, you reach 1,560 hours on {day}",
-            r.detail.en()
-        ));
-    }
-    cec
-}
-
-/// The CEC checklist (IRPR s.87.1; the CEC page).
+/// The CEC checklist (IRPR s.87.1; the CEC page). `reaches_on`: the day the
+/// hours would reach 1,560 if current jobs continue, when not reached yet.
 fn cec_program(
     profile: &Profile,
     as_of: Date,
     exp: &ExperienceFact,
+    reaches_on: Option<Date>,
     first_language: Option<Language>,
     first_levels: Option<LanguageLevels>,
     tests: &[LanguageFact],
 ) -> ProgramResult {
     let mut reqs = Vec::new();
-    let mut notes = Vec::new();
+    let mut notes: Vec<Text> = Vec::new();
     let t = &exp.tally;
     let cec_src = || src(CEC_TITLE, CEC_PAGE, "C1");
 
     // 1. Work experience: 1,560 hours in the 3 years before applying.
-    let window = format!("between {} and {}", t.window_from, t.window_to);
     let work_status = if t.at_least(hours::HOURS_PER_YEAR) {
         Status::Met
     } else {
         Status::NotMet
     };
-    let mut detail = if profile.work_history.is_empty() {
-        format!("No work recorded; CEC needs 1,560 hours of skilled work in Canada {window}")
-    } else {
-        format!(
-            "{} qualifying hours in Canada {window} (1,560 needed)",
-            fmt_hours(t.hours)
-        )
-    };
-    let mut reasons: Vec<&str> = t.excluded.iter().map(|e| e.reason.describe()).collect();
-    reasons.sort();
-    reasons.dedup();
-    if !reasons.is_empty() {
-        detail.push_str(&format!("; not counted: {}", reasons.join("; ")));
-    }
     reqs.push(Requirement {
         id: "cec.work_experience".into(),
         status: work_status,
-        detail: detail.into(),
+        detail: CecText::WorkExperience {
+            recorded: !profile.work_history.is_empty(),
+            hours: t.hours,
+            from: t.window_from,
+            to: t.window_to,
+            not_counted: ExclusionReasons::of(&t.excluded),
+            reaches_on,
+        }
+        .into(),
         source: cec_src(),
     });
 
@@ -632,78 +615,39 @@ fn cec_program(
             },
         )
     });
-    let (needed, why): (Option<u8>, &str) = match &teer23 {
-        _ if t.jobs.is_empty() => (
-            None,
-            "no qualifying work yet: CLB 7 is needed for TEER 0 or 1 work, CLB 5 for TEER 2 or 3",
-        ),
-        None => (Some(5), "the qualifying work is TEER 2 or 3"),
+    let basis = match &teer23 {
+        _ if t.jobs.is_empty() => LanguageBasis::NoQualifyingWork,
+        None => LanguageBasis::Teer23,
         Some(t23) if t23.at_least(hours::HOURS_PER_YEAR) => {
-            notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 5 because the TEER 2/3 work alone reaches 1,560 hours.".into());
-            (
-                Some(5),
-                "the TEER 2 or 3 work alone reaches 1,560 hours (mixed TEER: not settled)",
-            )
+            notes.push(CecText::MixedTeer { teer23_alone: true }.into());
+            LanguageBasis::MixedTeer23Alone
         }
         Some(t23) if t23.units > 0 => {
-            notes.push("Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.".into());
-            (
-                Some(7),
-                "TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled)",
-            )
+            notes.push(
+                CecText::MixedTeer {
+                    teer23_alone: false,
+                }
+                .into(),
+            );
+            LanguageBasis::MixedTeer01Needed
         }
-        Some(_) => (Some(7), "the qualifying work is TEER 0 or 1"),
+        Some(_) => LanguageBasis::Teer01,
     };
-    let lang_status;
-    let lang_detail;
-    match (first_levels, first_language) {
-        (Some(levels), Some(lang)) => {
-            let b = lang.benchmark();
+    let (lang_status, lang_detail) = match (first_levels, first_language) {
+        (Some(levels), Some(_)) => {
             let min = levels.min_scored();
-            let weakest: Vec<String> = Ability::ALL
-                .iter()
-                .filter(|a| levels.get(**a).scored() == min)
-                .map(|a| a.to_string())
-                .collect();
-            match needed {
-                Some(level) => {
-                    lang_status = if min >= level {
-                        Status::Met
-                    } else {
-                        Status::NotMet
-                    };
-                    lang_detail = format!(
-                        "{b} {level} needed in all four abilities because {why}; your {lang} result is {} (lowest: {} at {min})",
-                        levels.summary(),
-                        weakest.join(" and ")
-                    );
-                }
-                None => {
-                    lang_status = if min >= 7 {
-                        Status::Met
-                    } else if min < 5 {
-                        Status::NotMet
-                    } else {
-                        Status::Unknown
-                    };
-                    lang_detail = format!("{why}; your {lang} result is {}", levels.summary());
-                }
-            }
-        }
-        _ => {
-            let has_tests = !tests.is_empty();
-            lang_status = if has_tests {
-                Status::NotMet
-            } else {
-                Status::Unknown
+            let status = match basis.needed() {
+                Some(level) if min >= level => Status::Met,
+                Some(_) => Status::NotMet,
+                None if min >= 7 => Status::Met,
+                None if min < 5 => Status::NotMet,
+                None => Status::Unknown,
             };
-            lang_detail = if has_tests {
-                "No valid language test result on the assessment date (results count for two years from the test date)".to_string()
-            } else {
-                "No language test recorded; CEC needs CLB/NCLC 7 in all four abilities for TEER 0 or 1 work, or 5 for TEER 2 or 3".to_string()
-            };
+            (status, CecText::LanguageLevel { basis, levels })
         }
-    }
+        _ if !tests.is_empty() => (Status::NotMet, CecText::NoValidLanguageTest),
+        _ => (Status::Unknown, CecText::NoLanguageTest),
+    };
     reqs.push(Requirement {
         id: "cec.language".into(),
         status: lang_status,
@@ -712,44 +656,37 @@ fn cec_program(
     });
 
     // 3. A valid result: less than two years old (MI s.3(4)).
-    let valid: Vec<&LanguageFact> = tests.iter().filter(|f| f.used).collect();
-    let expired: Vec<&LanguageFact> = tests.iter().filter(|f| !f.valid).collect();
-    let (status, detail) =
-        if let Some(f) = first_language.and_then(|l| valid.iter().find(|f| f.language == l)) {
-            (
-                Status::Met,
-                format!(
-                    "{} taken {} is valid until {}",
-                    f.test.display_name(),
-                    f.test_date,
-                    f.valid_until
-                ),
-            )
-        } else if !expired.is_empty() {
-            let e = expired[0];
-            (
-                Status::NotMet,
-                if e.test_date > as_of {
-                    format!(
-                        "{} taken {} is after the assessment date {as_of}",
-                        e.test.display_name(),
-                        e.test_date
-                    )
-                } else {
-                    format!(
-                        "{} taken {} expired on {}: results count for two years",
-                        e.test.display_name(),
-                        e.test_date,
-                        e.valid_until
-                    )
-                },
-            )
-        } else {
-            (
-                Status::Unknown,
-                "No language test result recorded".to_string(),
-            )
-        };
+    let valid = first_language.and_then(|l| tests.iter().find(|f| f.used && f.language == l));
+    let expired = tests.iter().find(|f| !f.valid);
+    let (status, detail) = if let Some(f) = valid {
+        (
+            Status::Met,
+            CecText::TestValid {
+                test: f.test,
+                taken: f.test_date,
+                until: f.valid_until,
+            },
+        )
+    } else if let Some(e) = expired {
+        (
+            Status::NotMet,
+            if e.test_date > as_of {
+                CecText::TestAfterAssessmentDate {
+                    test: e.test,
+                    taken: e.test_date,
+                    as_of,
+                }
+            } else {
+                CecText::TestExpired {
+                    test: e.test,
+                    taken: e.test_date,
+                    until: e.valid_until,
+                }
+            },
+        )
+    } else {
+        (Status::Unknown, CecText::NoTestResult)
+    };
     reqs.push(Requirement {
         id: "cec.language_test_valid".into(),
         status,
@@ -763,15 +700,9 @@ fn cec_program(
 
     // 4. Live outside Quebec.
     let (status, detail) = match profile.intended_province {
-        Some(Province::QC) => (
-            Status::NotMet,
-            "You plan to live in Quebec: Quebec selects its own skilled workers; see the Quebec Experience Class (PEQ) instead".to_string(),
-        ),
-        Some(p) => (Status::Met, format!("You plan to live in {} (outside Quebec)", p.as_str())),
-        None => (
-            Status::Unknown,
-            "Intended province not given: CEC requires you to plan to live outside Quebec".to_string(),
-        ),
+        Some(Province::QC) => (Status::NotMet, CecText::Quebec),
+        Some(p) => (Status::Met, CecText::OutsideQuebec(p)),
+        None => (Status::Unknown, CecText::ProvinceMissing),
     };
     reqs.push(Requirement {
         id: "cec.province".into(),
@@ -784,26 +715,496 @@ fn cec_program(
     reqs.push(Requirement {
         id: "cec.education".into(),
         status: Status::Met,
-        detail: "There is no education requirement for the Canadian Experience Class".into(),
+        detail: CecText::NoEducationRequirement.into(),
         source: src(CEC_TITLE, CEC_PAGE, "C2"),
     });
-    notes.push("Admissibility (medical, security, criminality) is not assessed.".into());
+    notes.push(CecText::AdmissibilityNotAssessed.into());
     ProgramResult::from_requirements(reqs, notes)
+}
+
+/// Why the CEC language requirement is the level it is: the TEER of the qualifying work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LanguageBasis {
+    /// No qualifying work yet: 7 for TEER 0 or 1, 5 for TEER 2 or 3.
+    NoQualifyingWork,
+    /// All TEER 2 or 3: CLB 5.
+    Teer23,
+    /// Mixed, and the TEER 2 or 3 work alone reaches 1,560 hours: CLB 5.
+    MixedTeer23Alone,
+    /// Mixed, and TEER 0 or 1 work is needed to reach 1,560 hours: CLB 7.
+    MixedTeer01Needed,
+    /// All TEER 0 or 1: CLB 7.
+    Teer01,
+}
+
+impl LanguageBasis {
+    /// The level needed in all four abilities; `None` before any qualifying work.
+    pub fn needed(self) -> Option<u8> {
+        match self {
+            LanguageBasis::NoQualifyingWork => None,
+            LanguageBasis::Teer23 | LanguageBasis::MixedTeer23Alone => Some(5),
+            LanguageBasis::MixedTeer01Needed | LanguageBasis::Teer01 => Some(7),
+        }
+    }
 }
 
 /// What the CEC checklist and the assessment say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
 #[derive(Debug, Clone, PartialEq)]
-pub enum CecText {}
+pub enum CecText {
+    // --- The CEC checklist -------------------------------------------------
+    /// Qualifying hours in the 3-year window (`recorded`: any work entered at
+    /// all), what was not counted, and the day 1,560 hours would be reached.
+    WorkExperience {
+        recorded: bool,
+        hours: f64,
+        from: Date,
+        to: Date,
+        not_counted: ExclusionReasons,
+        reaches_on: Option<Date>,
+    },
+    /// The first official language's valid result against the level the work needs.
+    LanguageLevel {
+        basis: LanguageBasis,
+        levels: LanguageLevels,
+    },
+    NoValidLanguageTest,
+    NoLanguageTest,
+    TestValid {
+        test: TestKind,
+        taken: Date,
+        until: Date,
+    },
+    TestAfterAssessmentDate {
+        test: TestKind,
+        taken: Date,
+        as_of: Date,
+    },
+    TestExpired {
+        test: TestKind,
+        taken: Date,
+        until: Date,
+    },
+    NoTestResult,
+    Quebec,
+    OutsideQuebec(Province),
+    ProvinceMissing,
+    NoEducationRequirement,
 
-impl crate::text::Say for CecText {
-    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {}
+    // --- CEC notes ---------------------------------------------------------
+    /// Mixed TEER 0/1 and 2/3 work: CLB 5 when the TEER 2/3 work alone reaches 1,560 hours, else 7.
+    MixedTeer {
+        teer23_alone: bool,
+    },
+    AdmissibilityNotAssessed,
+
+    // --- Facts: education --------------------------------------------------
+    /// `education[index]` is completed after the assessment date.
+    CompletedLater {
+        index: usize,
+        as_of: Date,
+    },
+    /// `education[index]` is foreign and has no ECA.
+    ForeignWithoutEca {
+        index: usize,
+    },
+    CanadianEducationConditions,
+
+    // --- Facts: language tests (from [`crate::language::convert`]) ---------
+    /// TEF Canada without `tef_scale`: the scale assumed from the test date.
+    TefScaleAssumed(TefScale),
+    /// A score under the lowest level the chart publishes.
+    BelowChart {
+        ability: Ability,
+        score: f64,
+        test: TestKind,
+        lowest: Clb,
+    },
+    /// TEF Canada 0–699 scores where the Express Entry profile asks for the ancien score.
+    Tef699Entered,
+
+    // --- Assessment notes --------------------------------------------------
+    SpouseDetailsMissing,
+    DeclaredLanguageUntested {
+        language: Language,
+        as_of: Date,
+    },
+    NoCrsScore,
+    CrsCanadianExperienceNotSettled,
+}
+
+/// 1,560 hours: the CEC's year of work.
+const YEAR_HOURS: Num = Num(hours::HOURS_PER_YEAR as u64);
+
+impl Say for CecText {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fr = lang == Lang::Fr;
+        let year = In(&YEAR_HOURS, lang);
+        match self {
+            CecText::WorkExperience {
+                recorded,
+                hours,
+                from,
+                to,
+                not_counted,
+                reaches_on,
+            } => {
+                match (recorded, fr) {
+                    (false, false) => write!(
+                        f,
+                        "No work recorded; CEC needs {year} hours of skilled work in Canada between {from} and {to}"
+                    )?,
+                    (false, true) => write!(
+                        f,
+                        "Aucun emploi enregistré; la CEC exige {year} heures de travail qualifié au Canada entre le {from} et le {to}"
+                    )?,
+                    (true, false) => write!(
+                        f,
+                        "{} qualifying hours in Canada between {from} and {to} ({year} needed)",
+                        In(&hours_num(*hours), lang)
+                    )?,
+                    (true, true) => {
+                        let h = hours_num(*hours);
+                        let (heures, admissibles) = if h.0 < 2 {
+                            ("heure", "admissible")
+                        } else {
+                            ("heures", "admissibles")
+                        };
+                        write!(
+                            f,
+                            "{} {heures} de travail qualifié {admissibles} au Canada entre le {from} et le {to} ({year} requises)",
+                            In(&h, lang)
+                        )?
+                    }
+                }
+                NotCounted(*not_counted).say(lang, f)?;
+                match reaches_on {
+                    Some(day) if fr => write!(
+                        f,
+                        "; si vous continuez à travailler le même nombre d’heures, vous atteindrez {year} heures le {day}"
+                    ),
+                    Some(day) => write!(
+                        f,
+                        "; if your current work continues at the same hours, you reach {year} hours on {day}"
+                    ),
+                    None => Ok(()),
+                }
+            }
+            CecText::LanguageLevel { basis, levels } => {
+                let name = language_name(levels.language, lang);
+                let result = In(&Levels(*levels), lang);
+                let Some(level) = basis.needed() else {
+                    return if fr {
+                        write!(
+                            f,
+                            "Aucun travail admissible pour l’instant : il faut CLB/NCLC 7 pour un travail de FEER 0 ou 1 et CLB/NCLC 5 pour un travail de FEER 2 ou 3; votre résultat en {name} est {result}"
+                        )
+                    } else {
+                        write!(
+                            f,
+                            "no qualifying work yet: CLB 7 is needed for TEER 0 or 1 work, CLB 5 for TEER 2 or 3; your {name} result is {result}"
+                        )
+                    };
+                };
+                let b = levels.language.benchmark();
+                let min = levels.min_scored();
+                let weakest = Weakest(*levels);
+                if fr {
+                    write!(f, "Il faut {b} {level} dans les quatre habiletés, car ")?;
+                    f.write_str(match basis {
+                        LanguageBasis::Teer23 => "le travail admissible relève de la FEER 2 ou 3",
+                        LanguageBasis::MixedTeer23Alone => {
+                            "le travail de FEER 2 ou 3 atteint à lui seul 1\u{a0}560 heures (FEER mixtes : règle non établie)"
+                        }
+                        LanguageBasis::MixedTeer01Needed => {
+                            "le travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures (FEER mixtes : règle non établie)"
+                        }
+                        LanguageBasis::Teer01 | LanguageBasis::NoQualifyingWork => {
+                            "le travail admissible relève de la FEER 0 ou 1"
+                        }
+                    })?;
+                    write!(f, "; votre résultat en {name} est {result} ")?;
+                    if weakest.count() == Ability::ALL.len() {
+                        write!(f, "(les quatre habiletés sont à {min})")
+                    } else {
+                        write!(
+                            f,
+                            "(niveau le plus faible : {}, à {min})",
+                            In(&weakest, lang)
+                        )
+                    }
+                } else {
+                    write!(f, "{b} {level} needed in all four abilities because ")?;
+                    f.write_str(match basis {
+                        LanguageBasis::Teer23 => "the qualifying work is TEER 2 or 3",
+                        LanguageBasis::MixedTeer23Alone => {
+                            "the TEER 2 or 3 work alone reaches 1,560 hours (mixed TEER: not settled)"
+                        }
+                        LanguageBasis::MixedTeer01Needed => {
+                            "TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled)"
+                        }
+                        LanguageBasis::Teer01 | LanguageBasis::NoQualifyingWork => {
+                            "the qualifying work is TEER 0 or 1"
+                        }
+                    })?;
+                    write!(
+                        f,
+                        "; your {name} result is {result} (lowest: {} at {min})",
+                        In(&weakest, lang)
+                    )
+                }
+            }
+            CecText::NoValidLanguageTest => f.write_str(lang.pick(
+                "No valid language test result on the assessment date (results count for two years from the test date)",
+                "Aucun résultat de test de langue valide à la date de l’évaluation (un résultat compte pendant deux ans à partir de la date du test)",
+            )),
+            CecText::NoLanguageTest => f.write_str(lang.pick(
+                "No language test recorded; CEC needs CLB/NCLC 7 in all four abilities for TEER 0 or 1 work, or 5 for TEER 2 or 3",
+                "Aucun test de langue enregistré; la CEC exige CLB/NCLC 7 dans les quatre habiletés pour un travail de FEER 0 ou 1, ou 5 pour un travail de FEER 2 ou 3",
+            )),
+            CecText::TestValid { test, taken, until } => {
+                let t = test.display_name();
+                if fr {
+                    write!(f, "Le test {t} passé le {taken} est valide jusqu’au {until}")
+                } else {
+                    write!(f, "{t} taken {taken} is valid until {until}")
+                }
+            }
+            CecText::TestAfterAssessmentDate { test, taken, as_of } => {
+                let t = test.display_name();
+                if fr {
+                    write!(
+                        f,
+                        "Le test {t} passé le {taken} est postérieur à la date de l’évaluation ({as_of})"
+                    )
+                } else {
+                    write!(f, "{t} taken {taken} is after the assessment date {as_of}")
+                }
+            }
+            CecText::TestExpired {
+                test,
+                taken,
+                until,
+            } => {
+                let t = test.display_name();
+                if fr {
+                    write!(
+                        f,
+                        "Le test {t} passé le {taken} a expiré le {until} : un résultat compte pendant deux ans"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{t} taken {taken} expired on {until}: results count for two years"
+                    )
+                }
+            }
+            CecText::NoTestResult => f.write_str(lang.pick(
+                "No language test result recorded",
+                "Aucun résultat de test de langue enregistré",
+            )),
+            CecText::Quebec => f.write_str(lang.pick(
+                "You plan to live in Quebec: Quebec selects its own skilled workers; see the Quebec Experience Class (PEQ) instead",
+                "Vous prévoyez vivre au Québec : le Québec sélectionne ses propres travailleurs qualifiés; voyez plutôt le Programme de l’expérience québécoise (PEQ)",
+            )),
+            CecText::OutsideQuebec(p) => {
+                if fr {
+                    write!(f, "Vous prévoyez vivre en dehors du Québec ({})", p.as_str())
+                } else {
+                    write!(f, "You plan to live in {} (outside Quebec)", p.as_str())
+                }
+            }
+            CecText::ProvinceMissing => f.write_str(lang.pick(
+                "Intended province not given: CEC requires you to plan to live outside Quebec",
+                "Province de destination non indiquée : la CEC exige que vous prévoyiez vivre en dehors du Québec",
+            )),
+            CecText::NoEducationRequirement => f.write_str(lang.pick(
+                "There is no education requirement for the Canadian Experience Class",
+                "Il n’y a aucune exigence en matière d’études pour la catégorie de l’expérience canadienne (CEC)",
+            )),
+            CecText::MixedTeer { teer23_alone: true } => f.write_str(lang.pick(
+                "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 5 because the TEER 2/3 work alone reaches 1,560 hours.",
+                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 5, car le travail de FEER 2 ou 3 atteint à lui seul 1\u{a0}560 heures.",
+            )),
+            CecText::MixedTeer {
+                teer23_alone: false,
+            } => f.write_str(lang.pick(
+                "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.",
+                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures.",
+            )),
+            CecText::AdmissibilityNotAssessed => f.write_str(lang.pick(
+                "Admissibility (medical, security, criminality) is not assessed.",
+                "L’interdiction de territoire (motifs sanitaires, sécurité, criminalité) n’est pas évaluée.",
+            )),
+            CecText::CompletedLater { index, as_of } => {
+                if fr {
+                    write!(
+                        f,
+                        "education[{index}] est un diplôme obtenu après le {as_of} : il ne compte pas encore"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "education[{index}] is completed after {as_of} and does not count yet"
+                    )
+                }
+            }
+            CecText::ForeignWithoutEca { index } => {
+                if fr {
+                    write!(
+                        f,
+                        "education[{index}] est un diplôme étranger sans évaluation des diplômes d’études (EDE) : il ne rapporte aucun point du SCG tant qu’il n’a pas été évalué"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "education[{index}] is a foreign credential without an Educational Credential Assessment (ECA): it earns no CRS points until assessed"
+                    )
+                }
+            }
+            CecText::CanadianEducationConditions => f.write_str(lang.pick(
+                "Canadian-education points assume the study met IRCC's conditions: in Canada, full-time for at least 8 months (unless completed between March 2020 and August 2022), not mostly ESL/FSL, and no award that required a return home",
+                "Les points pour études au Canada supposent que les études remplissaient les conditions d’IRCC : au Canada, à temps plein pendant au moins 8 mois (sauf si elles ont pris fin entre mars 2020 et août 2022), pas principalement en anglais ou en français langue seconde, et sans bourse exigeant un retour au pays d’origine",
+            )),
+            CecText::TefScaleAssumed(scale) => {
+                let from = TefScale::SCORE_699_DEFAULT_FROM;
+                match (scale, fr) {
+                    (TefScale::Score699, false) => write!(
+                        f,
+                        "tef_scale not given: the scores are read as TEF Canada 0–699 scores, the default for tests taken from {from}"
+                    ),
+                    (TefScale::Score699, true) => write!(
+                        f,
+                        "tef_scale non indiqué : les résultats sont lus comme des résultats du TEF Canada sur 699, l’échelle par défaut pour les tests passés à partir du {from}"
+                    ),
+                    (TefScale::AncienScore, false) => write!(
+                        f,
+                        "tef_scale not given: the scores are read on the old TEF Canada scale (reading /300, listening /360, writing and speaking /450), the default for tests taken before {from}"
+                    ),
+                    (TefScale::AncienScore, true) => write!(
+                        f,
+                        "tef_scale non indiqué : les résultats sont lus sur l’ancienne échelle du TEF Canada (compréhension de l’écrit sur 300, compréhension de l’oral sur 360, expression écrite et expression orale sur 450), l’échelle par défaut pour les tests passés avant le {from}"
+                    ),
+                }
+            }
+            CecText::BelowChart {
+                ability,
+                score,
+                test,
+                lowest,
+            } => {
+                let a = ability_name(*ability, lang);
+                let t = test.display_name();
+                let b = test.language().benchmark();
+                let score = In(&Score(*score), lang);
+                if fr {
+                    write!(
+                        f,
+                        "Le résultat en {a} ({score}) est inférieur au niveau le plus bas du tableau d’équivalence pour {t} ({b} {lowest}) : niveau 0, qui ne rapporte aucun point"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{a} {score} is below the lowest level of the {t} chart ({b} {lowest}): level 0, which earns no points"
+                    )
+                }
+            }
+            CecText::Tef699Entered => f.write_str(lang.pick(
+                "Express Entry profiles ask for the \"Équivalence ancien score\" values of a TEF Canada attestation; canada.ca warns that entering the /699 scores may produce an incorrect NCLC equivalency. These levels come from the 0–699 chart for the test date.",
+                "Le profil Entrée express demande les valeurs « Équivalence ancien score » de l’attestation du TEF Canada; canada.ca prévient que la saisie des résultats sur 699 peut produire une équivalence NCLC erronée. Ces niveaux proviennent du tableau 0–699 en vigueur à la date du test.",
+            )),
+            CecText::SpouseDetailsMissing => f.write_str(lang.pick(
+                "Married or common-law with no spouse details: scored with the 'accompanying spouse' columns and no spouse factors. Add the spouse's details, or say they are not accompanying.",
+                "Vous êtes marié ou en union de fait, mais aucun renseignement sur votre époux ou conjoint de fait n’est donné : les points sont calculés selon les colonnes « avec époux ou conjoint de fait qui vous accompagne », sans les facteurs liés à l’époux ou conjoint de fait. Ajoutez ses renseignements, ou indiquez qu’il ne vous accompagne pas.",
+            )),
+            CecText::DeclaredLanguageUntested { language, as_of } => {
+                if fr {
+                    let the = match language {
+                        Language::English => "L’anglais",
+                        Language::French => "Le français",
+                    };
+                    write!(
+                        f,
+                        "{the} est déclaré comme première langue officielle, mais aucun résultat de test valide dans cette langue n’existe le {as_of}"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{language} is declared as first official language but has no valid test result on {as_of}"
+                    )
+                }
+            }
+            CecText::NoCrsScore => f.write_str(lang.pick(
+                "No CRS score: it needs a valid language test result (less than two years old on the assessment date)",
+                "Aucune note du SCG : il faut un résultat de test de langue valide (datant de moins de deux ans à la date de l’évaluation)",
+            )),
+            CecText::CrsCanadianExperienceNotSettled => f.write_str(lang.pick(
+                "CRS Canadian experience leaves out work while a full-time student, self-employment and unauthorized work, as for CEC eligibility; whether IRCC counts such work for CRS points is not settled",
+                "L’expérience canadienne du SCG exclut le travail effectué pendant des études à temps plein, le travail autonome et le travail non autorisé, comme pour l’admissibilité à la CEC; la question de savoir si IRCC compte ce travail pour les points du SCG n’est pas tranchée",
+            )),
+        }
     }
 }
 
-impl From<CecText> for crate::text::Text {
+/// The abilities at the lowest level: "reading and writing" (English keeps
+/// "a and b and c"), "compréhension de l’écrit et expression écrite".
+struct Weakest(LanguageLevels);
+
+impl Weakest {
+    fn abilities(&self) -> impl Iterator<Item = Ability> + '_ {
+        let min = self.0.min_scored();
+        Ability::ALL
+            .into_iter()
+            .filter(move |a| self.0.get(*a).scored() == min)
+    }
+    fn count(&self) -> usize {
+        self.abilities().count()
+    }
+}
+
+impl Say for Weakest {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.count();
+        for (i, a) in self.abilities().enumerate() {
+            if i > 0 {
+                f.write_str(match lang {
+                    Lang::En => " and ",
+                    Lang::Fr if i + 1 == count => " et ",
+                    Lang::Fr => ", ",
+                })?;
+            }
+            f.write_str(ability_name(a, lang))?;
+        }
+        Ok(())
+    }
+}
+
+/// A test score as reported: `3.5` / `3,5` (French decimal comma).
+struct Score(f64);
+
+impl Say for Score {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match lang {
+            Lang::En => write!(f, "{}", self.0),
+            Lang::Fr => write!(DecimalComma(f), "{}", self.0),
+        }
+    }
+}
+
+/// Writes through, with `.` as `,`.
+struct DecimalComma<'a, 'b>(&'a mut fmt::Formatter<'b>);
+
+impl fmt::Write for DecimalComma<'_, '_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        for c in s.chars() {
+            self.0.write_char(if c == '.' { ',' } else { c })?;
+        }
+        Ok(())
+    }
+}
+
+impl From<CecText> for Text {
     fn from(m: CecText) -> Self {
-        crate::text::Text::Cec(m)
+        Text::Cec(m)
     }
 }
 
@@ -823,5 +1224,266 @@ mod tests {
         assert_eq!(age_on(d("2000-02-29"), d("2025-02-28")), 24);
         assert_eq!(age_on(d("2000-02-29"), d("2025-03-01")), 25);
         assert_eq!(age_on(d("2000-02-29"), d("2028-02-29")), 28);
+    }
+
+    // --- Messages in English and French -----------------------------------
+
+    use crate::text::{in_language, untranslated_count};
+    use serde_json::{Value, json};
+
+    const AS_OF: &str = "2026-11-24";
+
+    fn ielts(l: f64, r: f64, w: f64, s: f64, date: &str) -> Value {
+        json!({"test": "ielts_general", "test_date": date, "listening": l, "reading": r, "writing": w, "speaking": s})
+    }
+
+    fn job(noc: &str, start: &str, end: Option<&str>, hours: f64) -> Value {
+        json!({"noc": noc, "country": "CA", "start": start, "end": end, "hours_per_week": hours})
+    }
+
+    fn profile(jobs: Vec<Value>, tests: Vec<Value>) -> Value {
+        json!({
+            "as_of": AS_OF,
+            "date_of_birth": "1996-05-01",
+            "language_tests": tests,
+            "work_history": jobs,
+            "intended_province": "ON"
+        })
+    }
+
+    fn run(p: &Value) -> Assessment {
+        let profile = crate::profile::parse_profile(&p.to_string()).unwrap();
+        assess(&profile, d(AS_OF)).unwrap()
+    }
+
+    /// The assessment as JSON in French, after checking that the parts
+    /// assess.rs writes (CEC checklist and notes, assessment notes, education
+    /// and language-test facts) hold no English-only text.
+    fn french(a: &Assessment) -> Value {
+        let before = untranslated_count();
+        let owned = in_language(Lang::Fr, || {
+            serde_json::to_string(&(
+                &a.programs.cec,
+                &a.notes,
+                &a.facts.education,
+                &a.facts.language_tests,
+            ))
+        })
+        .unwrap();
+        assert_eq!(untranslated_count(), before, "English-only text in {owned}");
+        let whole = in_language(Lang::Fr, || serde_json::to_string(a)).unwrap();
+        serde_json::from_str(&whole).unwrap()
+    }
+
+    fn cec_detail(a: &Value, id: &str) -> String {
+        let reqs = a["programs"]["cec"]["requirements"].as_array().unwrap();
+        let r = reqs.iter().find(|r| r["id"] == id).unwrap();
+        r["detail"].as_str().unwrap().to_string()
+    }
+
+    fn strings(v: &Value) -> Vec<&str> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn capped_hours_and_the_projection_in_french() {
+        // 40 h a week from 2026-01-24: capped at 30, not yet 1,560 hours.
+        let a = run(&profile(
+            vec![job("21232", "2026-01-24", None, 40.0)],
+            vec![ielts(8.0, 7.0, 7.0, 7.0, "2026-01-15")],
+        ));
+        let work = a
+            .programs
+            .cec
+            .requirements
+            .iter()
+            .find(|r| r.id == "cec.work_experience")
+            .unwrap();
+        assert_eq!(
+            work.detail.en(),
+            "1,302 qualifying hours in Canada between 2023-11-24 and 2026-11-23 (1,560 needed); not counted: hours above 30 a week across all jobs do not count; if your current work continues at the same hours, you reach 1,560 hours on 2027-01-23"
+        );
+        let fr = french(&a);
+        assert_eq!(
+            cec_detail(&fr, "cec.work_experience"),
+            "1\u{a0}302 heures de travail qualifié admissibles au Canada entre le 2023-11-24 et le 2026-11-23 (1\u{a0}560 requises); non comptées : les heures au-delà de 30 par semaine, tous emplois confondus, ne comptent pas; si vous continuez à travailler le même nombre d’heures, vous atteindrez 1\u{a0}560 heures le 2027-01-23"
+        );
+        assert_eq!(
+            cec_detail(&fr, "cec.language"),
+            "Il faut CLB 7 dans les quatre habiletés, car le travail admissible relève de la FEER 0 ou 1; votre résultat en anglais est CLB compréhension de l’oral 9, compréhension de l’écrit 9, expression écrite 9, expression orale 9 (les quatre habiletés sont à 9)"
+        );
+        assert_eq!(
+            cec_detail(&fr, "cec.language_test_valid"),
+            "Le test IELTS General Training passé le 2026-01-15 est valide jusqu’au 2028-01-14"
+        );
+        assert_eq!(
+            strings(&fr["programs"]["cec"]["notes"]),
+            [
+                "L’interdiction de territoire (motifs sanitaires, sécurité, criminalité) n’est pas évaluée."
+            ]
+        );
+    }
+
+    #[test]
+    fn mixed_teer_in_french() {
+        // TEER 1 throughout, TEER 3 for five months: TEER 0/1 work is needed.
+        let a = run(&profile(
+            vec![
+                job("21232", "2024-01-01", None, 30.0),
+                job("13110", "2026-06-01", None, 30.0),
+            ],
+            vec![ielts(6.0, 5.0, 5.0, 5.0, "2026-01-15")],
+        ));
+        let fr = french(&a);
+        assert_eq!(
+            cec_detail(&fr, "cec.language"),
+            "Il faut CLB 7 dans les quatre habiletés, car le travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures (FEER mixtes : règle non établie); votre résultat en anglais est CLB compréhension de l’oral 7, compréhension de l’écrit 6, expression écrite 5, expression orale 5 (niveau le plus faible : expression écrite et expression orale, à 5)"
+        );
+        assert!(
+            strings(&fr["programs"]["cec"]["notes"])
+                .contains(&"Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures."),
+            "{fr}"
+        );
+        // English unchanged.
+        let lang = &a.programs.cec.requirements[1];
+        assert_eq!(
+            lang.detail.en(),
+            "CLB 7 needed in all four abilities because TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled); your English result is CLB listening 7, reading 6, writing 5, speaking 5 (lowest: writing and speaking at 5)"
+        );
+    }
+
+    #[test]
+    fn nothing_recorded_in_french() {
+        let mut p = profile(vec![], vec![]);
+        p["intended_province"] = Value::Null;
+        let a = run(&p);
+        let fr = french(&a);
+        assert_eq!(
+            cec_detail(&fr, "cec.work_experience"),
+            "Aucun emploi enregistré; la CEC exige 1\u{a0}560 heures de travail qualifié au Canada entre le 2023-11-24 et le 2026-11-23"
+        );
+        assert_eq!(
+            cec_detail(&fr, "cec.language"),
+            "Aucun test de langue enregistré; la CEC exige CLB/NCLC 7 dans les quatre habiletés pour un travail de FEER 0 ou 1, ou 5 pour un travail de FEER 2 ou 3"
+        );
+        assert_eq!(
+            cec_detail(&fr, "cec.province"),
+            "Province de destination non indiquée : la CEC exige que vous prévoyiez vivre en dehors du Québec"
+        );
+        assert_eq!(
+            cec_detail(&fr, "cec.education"),
+            "Il n’y a aucune exigence en matière d’études pour la catégorie de l’expérience canadienne (CEC)"
+        );
+        assert_eq!(
+            strings(&fr["notes"]),
+            [
+                "Aucune note du SCG : il faut un résultat de test de langue valide (datant de moins de deux ans à la date de l’évaluation)"
+            ]
+        );
+    }
+
+    #[test]
+    fn notes_and_facts_in_french() {
+        // Married without spouse details, French declared but only English
+        // tested (one expired, one with bands under the chart), in Quebec,
+        // a foreign degree without ECA and a Canadian diploma.
+        let mut p = profile(
+            vec![job("13110", "2024-01-01", None, 30.0)],
+            vec![
+                ielts(3.5, 6.0, 6.0, 6.0, "2026-01-15"),
+                ielts(8.0, 7.0, 7.0, 7.0, "2023-01-15"),
+            ],
+        );
+        p["marital_status"] = json!("married");
+        p["first_official_language"] = json!("french");
+        p["intended_province"] = json!("QC");
+        p["education"] = json!([
+            {"level": "masters", "in_canada": false, "eca": false},
+            {"level": "two_year", "in_canada": true, "program_years": 2, "completed_on": "2020-05-01"}
+        ]);
+        let a = run(&p);
+        let fr = french(&a);
+        assert_eq!(
+            cec_detail(&fr, "cec.language"),
+            "Aucun résultat de test de langue valide à la date de l’évaluation (un résultat compte pendant deux ans à partir de la date du test)"
+        );
+        assert_eq!(
+            cec_detail(&fr, "cec.language_test_valid"),
+            "Le test IELTS General Training passé le 2023-01-15 a expiré le 2025-01-14 : un résultat compte pendant deux ans"
+        );
+        assert_eq!(
+            cec_detail(&fr, "cec.province"),
+            "Vous prévoyez vivre au Québec : le Québec sélectionne ses propres travailleurs qualifiés; voyez plutôt le Programme de l’expérience québécoise (PEQ)"
+        );
+        let notes = strings(&fr["notes"]);
+        assert!(
+            notes.contains(&"Le français est déclaré comme première langue officielle, mais aucun résultat de test valide dans cette langue n’existe le 2026-11-24"),
+            "{notes:?}"
+        );
+        assert!(
+            notes[0].starts_with("Vous êtes marié ou en union de fait"),
+            "{notes:?}"
+        );
+        assert_eq!(
+            strings(&fr["facts"]["language_tests"][0]["notes"]),
+            [
+                "Le résultat en compréhension de l’oral (3,5) est inférieur au niveau le plus bas du tableau d’équivalence pour IELTS General Training (CLB 4) : niveau 0, qui ne rapporte aucun point"
+            ]
+        );
+        let edu = strings(&fr["facts"]["education"]["notes"]);
+        assert_eq!(
+            edu[0],
+            "education[0] est un diplôme étranger sans évaluation des diplômes d’études (EDE) : il ne rapporte aucun point du SCG tant qu’il n’a pas été évalué"
+        );
+        assert!(edu[1].starts_with("Les points pour études au Canada supposent"));
+        // The same in English, as it always read.
+        assert_eq!(
+            a.facts.language_tests[0].notes[0].en(),
+            "listening 3.5 is below the lowest level of the IELTS General Training chart (CLB 4): level 0, which earns no points"
+        );
+        assert_eq!(
+            a.notes[1].en(),
+            "French is declared as first official language but has no valid test result on 2026-11-24"
+        );
+    }
+
+    #[test]
+    fn tef_scale_notes_in_french() {
+        let tef = json!({"test": "tef_canada", "test_date": "2025-06-01", "listening": 400, "reading": 400, "writing": 400, "speaking": 400});
+        let a = run(&profile(
+            vec![job("13110", "2024-01-01", None, 30.0)],
+            vec![tef],
+        ));
+        let fr = french(&a);
+        let notes = strings(&fr["facts"]["language_tests"][0]["notes"]);
+        assert_eq!(
+            notes[0],
+            "tef_scale non indiqué : les résultats sont lus comme des résultats du TEF Canada sur 699, l’échelle par défaut pour les tests passés à partir du 2019-10-01"
+        );
+        assert!(notes[1].starts_with(
+            "Le profil Entrée express demande les valeurs « Équivalence ancien score »"
+        ));
+    }
+
+    #[test]
+    fn an_hour_or_none_is_singular_in_french() {
+        let m = CecText::WorkExperience {
+            recorded: true,
+            hours: 1.5,
+            from: d("2023-11-24"),
+            to: d("2026-11-23"),
+            not_counted: ExclusionReasons::default(),
+            reaches_on: None,
+        };
+        assert_eq!(
+            m.text_in(Lang::Fr),
+            "1 heure de travail qualifié admissible au Canada entre le 2023-11-24 et le 2026-11-23 (1\u{a0}560 requises)"
+        );
+        assert_eq!(
+            m.text_in(Lang::En),
+            "1 qualifying hours in Canada between 2023-11-24 and 2026-11-23 (1,560 needed)"
+        );
     }
 }

@@ -41,9 +41,11 @@ use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};
 
+use crate::assess::CecText;
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
 use crate::dated::{Source, Table, Version, de_opt_date};
 use crate::error::{Result, RulesError};
+use crate::text::Text;
 
 // ---------------------------------------------------------------------------
 // Public types
@@ -206,7 +208,7 @@ pub struct ConvertedTest {
     pub source: Source,
     /// What a person should know about this conversion (assumed TEF scale,
     /// abilities below the chart, …).
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 /// The validity rule's values (`validity.toml`).
@@ -240,16 +242,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
         && test.tef_scale.is_none()
         && let Some(scale) = tef_scale
     {
-        notes.push(match scale {
-            TefScale::Score699 => format!(
-                "tef_scale not given: the scores are read as TEF Canada 0–699 scores, the default for tests taken from {}",
-                TefScale::SCORE_699_DEFAULT_FROM
-            ),
-            TefScale::AncienScore => format!(
-                "tef_scale not given: the scores are read on the old TEF Canada scale (reading /300, listening /360, writing and speaking /450), the default for tests taken before {}",
-                TefScale::SCORE_699_DEFAULT_FROM
-            ),
-        });
+        notes.push(CecText::TefScaleAssumed(scale).into());
     }
 
     let key = ChartKey::for_test(test.test, tef_scale);
@@ -276,21 +269,21 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
         }
         let level = chart.level(i, score);
         if level == Clb::ZERO {
-            notes.push(format!(
-                "{ability} {score} is below the lowest level of the {} chart ({} {}): level 0, which earns no points",
-                test.test.display_name(),
-                test.test.language().benchmark(),
-                chart.lowest[i],
-            ));
+            notes.push(
+                CecText::BelowChart {
+                    ability,
+                    score,
+                    test: test.test,
+                    lowest: chart.lowest[i],
+                }
+                .into(),
+            );
         }
         levels[i] = level;
     }
 
     if key == ChartKey::Tef699 {
-        notes.push(
-            "Express Entry profiles ask for the \"Équivalence ancien score\" values of a TEF Canada attestation; canada.ca warns that entering the /699 scores may produce an incorrect NCLC equivalency. These levels come from the 0–699 chart for the test date."
-                .to_string(),
-        );
+        notes.push(CecText::Tef699Entered.into());
     }
 
     let [listening, reading, writing, speaking] = levels;
