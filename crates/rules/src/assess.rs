@@ -913,10 +913,10 @@ impl Say for CecText {
                     f.write_str(match basis {
                         LanguageBasis::Teer23 => "le travail admissible relève de la FEER 2 ou 3",
                         LanguageBasis::MixedTeer23Alone => {
-                            "le travail de FEER 2 ou 3 atteint à lui seul 1\u{a0}560 heures (FEER mixtes : règle non établie)"
+                            "le travail de FEER 2 ou 3 atteint à lui seul 1\u{202f}560 heures (FEER mixtes : règle non établie)"
                         }
                         LanguageBasis::MixedTeer01Needed => {
-                            "le travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures (FEER mixtes : règle non établie)"
+                            "le travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{202f}560 heures (FEER mixtes : règle non établie)"
                         }
                         LanguageBasis::Teer01 | LanguageBasis::NoQualifyingWork => {
                             "le travail admissible relève de la FEER 0 ou 1"
@@ -1023,13 +1023,13 @@ impl Say for CecText {
             )),
             CecText::MixedTeer { teer23_alone: true } => f.write_str(lang.pick(
                 "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 5 because the TEER 2/3 work alone reaches 1,560 hours.",
-                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 5, car le travail de FEER 2 ou 3 atteint à lui seul 1\u{a0}560 heures.",
+                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 5, car le travail de FEER 2 ou 3 atteint à lui seul 1\u{202f}560 heures.",
             )),
             CecText::MixedTeer {
                 teer23_alone: false,
             } => f.write_str(lang.pick(
                 "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.",
-                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures.",
+                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{202f}560 heures.",
             )),
             CecText::AdmissibilityNotAssessed => f.write_str(lang.pick(
                 "Admissibility (medical, security, criminality) is not assessed.",
@@ -1308,7 +1308,7 @@ mod tests {
         let fr = french(&a);
         assert_eq!(
             cec_detail(&fr, "cec.work_experience"),
-            "1\u{a0}302 heures de travail qualifié admissibles au Canada entre le 2023-11-24 et le 2026-11-23 (1\u{a0}560 requises); non comptées : les heures au-delà de 30 par semaine, tous emplois confondus, ne comptent pas; si vous continuez à travailler le même nombre d’heures, vous atteindrez 1\u{a0}560 heures le 2027-01-23"
+            "1\u{202f}302 heures de travail qualifié admissibles au Canada entre le 2023-11-24 et le 2026-11-23 (1\u{202f}560 requises); non comptées : les heures au-delà de 30 par semaine, tous emplois confondus, ne comptent pas; si vous continuez à travailler le même nombre d’heures, vous atteindrez 1\u{202f}560 heures le 2027-01-23"
         );
         assert_eq!(
             cec_detail(&fr, "cec.language"),
@@ -1339,11 +1339,11 @@ mod tests {
         let fr = french(&a);
         assert_eq!(
             cec_detail(&fr, "cec.language"),
-            "Il faut CLB 7 dans les quatre habiletés, car le travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures (FEER mixtes : règle non établie); votre résultat en anglais est CLB compréhension de l’oral 7, compréhension de l’écrit 6, expression écrite 5, expression orale 5 (niveau le plus faible : expression écrite et expression orale, à 5)"
+            "Il faut CLB 7 dans les quatre habiletés, car le travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{202f}560 heures (FEER mixtes : règle non établie); votre résultat en anglais est CLB compréhension de l’oral 7, compréhension de l’écrit 6, expression écrite 5, expression orale 5 (niveau le plus faible : expression écrite et expression orale, à 5)"
         );
         assert!(
             strings(&fr["programs"]["cec"]["notes"])
-                .contains(&"Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{a0}560 heures."),
+                .contains(&"Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{202f}560 heures."),
             "{fr}"
         );
         // English unchanged.
@@ -1362,7 +1362,7 @@ mod tests {
         let fr = french(&a);
         assert_eq!(
             cec_detail(&fr, "cec.work_experience"),
-            "Aucun emploi enregistré; la CEC exige 1\u{a0}560 heures de travail qualifié au Canada entre le 2023-11-24 et le 2026-11-23"
+            "Aucun emploi enregistré; la CEC exige 1\u{202f}560 heures de travail qualifié au Canada entre le 2023-11-24 et le 2026-11-23"
         );
         assert_eq!(
             cec_detail(&fr, "cec.language"),
@@ -1479,7 +1479,7 @@ mod tests {
         };
         assert_eq!(
             m.text_in(Lang::Fr),
-            "1 heure de travail qualifié admissible au Canada entre le 2023-11-24 et le 2026-11-23 (1\u{a0}560 requises)"
+            "1 heure de travail qualifié admissible au Canada entre le 2023-11-24 et le 2026-11-23 (1\u{202f}560 requises)"
         );
         assert_eq!(
             m.text_in(Lang::En),
