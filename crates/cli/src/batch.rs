@@ -275,10 +275,7 @@ pub fn run(
                         s.spawn(move || work(part, out, errors, first_round && k == 0))
                     })
                     .collect();
-                handles
-                    .into_iter()
-                    .map(|h| h.join().unwrap_or(1))
-                    .collect()
+                handles.into_iter().map(|h| h.join().unwrap_or(1)).collect()
             })
         };
         first_round = false;

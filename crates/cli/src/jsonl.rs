@@ -161,7 +161,13 @@ mod tests {
             let json = format!(
                 r#"{{"age":{},"education":"{}","first_language":{{"language":"{}","listening":{clb},"reading":9,"writing":8,"speaking":{}}},"canadian_experience_years":{},"foreign_experience_years":{},"certificate_of_qualification":{},"job_offer":"{}","provincial_nomination":{},"sibling_in_canada":{}{spouse}{second}}}"#,
                 17 + i % 32,
-                ["secondary", "bachelors", "two_or_more", "masters", "doctoral"][(i % 5) as usize],
+                [
+                    "secondary",
+                    "bachelors",
+                    "two_or_more",
+                    "masters",
+                    "doctoral"
+                ][(i % 5) as usize],
                 first,
                 (clb + 2).min(12),
                 i % 7,
@@ -172,7 +178,11 @@ mod tests {
                 i % 5 == 0,
             );
             let a = landed_rules::crs::parse_answers(&json).unwrap();
-            let day = if i % 2 == 0 { "2026-11-24" } else { "2021-06-01" };
+            let day = if i % 2 == 0 {
+                "2026-11-24"
+            } else {
+                "2021-06-01"
+            };
             all.push((a, day.parse().unwrap()));
         }
         all
@@ -183,9 +193,8 @@ mod tests {
         for (a, day) in answers() {
             let r = score_explained(&a, day).unwrap();
             for lang in [Lang::En, Lang::Fr] {
-                let (ours, theirs) = in_language(lang, || {
-                    (fast(&r), serde_json::to_string(&r).unwrap())
-                });
+                let (ours, theirs) =
+                    in_language(lang, || (fast(&r), serde_json::to_string(&r).unwrap()));
                 assert_eq!(ours, theirs);
             }
         }

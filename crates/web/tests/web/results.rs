@@ -149,9 +149,7 @@ async fn pgwp_results_show_invitation_grid_categories_and_work_in_french() {
     assert!(stem.starts_with("✗ Professions en sciences, technologies, génie et mathématiques (STGM) — non admissible"), "{stem}");
     assert!(stem.contains("Liste non vérifiée sur canada.ca"), "{stem}");
     assert!(
-        b.contains(
-            "Travail dans une profession de la liste : <span>Your occupations between"
-        ),
+        b.contains("Travail dans une profession de la liste : <span>Your occupations between"),
         "(reason)"
     );
     let work = text_of(b, "facts-program-work", "table");
