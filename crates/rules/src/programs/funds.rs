@@ -1,16 +1,18 @@
 //! Proof of settlement funds (FSW and FST): the amount for a family size on a
 //! date, from `data/programs/proof_of_funds.toml`, and the requirement line.
 
+use std::fmt;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use super::{Context, fmt_int, table_error, working_in_canada};
+use super::{Context, FswText, table_error, working_in_canada};
 use crate::assess::{Requirement, Status};
 use crate::dated::{Source, Table};
 use crate::error::{Result, RulesError};
 use crate::profile::Profile;
+use crate::text::{In, Lang, Num, Say, Text};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -24,7 +26,7 @@ static TABLE: LazyLock<std::result::Result<Table<Amounts>, String>> = LazyLock::
     let t: Table<Amounts> = load_table!("proof_of_funds.toml")?;
     for v in &t.versions {
         if v.values.amounts.len() != 7 {
-            return Err(text!(
+            return Err(format!(
                 "proof_of_funds.toml: the version from {} must list 7 amounts",
                 v.effective_from
             ));
@@ -33,30 +35,51 @@ static TABLE: LazyLock<std::result::Result<Table<Amounts>, String>> = LazyLock::
     Ok(t)
 });
 
-pub(crate) fn table() -> Result<&'static Table<Amounts>> {
-    TABLE.as_ref().map_err(|e| table_error(e))
+/// Why the amount cannot be looked up (kept as data, so that the requirement
+/// can say it in either language).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundsError {
+    /// A family size of 0.
+    NoMembers,
+    /// No table is in force on `date`.
+    NotCovered { date: Date, earliest: Date },
+    /// The embedded table is invalid (a build error: the tests load it).
+    BadTable(&'static str),
 }
 
-/// The settlement funds required for a family size on a date.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct FundsRequired {
-    pub family_size: u8,
-    /// Canadian dollars.
-    pub amount: u32,
-    /// The table's first day in force.
-    pub table_from: Date,
-    pub source: &'static Source,
+impl FundsError {
+    fn error(self) -> RulesError {
+        match self {
+            FundsError::NoMembers => RulesError::invalid(
+                "family_size",
+                "0 is not a family size: 1 (the candidate alone) or more",
+            ),
+            FundsError::NotCovered { date, earliest } => RulesError::DateNotCovered {
+                table: "proof_of_funds",
+                date,
+                earliest,
+            },
+            FundsError::BadTable(e) => table_error(e),
+        }
+    }
 }
 
 /// The amount for `family_size` members (1 or more) in the table in force on `on`.
 pub fn funds_required(family_size: u8, on: Date) -> Result<FundsRequired> {
+    lookup(family_size, on).map_err(FundsError::error)
+}
+
+fn lookup(family_size: u8, on: Date) -> std::result::Result<FundsRequired, FundsError> {
     if family_size == 0 {
-        return Err(RulesError::invalid(
-            "family_size",
-            "0 is not a family size: 1 (the candidate alone) or more",
-        ));
+        return Err(FundsError::NoMembers);
     }
-    let v = table()?.require("proof_of_funds", on)?;
+    let t = TABLE
+        .as_ref()
+        .map_err(|e| FundsError::BadTable(e.as_str()))?;
+    let v = t.in_force(on).ok_or(FundsError::NotCovered {
+        date: on,
+        earliest: t.earliest(),
+    })?;
     let n = usize::from(family_size);
     let a = &v.values.amounts;
     let amount = match a.get(n - 1) {
@@ -73,6 +96,17 @@ pub fn funds_required(family_size: u8, on: Date) -> Result<FundsRequired> {
         table_from: v.effective_from,
         source: &v.source,
     })
+}
+
+/// The settlement funds required for a family size on a date.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct FundsRequired {
+    pub family_size: u8,
+    /// Canadian dollars.
+    pub amount: u32,
+    /// The table's first day in force.
+    pub table_from: Date,
+    pub source: &'static Source,
 }
 
 /// The family size used for funds, and whether landed derived it.
@@ -118,86 +152,231 @@ pub(crate) fn exemption(ctx: &Context<'_>, has_valid_offer: bool) -> Exemption {
     }
 }
 
+/// A note as the calling program keeps its notes: a message ([`Text`]), or
+/// its English while that program's own notes are still `String`s.
+pub(crate) trait Note {
+    fn note(m: FundsText) -> Self;
+}
+
+impl Note for Text {
+    fn note(m: FundsText) -> Self {
+        FswText::Funds(m).into()
+    }
+}
+
+impl Note for String {
+    fn note(m: FundsText) -> Self {
+        m.text_in(Lang::En)
+    }
+}
+
 /// The proof-of-funds requirement and its notes.
-pub(crate) fn requirement(
+pub(crate) fn requirement<N: Note>(
     ctx: &Context<'_>,
     id: &str,
     exempt: Exemption,
-) -> (Requirement, Vec<String>) {
+) -> (Requirement, Vec<N>) {
     let mut notes = Vec::new();
     let size = family_size(ctx.profile);
+    let requirement = |status, detail: FundsText, source| Requirement {
+        id: id.to_string(),
+        status,
+        detail: FswText::Funds(detail).into(),
+        source,
+    };
     if exempt == Exemption::Exempt {
-        return (
-            Requirement {
-                id: id.to_string(),
-                status: Status::Met,
-                detail: "Not needed: you are working in Canada with authorization and have a valid job offer".into(),
-                source: None,
-            },
-            notes,
-        );
+        return (requirement(Status::Met, FundsText::Exempt, None), notes);
     }
-    let req = match funds_required(size.members, ctx.as_of) {
+    let req = match lookup(size.members, ctx.as_of) {
         Ok(r) => r,
         Err(e) => {
             return (
-                Requirement {
-                    id: id.to_string(),
-                    status: Status::Unknown,
-                    detail: ptext!("The amount cannot be looked up: {e}"),
-                    source: None,
-                },
+                requirement(Status::Unknown, FundsText::Unavailable(e), None),
                 notes,
             );
         }
     };
     if size.derived {
-        notes.push(text!(
-            "Proof of funds: landed counted a family of {} ({}); dependent children are not in the profile, so this may be too low. Enter family_size: you, your spouse or partner and every dependent child (yours and theirs), even those who are citizens, permanent residents or not coming",
-            size.members,
-            if size.members == 1 { "you alone" } else { "you and your spouse or partner" }
-        ));
+        notes.push(N::note(FundsText::DerivedFamily {
+            members: size.members,
+        }));
     }
     if ctx.as_of > req.table_from.saturating_add(jiff::Span::new().years(1)) {
-        notes.push(text!(
-            "Proof of funds: the newest table landed knows is from {}; IRCC updates the amounts about once a year, so check canada.ca for newer ones",
-            req.table_from
-        ));
+        notes.push(N::note(FundsText::OldTable {
+            from: req.table_from,
+        }));
     }
-    let need = text!(
-        "CAD {} needed for a family of {} (IRCC table from {})",
-        fmt_int(u64::from(req.amount)),
-        req.family_size,
-        req.table_from
-    );
-    let (status, detail) = match ctx.profile.settlement_funds_cad {
-        Some(have) if have >= f64::from(req.amount) => (
-            Status::Met,
-            text!("CAD {} available; {need}", fmt_int(have.floor() as u64)),
-        ),
-        Some(have) if exempt == Exemption::OfferOnly => (
-            Status::Unknown,
-            text!(
-                "CAD {} available; {need}. Your job offer exempts you if you are authorized to work in Canada now: the profile shows no current authorized job in Canada",
-                fmt_int(have.floor() as u64)
-            ),
-        ),
-        Some(have) => (
-            Status::NotMet,
-            text!("CAD {} available; {need}", fmt_int(have.floor() as u64)),
-        ),
-        None => (
-            Status::Unknown,
-            text!("How much money you can bring is not in the profile; {need}"),
-        ),
+    let need = Need {
+        amount: req.amount,
+        family_size: req.family_size,
+        table_from: req.table_from,
     };
-    (
-        Requirement {
-            id: id.to_string(),
-            status,
-            detail: detail.into(),
-            source: Some(req.source.clone()),
-        },
-        notes,
-    )
+    let available = |have: f64, offer_only| FundsText::Available {
+        have: Num(have.max(0.0).floor() as u64),
+        need,
+        offer_only,
+    };
+    let (status, detail) = match ctx.profile.settlement_funds_cad {
+        Some(have) if have >= f64::from(req.amount) => (Status::Met, available(have, false)),
+        Some(have) if exempt == Exemption::OfferOnly => (Status::Unknown, available(have, true)),
+        Some(have) => (Status::NotMet, available(have, false)),
+        None => (Status::Unknown, FundsText::NotGiven(need)),
+    };
+    (requirement(status, detail, Some(req.source.clone())), notes)
+}
+
+/// "CAD 15,263 needed for a family of 1 (IRCC table from 2025-07-07)".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Need {
+    pub amount: u32,
+    pub family_size: u8,
+    pub table_from: Date,
+}
+
+/// An amount of Canadian dollars: "CAD 15,263" / "15 263 $".
+struct Cad(Num);
+
+impl Say for Cad {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match lang {
+            Lang::En => write!(f, "CAD {}", In(&self.0, lang)),
+            Lang::Fr => write!(f, "{}\u{a0}$", In(&self.0, lang)),
+        }
+    }
+}
+
+impl Say for Need {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let amount = In(&Cad(Num(u64::from(self.amount))), lang);
+        let (n, from) = (self.family_size, self.table_from);
+        match lang {
+            Lang::En => write!(
+                f,
+                "{amount} needed for a family of {n} (IRCC table from {from})"
+            ),
+            Lang::Fr => write!(
+                f,
+                "il faut {amount} pour une famille de {n} {} (tableau d’IRCC en vigueur depuis le {from})",
+                if n > 1 { "personnes" } else { "personne" }
+            ),
+        }
+    }
+}
+
+/// What the proof-of-funds requirement and its notes say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FundsText {
+    /// Working in Canada with authorization and a valid job offer.
+    Exempt,
+    Unavailable(FundsError),
+    /// The money declared against the amount needed; `offer_only`: too
+    /// little, but a job offer may exempt the candidate.
+    Available {
+        have: Num,
+        need: Need,
+        offer_only: bool,
+    },
+    /// No amount in the profile.
+    NotGiven(Need),
+    /// Note: landed counted the family (no `family_size`).
+    DerivedFamily {
+        members: u8,
+    },
+    /// Note: the newest table is more than a year old.
+    OldTable {
+        from: Date,
+    },
+}
+
+impl Say for FundsText {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fr = lang == Lang::Fr;
+        match self {
+            FundsText::Exempt => f.write_str(lang.pick(
+                "Not needed: you are working in Canada with authorization and have a valid job offer",
+                "Non exigée : vous travaillez au Canada avec une autorisation et vous avez une offre d’emploi valide",
+            )),
+            FundsText::Unavailable(e) => {
+                if fr {
+                    f.write_str("Le montant ne peut pas être déterminé : ")?;
+                    match e {
+                        FundsError::NoMembers => f.write_str(
+                            "family_size : 0 n’est pas une taille de famille; il faut 1 (le candidat seul) ou plus",
+                        ),
+                        FundsError::NotCovered { date, earliest } => write!(
+                            f,
+                            "landed ne connaît aucun tableau de preuve de fonds pour le {date}; la première date prise en charge est le {earliest}"
+                        ),
+                        FundsError::BadTable(e) => write!(
+                            f,
+                            "rules : les tableaux de programmes intégrés sont invalides ({e})"
+                        ),
+                    }
+                } else {
+                    write!(f, "The amount cannot be looked up: {}", e.error())
+                }
+            }
+            FundsText::Available {
+                have,
+                need,
+                offer_only,
+            } => {
+                write!(f, "{}", In(&Cad(*have), lang))?;
+                f.write_str(lang.pick(" available; ", " disponibles; "))?;
+                write!(f, "{}", In(need, lang))?;
+                if *offer_only {
+                    f.write_str(lang.pick(
+                        ". Your job offer exempts you if you are authorized to work in Canada now: the profile shows no current authorized job in Canada",
+                        ". Votre offre d’emploi vous en dispense si vous êtes autorisé à travailler au Canada en ce moment : le profil n’indique aucun emploi autorisé en cours au Canada",
+                    ))?;
+                }
+                Ok(())
+            }
+            FundsText::NotGiven(need) => {
+                f.write_str(lang.pick(
+                    "How much money you can bring is not in the profile; ",
+                    "Le profil n’indique pas combien d’argent vous pouvez apporter; ",
+                ))?;
+                write!(f, "{}", In(need, lang))
+            }
+            FundsText::DerivedFamily { members } => {
+                let alone = *members == 1;
+                if fr {
+                    write!(
+                        f,
+                        "Preuve de fonds : landed a compté une famille de {members} {} ({}); les enfants à charge ne figurent pas dans le profil, ce montant peut donc être trop bas. Indiquez family_size : vous, votre époux ou conjoint de fait et chaque enfant à charge (les vôtres et les siens), même ceux qui sont citoyens ou résidents permanents ou qui ne vous accompagnent pas",
+                        if alone { "personne" } else { "personnes" },
+                        if alone {
+                            "vous seulement"
+                        } else {
+                            "vous et votre époux ou conjoint de fait"
+                        }
+                    )
+                } else {
+                    write!(
+                        f,
+                        "Proof of funds: landed counted a family of {members} ({}); dependent children are not in the profile, so this may be too low. Enter family_size: you, your spouse or partner and every dependent child (yours and theirs), even those who are citizens, permanent residents or not coming",
+                        if alone {
+                            "you alone"
+                        } else {
+                            "you and your spouse or partner"
+                        }
+                    )
+                }
+            }
+            FundsText::OldTable { from } => {
+                if fr {
+                    write!(
+                        f,
+                        "Preuve de fonds : le tableau le plus récent que landed connaît est en vigueur depuis le {from}; IRCC met les montants à jour environ une fois par année, vérifiez donc sur canada.ca s’il y en a de plus récents"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "Proof of funds: the newest table landed knows is from {from}; IRCC updates the amounts about once a year, so check canada.ca for newer ones"
+                    )
+                }
+            }
+        }
+    }
 }
