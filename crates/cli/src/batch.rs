@@ -211,14 +211,15 @@ pub fn run(
         None
     };
 
-    // Work in rounds of ROUND items, each round split across the cores; a
-    // round's output is written before the next starts, so memory stays
-    // bounded whatever the batch size, and lines stay in input order.
-    // An assessment is ~20 KB of JSON, a CRS result ~4 KB: keep a round's
-    // output to some tens of megabytes either way.
-    let round_size = match kind {
-        Kind::Crs => 16_384,
-        Kind::Assess => 2_048,
+    // Work in rounds, each round split across the cores; a round's output is
+    // written before the next starts, so memory stays bounded whatever the
+    // batch size, and lines stay in input order. A CRS result is ~4 KB of
+    // JSON, an assessment ~20-40 KB: a few megabytes per worker and round
+    // stay in cache and cost no fresh pages (large buffers were slower: the
+    // page faults of growing them cost more than the scoring).
+    let per_worker = match kind {
+        Kind::Crs => 1_024,
+        Kind::Assess => 128,
     };
     // LANDED_JOBS caps the worker threads (e.g. 1 to leave the other cores free).
     let threads = std::env::var("LANDED_JOBS")
@@ -227,6 +228,7 @@ pub fn run(
         .filter(|n| *n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(8);
+    let round_size = per_worker * threads;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     let mut failed = 0;
@@ -237,7 +239,7 @@ pub fn run(
     // One output buffer per worker, reused from round to round: fresh
     // buffers cost more in page faults than the scoring itself.
     let mut buffers: Vec<(Vec<u8>, Vec<u8>)> = (0..threads)
-        .map(|_| (Vec::with_capacity(1 << 20), Vec::new()))
+        .map(|_| (Vec::with_capacity(per_worker * 8 << 10), Vec::new()))
         .collect();
     let mut first_round = true;
     for round in items.chunks(round_size) {

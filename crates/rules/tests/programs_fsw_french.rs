@@ -134,7 +134,7 @@ fn exact_french_sentences_of_the_base_candidate() {
     let funds = &req(p, "fsw.proof_of_funds").detail;
     assert_eq!(
         funds.fr(),
-        "20\u{a0}000\u{a0}$ disponibles; il faut 15\u{a0}263\u{a0}$ pour une famille de 1 personne (tableau d’IRCC en vigueur depuis le 2025-07-07)"
+        "20\u{202f}000\u{202f}$ disponibles; il faut 15\u{202f}263\u{202f}$ pour une famille de 1 personne (tableau d’IRCC en vigueur depuis le 2025-07-07)"
     );
     assert_eq!(
         funds.en(),
@@ -220,7 +220,7 @@ fn the_fst_proof_of_funds_is_in_french_too() {
     let before = text::untranslated_count();
     assert_eq!(
         r.detail.fr(),
-        "20\u{a0}000\u{a0}$ disponibles; il faut 15\u{a0}263\u{a0}$ pour une famille de 1 personne (tableau d’IRCC en vigueur depuis le 2025-07-07)"
+        "20\u{202f}000\u{202f}$ disponibles; il faut 15\u{202f}263\u{202f}$ pour une famille de 1 personne (tableau d’IRCC en vigueur depuis le 2025-07-07)"
     );
     assert_eq!(text::untranslated_count(), before);
 }

@@ -1809,7 +1809,7 @@ mod tests {
         );
         assert_eq!(
             fr(FswText::SpouseWorkInCanada { hours: Num(1) }),
-            "Votre époux ou conjoint de fait : 1 heure de travail autorisé au Canada (il en faut 1\u{a0}560)"
+            "Votre époux ou conjoint de fait : 1 heure de travail autorisé au Canada (il en faut 1\u{202f}560)"
         );
         assert_eq!(
             In(&FswText::SpouseWorkInCanada { hours: Num(1) }, Lang::En).to_string(),

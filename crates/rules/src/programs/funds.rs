@@ -240,7 +240,7 @@ impl Say for Cad {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match lang {
             Lang::En => write!(f, "CAD {}", In(&self.0, lang)),
-            Lang::Fr => write!(f, "{}\u{a0}$", In(&self.0, lang)),
+            Lang::Fr => write!(f, "{}\u{202f}$", In(&self.0, lang)),
         }
     }
 }
