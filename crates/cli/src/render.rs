@@ -132,7 +132,7 @@ fn categories_table(c: &landed_rules::programs::CategorySelection) -> String {
         s.push_str(&t.to_string());
         s.push('\n');
     }
-    if let Some(rule) = c.experience_rule {
+    if let Some(rule) = &c.experience_rule {
         s.push_str(&format!("  Experience rule: {rule}\n"));
     }
     // Category-specific notes ([unverified] and [list incomplete] are in the titles).
