@@ -192,7 +192,7 @@ fn categories_table(c: &landed_rules::programs::CategorySelection) -> String {
         s.push_str(&t.to_string());
         s.push('\n');
     }
-    if let Some(rule) = c.experience_rule {
+    if let Some(rule) = &c.experience_rule {
         s.push_str(&format!(
             "  {}{rule}\n",
             tr("Experience rule: ", "Règle d’expérience : ")

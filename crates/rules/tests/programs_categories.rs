@@ -530,3 +530,157 @@ fn a_category_needs_eligibility_for_a_program() {
     assert_eq!(r.status, Status::NotMet, "{}", r.detail);
     assert_eq!(c.result.eligible, Some(false));
 }
+
+/// The category selection in French: no English-only text anywhere in it.
+fn french_selection(v: &serde_json::Value) -> (landed_rules::assess::Assessment, String) {
+    use landed_rules::text::{Lang, Text, in_language, untranslated_count};
+    let a = run(v);
+    let c = &a.categories;
+    let mut texts: Vec<&Text> = c.notes.iter().chain(&c.experience_rule).collect();
+    for r in &c.results {
+        texts.push(&r.title);
+        texts.extend(&r.list_note);
+        texts.extend(&r.result.notes);
+        texts.extend(r.result.requirements.iter().map(|q| &q.detail));
+    }
+    for t in texts {
+        assert!(!matches!(t, Text::Plain(_)), "English-only: {t}");
+    }
+    let before = untranslated_count();
+    let json = in_language(Lang::Fr, || serde_json::to_string(c).unwrap());
+    assert_eq!(untranslated_count(), before, "{json}");
+    (a, json)
+}
+
+fn french_detail(a: &landed_rules::assess::Assessment, slug: &str, what: &str) -> String {
+    req(
+        &category(a, slug).result,
+        &format!("categories.{slug}.{what}"),
+    )
+    .detail
+    .fr()
+}
+
+#[test]
+fn category_sentences_have_their_french() {
+    // Before the first categories.
+    let (_, json) = french_selection(&at("2023-05-30"));
+    assert!(
+        json.contains(
+            "La sélection par catégorie a commencé le 2023-05-31 : aucune catégorie le 2023-05-30"
+        ),
+        "{json}"
+    );
+
+    // 2024: the 2023 categories, titles and rule in French.
+    let (a, json) = french_selection(&at("2024-06-01"));
+    let titles: Vec<String> = a.categories.results.iter().map(|c| c.title.fr()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Compétence en français",
+            "Professions des soins de santé",
+            "Professions en sciences, technologie, génie et mathématiques (STGM)",
+            "Métiers",
+            "Professions dans le domaine des transports",
+            "Professions en agriculture et agroalimentaire"
+        ]
+    );
+    assert!(
+        a.categories
+            .experience_rule
+            .as_ref()
+            .unwrap()
+            .fr()
+            .starts_with("au moins 6 mois de travail continu à temps plein")
+    );
+    assert!(json.contains("tout au long de 2024 (C3)"), "{json}");
+    assert_eq!(
+        french_detail(&a, "stem", "program"),
+        "Vous êtes admissible au PTQF"
+    );
+
+    // 2026-02-17: enough hours, but not without a gap.
+    let (a, _) = french_selection(&teacher("2026-02-17", &SPLIT));
+    assert_eq!(
+        french_detail(&a, "education", "work_experience"),
+        "655 heures de travail continu dans la profession 41220 Enseignants/enseignantes au niveau secondaire, qui figure sur la liste, entre le 2023-02-17 et le 2026-02-16; exigence : 780 heures sans interruption (6 mois à temps plein) dans une profession de la liste"
+    );
+    assert_eq!(
+        french_detail(&a, "education", "program"),
+        "Vous êtes admissible à la CEC"
+    );
+
+    // 2025 healthcare, an incomplete list: maybe on it; too little anyway.
+    let mut v = teacher("2025-06-01", &[("2023-01-01", "2025-05-31")]);
+    v["work_history"][0]["noc"] = json!("31303");
+    let (a, _) = french_selection(&v);
+    assert_eq!(
+        french_detail(&a, "healthcare", "work_experience"),
+        "landed n’a pas la liste complète des professions de cette catégorie; vous avez assez d’expérience entre le 2022-06-01 et le 2025-05-31 dans la profession 31303 Adjoints au médecin, sages-femmes et professionnels paramédicaux, qui pourrait figurer sur la liste officielle; exigence : 780 heures sans interruption (6 mois à temps plein) dans une profession de la liste"
+    );
+    assert_eq!(
+        french_detail(&a, "healthcare", "program"),
+        "Vous êtes admissible à la CEC et au PTQF"
+    );
+    assert!(category(&a, "healthcare").result.notes.iter().any(|n| {
+        n.fr()
+            .starts_with("Incomplet : landed n’a que 29 codes de la liste")
+    }));
+    let mut v = teacher("2025-06-01", &[("2025-03-01", "2025-04-30")]);
+    v["work_history"][0]["noc"] = json!("31303");
+    let (a, _) = french_selection(&v);
+    assert!(
+        french_detail(&a, "healthcare", "work_experience")
+            .starts_with("Aucune de vos professions entre le 2022-06-01 et le 2025-05-31 n’atteint l’exigence (780 heures sans interruption")
+    );
+
+    // 2026: a physician abroad (Canadian-experience category), with an offer.
+    let mut v = at("2026-06-01");
+    v["work_history"] = json!([job("31102", "IN", "2020-01-01", None, 40.0)]);
+    v["job_offer"] = json!({"noc": "21231"});
+    let (a, json) = french_selection(&v);
+    assert_eq!(
+        french_detail(&a, "physicians", "work_experience"),
+        "Aucun travail compté au Canada entre le 2023-06-01 et le 2026-05-31; exigence : 1\u{202f}560 heures (12 mois à temps plein) dans une profession de la liste, pas nécessairement continues"
+    );
+    assert_eq!(
+        french_detail(&a, "physicians", "other_condition"),
+        "Cette catégorie exige aussi un permis d’exercice de la médecine au Canada (rules.md, § 5.1) : landed ne peut pas le vérifier"
+    );
+    assert_eq!(
+        french_detail(&a, "skilled-military", "job_offer"),
+        "Cette catégorie exige une offre d’emploi dans l’une de ses professions; votre offre est dans la profession 21231 Ingénieurs/ingénieures et concepteurs/conceptrices en logiciel"
+    );
+    assert!(
+        french_detail(&a, "stem", "work_experience")
+            .starts_with("Vos professions entre le 2023-06-01 et le 2026-05-31 (31102 "),
+        "{json}"
+    );
+    assert!(json.contains("Recrues militaires qualifiées"), "{json}");
+    assert!(json.contains("Question non tranchée"), "{json}");
+
+    // French below NCLC 7 in writing; no test at all (programs undecided).
+    let mut v = at("2026-06-01");
+    v["language_tests"] = json!([
+        celpip("2026-01-15", 9, 9, 9, 9),
+        tcf("2026-02-01", 7, 7, 6, 7)
+    ]);
+    v["first_official_language"] = json!("english");
+    let (a, _) = french_selection(&v);
+    assert_eq!(
+        french_detail(&a, "french", "french"),
+        "Il faut NCLC 7 dans les quatre habiletés; votre résultat en français est NCLC compréhension de l’oral 7, compréhension de l’écrit 7, expression écrite 6, expression orale 7 (trop bas : expression écrite 6 (7 requis))"
+    );
+    v["language_tests"] = json!([]);
+    let (a, _) = french_selection(&v);
+    assert_eq!(
+        french_detail(&a, "french", "french"),
+        "Aucun test de langue enregistré; cette catégorie exige NCLC 7 dans les quatre habiletés en français (TEF Canada ou TCF Canada)"
+    );
+    assert!(
+        french_detail(&a, "french", "program").starts_with(
+            "Les rondes d’invitations ciblées par catégorie exigent l’admissibilité à la CEC, au PTQF ou au PTMSF; elle n’est pas encore établie pour "
+        )
+    );
+}

@@ -301,3 +301,140 @@ fn education_is_always_met_and_province_is_checked() {
         Status::Unknown
     );
 }
+
+/// The FST result in French: every sentence of fst.rs has its French, so the
+/// only English-only texts left are those of other modules (proof of funds,
+/// still to be translated there).
+fn french_fst(v: &serde_json::Value) -> (landed_rules::assess::Assessment, String) {
+    use landed_rules::text::{Lang, Text, in_language, untranslated_count};
+    let a = run(v);
+    let p = &a.programs.fst;
+    let plain = |t: &Text| matches!(t, Text::Plain(_));
+    let mut foreign = 0;
+    for r in &p.requirements {
+        if plain(&r.detail) {
+            assert_eq!(r.id, "fst.proof_of_funds", "English-only: {}", r.detail);
+            foreign += 1;
+        }
+    }
+    for n in p.notes.iter().filter(|n| plain(n)) {
+        assert!(n.starts_with("Proof of funds"), "English-only: {n}");
+        foreign += 1;
+    }
+    let before = untranslated_count();
+    let json = in_language(Lang::Fr, || serde_json::to_string(p).unwrap());
+    assert_eq!(untranslated_count() - before, foreign, "{json}");
+    (a, json)
+}
+
+#[test]
+fn fst_sentences_have_their_french() {
+    // The base carpenter: met with a certificate of qualification.
+    let (a, json) = french_fst(&fst_base());
+    let p = &a.programs.fst;
+    assert_eq!(
+        req(p, "fst.work_experience").detail.fr(),
+        "7\u{202f}564 heures de travail rémunéré dans le métier 72310 Charpentiers-menuisiers/charpentières-menuisières (un métier spécialisé) au cours des 5 années allant du 2021-11-01 au 2026-10-31 (il en faut 3\u{202f}120 dans un même métier); non comptées : les heures au-delà de 30 par semaine, tous emplois confondus, ne comptent pas"
+    );
+    assert_eq!(
+        req(p, "fst.offer_or_certificate").detail.fr(),
+        "Un certificat de compétence canadien dans le métier 72310 Charpentiers-menuisiers/charpentières-menuisières (AB)"
+    );
+    assert!(json.contains("Le Programme des travailleurs de métiers spécialisés (fédéral) n’a aucune exigence en matière d’études"), "{json}");
+    assert!(json.contains("L’interdiction de territoire"), "{json}");
+
+    // Two trades, work while studying, self-employment, an excluded
+    // certificate and a part-time offer.
+    let mut v = fst_base();
+    v["work_history"] = json!([
+        job_days("72310", "PH", "2022-01-01", 400, 30.0),
+        job_days("72311", "PH", "2023-03-01", 400, 30.0),
+        {"noc": "72310", "country": "CA", "start": "2025-01-01", "end": null,
+         "hours_per_week": 10.0, "kind": "self_employed"},
+    ]);
+    v["study_periods"] = json!([{"start": "2022-01-01", "end": "2022-06-30", "full_time": true, "in_canada": false}]);
+    v["certificate_of_qualification"] = json!({"noc": "72600"});
+    v["job_offer"] = json!({"noc": "72311", "full_time": false});
+    let (a, json) = french_fst(&v);
+    let p = &a.programs.fst;
+    assert!(
+        req(p, "fst.work_experience")
+            .detail
+            .fr()
+            .ends_with("; le PTMSF exige 3\u{202f}120 heures dans un même métier; non comptées : le travail pendant des études à temps plein ne compte pas"),
+        "{json}"
+    );
+    assert_eq!(
+        req(p, "fst.offer_or_certificate").detail.fr(),
+        "Le PTMSF exige une offre d’emploi valide à temps plein d’au moins un an, ou un certificat de compétence canadien, dans votre métier spécialisé : certificat : 72600 Pilotes, navigateurs/navigatrices et instructeurs/instructrices de pilotage du transport aérien fait partie du groupe 726 (Officiers/officières et contrôleurs/contrôleuses des transports), qui n’est pas un métier spécialisé pour le PTMSF; votre offre d’emploi doit être à temps plein, d’au moins un an, et appuyée par une EIMT ou dispensée de l’EIMT"
+    );
+    for phrase in [
+        "landed n’additionne pas les heures de métiers différents",
+        "Le travail effectué pendant des études à temps plein ne compte pas pour le PTMSF",
+        "PTMSF : landed compte le travail autonome",
+    ] {
+        assert!(json.contains(phrase), "{phrase}: {json}");
+    }
+
+    // No work in a trade, and neither an offer nor a certificate.
+    let mut v = fst_base();
+    v["work_history"] = json!([job("21231", "IN", "2020-01-01", None, 40.0)]);
+    v.as_object_mut()
+        .unwrap()
+        .remove("certificate_of_qualification");
+    let (a, _) = french_fst(&v);
+    let p = &a.programs.fst;
+    assert!(
+        req(p, "fst.work_experience").detail.fr().starts_with(
+            "Aucun travail rémunéré dans un métier spécialisé admissible (grands groupes 72 (sauf 726), 73, 82, 83, 92 et 93 (sauf 932), groupe intermédiaire 6320 et groupe de base 62200)"
+        )
+    );
+    assert!(
+        req(p, "fst.offer_or_certificate")
+            .detail
+            .fr()
+            .ends_with("; le profil ne contient ni l’un ni l’autre")
+    );
+
+    // An offer in another trade than the experience; a date before the rules.
+    let mut v = fst_base();
+    v.as_object_mut()
+        .unwrap()
+        .remove("certificate_of_qualification");
+    v["job_offer"] = json!({"noc": "72300"});
+    let (a, _) = french_fst(&v);
+    assert!(
+        req(&a.programs.fst, "fst.offer_or_certificate")
+            .detail
+            .fr()
+            .ends_with(": votre offre d’emploi (72300 Plombiers/plombières) ne porte pas sur le métier de votre expérience")
+    );
+    v["job_offer"] = json!({"noc": "72310"});
+    let (a, _) = french_fst(&v);
+    assert_eq!(
+        req(&a.programs.fst, "fst.offer_or_certificate").detail.fr(),
+        "Une offre d’emploi valide à temps plein d’au moins un an dans le métier 72310 Charpentiers-menuisiers/charpentières-menuisières"
+    );
+}
+
+#[test]
+fn trade_groups_in_french() {
+    let on = d("2026-11-01");
+    assert_eq!(
+        trade_group(n("63201"), on).unwrap().unwrap().fr(),
+        "6320 Cuisiniers/cuisinières, bouchers/bouchères et boulangers-pâtissiers/boulangères-pâtissières"
+    );
+    assert_eq!(
+        trade_group(n("72600"), on).unwrap().unwrap_err().fr(),
+        "72600 fait partie du groupe 726 Officiers/officières et contrôleurs/contrôleuses des transports, qui est exclu"
+    );
+    assert_eq!(
+        trade_group(n("21231"), on).unwrap().unwrap_err().fr(),
+        "21231 ne fait partie d’aucun groupe de métiers spécialisés admissible"
+    );
+    // English as before.
+    assert_eq!(
+        trade_group(n("21231"), on).unwrap().unwrap_err(),
+        "21231 is not in an eligible skilled-trade group"
+    );
+}

@@ -85,7 +85,6 @@ pub struct CategoryView {
     pub slug: String,
     pub title: String,
     /// The title is the engine's English text (no translation matches it).
-    pub title_is_engine: bool,
     /// `met`, `not_met` or `unknown`.
     pub status: String,
     pub status_label: String,
@@ -488,20 +487,9 @@ pub fn grid_view(lang: Lang, g: &Value) -> GridView {
     }
 }
 
-/// A category's title in `lang`: the Fluent message `cat-{slug}-{year}` or `cat-{slug}`
-/// whose English text is the engine's title (so a renamed category is never mistranslated);
-/// `None` when no message matches.
-fn category_title(lang: Lang, slug: &str, year: &str, engine_title: &str) -> Option<String> {
-    [format!("cat-{slug}-{year}"), format!("cat-{slug}")]
-        .into_iter()
-        .find(|id| Lang::En.has(id) && Lang::En.t(id) == engine_title && lang.has(id))
-        .map(|id| lang.t(&id))
-}
-
 /// Build the view of category-based selection (`categories`).
 pub fn categories_view(lang: Lang, c: &Value) -> CategoriesView {
     let rules_from = str_of(c, "rules_from");
-    let year = rules_from.get(..4).unwrap_or("").to_string();
     let source = c.get("source").cloned().unwrap_or(Value::Null);
     let strings = |v: Option<&Value>| -> Vec<String> {
         v.and_then(Value::as_array)
@@ -548,7 +536,6 @@ pub fn categories_view(lang: Lang, c: &Value) -> CategoriesView {
                 }
             })
             .collect();
-        let translated = category_title(lang, &slug, &year, &engine_title);
         let mut notes: Vec<String> = Vec::new();
         let list_note = str_of(r, "list_note");
         if !list_note.is_empty() {
@@ -556,8 +543,8 @@ pub fn categories_view(lang: Lang, c: &Value) -> CategoriesView {
         }
         notes.extend(strings(r.get("notes")));
         items.push(CategoryView {
-            title_is_engine: translated.is_none() && lang != Lang::En,
-            title: translated.unwrap_or(engine_title),
+            // The engine writes the title in the page's language.
+            title: engine_title,
             status: status.to_string(),
             status_label: lang.t(match status {
                 "met" => "res-verdict-eligible",
@@ -937,7 +924,7 @@ mod tests {
     }
 
     #[test]
-    fn categories_are_translated_only_when_the_engine_title_matches() {
+    fn categories_show_the_engine_titles_and_translated_requirement_names() {
         let c = serde_json::json!({
             "rules_from": "2023-05-31",
             "experience_rule": "6 months",
@@ -970,9 +957,8 @@ mod tests {
         let [health, stem, french] = &v.items[..] else {
             panic!("three categories")
         };
-        // The 2023 title has its own message.
-        assert_eq!(health.title, "Professions des soins de santé");
-        assert!(!health.title_is_engine);
+        // Titles are the engine's, already in the page's language.
+        assert_eq!(health.title, "Healthcare occupations");
         assert_eq!(health.status, "unknown");
         assert_eq!(health.status_label, "impossible de le dire pour l’instant");
         assert!(!health.list_verified && !health.list_complete);
@@ -980,18 +966,15 @@ mod tests {
         assert_eq!(health.reasons.len(), 1);
         assert_eq!(health.reasons[0].title, "Admissibilité à un programme");
         assert_eq!(health.notes, vec!["Partial list", "Incomplete"]);
-        // A title the messages do not know stays the engine's (marked English on the page).
         assert_eq!(stem.title, "STEM jobs (renamed)");
-        assert!(stem.title_is_engine);
         assert_eq!(stem.status, "met");
         assert_eq!(stem.reasons.len(), 1, "the common program line is left out");
         assert_eq!(
             stem.reasons[0].title,
             "Travail dans une profession de la liste"
         );
-        assert_eq!(french.title, "Compétence linguistique en français");
+        assert_eq!(french.title, "French-language proficiency");
         assert_eq!(french.reasons[0].detail, "NCLC 7 needed");
-        assert!(!categories_view(Lang::En, &c).items[1].title_is_engine);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! - self-employment counts: s.87.2 does not exclude it (not settled);
 //! - work in Canada must have been authorized (as for FSW: not settled).
 
+use std::fmt;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
@@ -15,15 +16,16 @@ use serde::Deserialize;
 
 use super::funds;
 use super::{
-    Context, OccupationWork, STUDENT_WORK_HREF, STUDENT_WORK_TITLE, WorkFact, fmt_hours, noc_label,
-    not_counted, per_occupation, table_error,
+    Context, OccupationWork, STUDENT_WORK_HREF, STUDENT_WORK_TITLE, WorkFact, per_occupation,
+    table_error,
 };
 use crate::assess::{ProgramResult, Requirement, Status};
 use crate::dated::{Source, Table};
 use crate::error::Result;
-use crate::hours::{self, Criteria, Occupations, Place};
+use crate::hours::{self, Criteria, ExclusionReasons, Occupations, Place};
 use crate::noc::Noc;
-use crate::profile::JobOffer;
+use crate::profile::{JobOffer, Province};
+use crate::text::{In, Lang, NocLabel, NotCounted, Num, Say, Text, hours_num};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,12 +38,22 @@ struct Minimums {
     writing: u8,
 }
 
-/// A NOC group (2 to 5 digits) and its title.
-#[derive(Debug, Clone, Deserialize)]
+/// A NOC group (2 to 5 digits) and its title in English and French.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub(crate) struct Group {
+pub struct Group {
     pub code: String,
     pub title: String,
+    pub title_fr: String,
+}
+
+impl Group {
+    fn title_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.title,
+            Lang::Fr => &self.title_fr,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -82,8 +94,14 @@ static TABLES: LazyLock<std::result::Result<Tables, String>> = LazyLock::new(|| 
     for v in &t.groups.versions {
         for g in v.values.include.iter().chain(&v.values.exclude) {
             if !(2..=5).contains(&g.code.len()) || !g.code.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(text!(
+                return Err(format!(
                     "fst_eligible_groups.toml: {:?} is not a NOC group code",
+                    g.code
+                ));
+            }
+            if g.title.trim().is_empty() || g.title_fr.trim().is_empty() {
+                return Err(format!(
+                    "fst_eligible_groups.toml: group {} needs a title in English and in French",
                     g.code
                 ));
             }
@@ -105,22 +123,17 @@ pub fn is_skilled_trade(noc: Noc) -> bool {
         .is_some_and(|v| v.values.classify(noc).is_ok())
 }
 
-/// Why a unit group is or is not a skilled trade on `on`: `Ok(group title)`
-/// for the included group that holds it, `Err(reason)` otherwise.
-pub fn trade_group(noc: Noc, on: Date) -> Result<std::result::Result<String, String>> {
+/// Why a unit group is or is not a skilled trade on `on`: `Ok(group)` for
+/// the included group that holds it ("6320 Cooks, butchers and bakers"),
+/// `Err(reason)` otherwise.
+pub fn trade_group(noc: Noc, on: Date) -> Result<std::result::Result<Text, Text>> {
     let v = tables()?.groups.require("fst.eligible_groups", on)?;
     Ok(match v.values.classify(noc) {
-        Ok(g) => Ok(text!("{} {}", g.code, g.title)),
-        Err(Some(ex)) => Err(text!(
-            "{noc} is in group {} {}, which is excluded",
-            ex.code,
-            ex.title
-        )),
-        Err(None) => Err(text!("{noc} is not in an eligible skilled-trade group")),
+        Ok(g) => Ok(FstText::TradeGroup(g).into()),
+        Err(Some(ex)) => Err(FstText::ExcludedGroup { noc, group: ex }.into()),
+        Err(None) => Err(FstText::NotInTradeGroup(noc).into()),
     })
 }
-
-const GROUPS_TEXT: &str = "Major Groups 72 (except 726), 73, 82, 83, 92 and 93 (except 932), Minor Group 6320 and Unit Group 62200";
 
 fn criteria(window_years: i16) -> Criteria {
     Criteria {
@@ -152,9 +165,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
                 vec![Requirement {
                     id: "fst.rules".into(),
                     status: Status::Unknown,
-                    detail: ptext!(
-                        "landed has no FST rules (NOC 2021 trades) for {as_of}: the earliest date it covers is {earliest}"
-                    ),
+                    detail: FstText::NoRules { as_of, earliest }.into(),
                     source: None,
                 }],
                 Vec::new(),
@@ -166,7 +177,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
     let fst_src = || Some(min.source.clone());
     let groups_src = || Some(groups.source.clone());
     let mut reqs = Vec::with_capacity(6);
-    let mut notes = Vec::new();
+    let mut notes: Vec<Text> = Vec::new();
 
     // 1. Work experience: 3,120 hours in one skilled trade within 5 years.
     let crit = criteria(m.window_years);
@@ -179,38 +190,37 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
         is_skilled_trade,
     );
     let best = trades.iter().max_by_key(|o| o.units);
-    let needed = fmt_hours(f64::from(m.experience_hours));
-    let window = text!(
-        "within the {} years from {} to {}",
-        m.window_years,
-        all.window_from,
-        all.window_to
-    );
-    let (status, mut detail) = match best {
-        Some(o) if o.at_least(m.experience_hours) => (
-            Status::Met,
-            text!(
-                "{} hours of paid work as {} (a skilled trade) {window} ({needed} needed in one trade)",
-                fmt_hours(o.hours()),
-                noc_label(o.noc)
-            ),
-        ),
-        Some(o) => (
-            Status::NotMet,
-            text!(
-                "{} hours of paid work as {} (a skilled trade) {window}; FST needs {needed} hours in one trade",
-                fmt_hours(o.hours()),
-                noc_label(o.noc)
-            ),
-        ),
+    let needed = Num(u64::from(m.experience_hours));
+    let window = Window {
+        years: m.window_years,
+        from: all.window_from,
+        to: all.window_to,
+    };
+    let excluded = ExclusionReasons::of(&all.excluded);
+    let (status, detail) = match best {
+        Some(o) => {
+            let met = o.at_least(m.experience_hours);
+            (
+                if met { Status::Met } else { Status::NotMet },
+                FstText::TradeWork {
+                    hours: hours_num(o.hours()),
+                    noc: o.noc,
+                    met,
+                    window,
+                    needed,
+                    excluded,
+                },
+            )
+        }
         None => (
             Status::NotMet,
-            text!(
-                "No paid work in an eligible skilled trade ({GROUPS_TEXT}) {window}; FST needs {needed} hours in one trade"
-            ),
+            FstText::NoTradeWork {
+                window,
+                needed,
+                excluded,
+            },
         ),
     };
-    detail.push_str(&not_counted(&all.excluded));
     reqs.push(Requirement {
         id: "fst.work_experience".into(),
         status,
@@ -218,29 +228,25 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
         source: groups_src(),
     });
     if status == Status::NotMet && trades.len() > 1 && all.at_least(m.experience_hours) {
-        notes.push(text!(
-            "Your work in several trades adds up to {} hours, but FST counts the hours in the one trade you apply in (IRPR s.87.2(3)(b), \"the skilled trade\"); landed does not combine trades. Not settled",
-            fmt_hours(all.hours)
-        ));
+        notes.push(
+            FstText::TradesNotCombined {
+                hours: hours_num(all.hours),
+            }
+            .into(),
+        );
     }
-    if all.excluded.iter().any(|e| {
-        matches!(
-            e.reason,
-            hours::ExclusionReason::FullTimeStudy | hours::ExclusionReason::Coop
-        )
-    }) {
-        notes.push(text!("Work while a full-time student does not count for FST ({STUDENT_WORK_TITLE}, {STUDENT_WORK_HREF})"));
+    if excluded.contains(hours::ExclusionReason::FullTimeStudy)
+        || excluded.contains(hours::ExclusionReason::Coop)
+    {
+        notes.push(FstText::StudentWork.into());
     }
     if p.work_history
         .iter()
         .any(|j| j.kind == crate::profile::JobKind::SelfEmployed && is_skilled_trade(j.noc))
     {
-        notes.push(
-            "FST: landed counts self-employment, which IRPR s.87.2 does not exclude; not settled"
-                .into(),
-        );
+        notes.push(FstText::SelfEmployment.into());
     }
-    notes.push("FST work counts only after you were qualified to practise the trade independently where you worked, and you must meet the trade's NOC employment requirements (except a certificate of qualification): landed cannot check this".into());
+    notes.push(FstText::QualifiedToPractise.into());
 
     // 2. Language: CLB 5 speaking and listening, CLB 4 reading and writing.
     reqs.push(super::language_requirement(
@@ -265,7 +271,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
     reqs.push(Requirement {
         id: "fst.education".into(),
         status: Status::Met,
-        detail: "There is no education requirement for the Federal Skilled Trades Program".into(),
+        detail: FstText::NoEducationRequirement.into(),
         source: fst_src(),
     });
 
@@ -278,7 +284,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
 
     // 6. Live outside Quebec.
     reqs.push(super::province_requirement("fst.province", p, fst_src()));
-    notes.push("Admissibility (medical, security, criminality) is not assessed.".into());
+    notes.push(FstText::Admissibility.into());
 
     let work = WorkFact {
         window_from: all.window_from,
@@ -297,82 +303,57 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
             .collect(),
         excluded: all.excluded,
     };
-    Ok((
-        ProgramResult::from_requirements(
-            reqs,
-            notes.into_iter().map(crate::text::Text::from).collect(),
-        ),
-        work,
-    ))
+    Ok((ProgramResult::from_requirements(reqs, notes), work))
 }
 
 fn offer_or_certificate(
     ctx: &Context<'_>,
     primary: Option<Noc>,
-    groups: &Groups,
+    groups: &'static Groups,
     source: Option<Source>,
 ) -> Requirement {
     let p = ctx.profile;
     let same_trade = |noc: Noc| primary.is_none_or(|t| t == noc);
     let describe = |noc: Noc| match groups.classify(noc) {
         Ok(_) => None,
-        Err(Some(ex)) => Some(text!(
-            "{} is in group {} ({}), which is not a skilled trade for FST",
-            noc_label(noc),
-            ex.code,
-            ex.title
-        )),
-        Err(None) => Some(text!("{} is not an eligible skilled trade", noc_label(noc))),
+        Err(Some(group)) => Some(WhyNot::ExcludedGroup { noc, group }),
+        Err(None) => Some(WhyNot::NotTrade(noc)),
     };
-    let mut why_not: Vec<String> = Vec::new();
+    let met = |detail: FstText| Requirement {
+        id: "fst.offer_or_certificate".into(),
+        status: Status::Met,
+        detail: detail.into(),
+        source: source.clone(),
+    };
+    let mut certificate = None;
     if let Some(c) = &p.certificate_of_qualification {
         match describe(c.noc) {
             None if same_trade(c.noc) => {
-                return Requirement {
-                    id: "fst.offer_or_certificate".into(),
-                    status: Status::Met,
-                    detail: ptext!(
-                        "A Canadian certificate of qualification as {}{}",
-                        noc_label(c.noc),
-                        c.province
-                            .map_or(String::new(), |pr| text!(" ({})", pr.as_str()))
-                    ),
-                    source,
-                };
+                return met(FstText::Certificate {
+                    noc: c.noc,
+                    province: c.province,
+                });
             }
-            None => why_not.push(text!(
-                "your certificate of qualification ({}) is not in the trade of your experience",
-                noc_label(c.noc)
-            )),
-            Some(w) => why_not.push(text!("certificate: {w}")),
+            None => certificate = Some(WhyNot::OtherTrade(c.noc)),
+            Some(w) => certificate = Some(w),
         }
     }
+    let mut offer = None;
     if let Some(o) = &p.job_offer {
         let terms = o.full_time && o.at_least_one_year && o.lmia_or_exempt;
         match describe(o.noc) {
             None if terms && same_trade(o.noc) => {
-                return Requirement {
-                    id: "fst.offer_or_certificate".into(),
-                    status: Status::Met,
-                    detail: ptext!("A valid full-time job offer for at least one year as {}", noc_label(o.noc)),
-                    source,
-                };
+                return met(FstText::JobOffer { noc: o.noc });
             }
-            None if terms => why_not.push(text!(
-                "your job offer ({}) is not in the trade of your experience",
-                noc_label(o.noc)
-            )),
-            None => why_not.push("your job offer must be full-time, for at least one year, and supported by an LMIA or exempt".into()),
-            Some(w) => why_not.push(text!("job offer: {w}")),
+            None if terms => offer = Some(WhyNot::OtherTrade(o.noc)),
+            None => offer = Some(WhyNot::OfferTerms),
+            Some(w) => offer = Some(w),
         }
     }
-    let detail = if why_not.is_empty() {
-        "FST needs a valid job offer of full-time work for at least one year, or a certificate of qualification in your trade issued by a Canadian provincial, territorial or federal authority; the profile has neither".to_string()
+    let detail = if certificate.is_none() && offer.is_none() {
+        FstText::NeitherOfferNorCertificate
     } else {
-        text!(
-            "FST needs a valid full-time job offer for at least one year, or a Canadian certificate of qualification, in your skilled trade: {}",
-            why_not.join("; ")
-        )
+        FstText::OfferOrCertificateMissing { certificate, offer }
     };
     Requirement {
         id: "fst.offer_or_certificate".into(),
@@ -382,19 +363,342 @@ fn offer_or_certificate(
     }
 }
 
-/// What the FST checks say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
-#[derive(Debug, Clone, PartialEq)]
-pub enum FstText {}
+/// "Major Groups 72 (except 726), …": the eligible groups in a sentence.
+const GROUPS_EN: &str = "Major Groups 72 (except 726), 73, 82, 83, 92 and 93 (except 932), Minor Group 6320 and Unit Group 62200";
+const GROUPS_FR: &str = "grands groupes 72 (sauf 726), 73, 82, 83, 92 et 93 (sauf 932), groupe intermédiaire 6320 et groupe de base 62200";
 
-impl crate::text::Say for FstText {
-    fn say(&self, _lang: crate::text::Lang, _f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match *self {}
+/// "within the 5 years from 2021-11-01 to 2026-10-31".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    years: i16,
+    from: Date,
+    to: Date,
+}
+
+impl Say for Window {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Window { years, from, to } = self;
+        match lang {
+            Lang::En => write!(f, "within the {years} years from {from} to {to}"),
+            Lang::Fr => write!(f, "au cours des {years} années allant du {from} au {to}"),
+        }
     }
 }
 
-impl From<FstText> for crate::text::Text {
+/// Why a certificate of qualification or a job offer does not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WhyNot {
+    /// In an eligible trade, but not the one of the experience.
+    OtherTrade(Noc),
+    /// In a group excluded from the skilled trades.
+    ExcludedGroup { noc: Noc, group: &'static Group },
+    /// In no eligible group.
+    NotTrade(Noc),
+    /// The offer is not full-time for a year with an LMIA (or exempt).
+    OfferTerms,
+}
+
+impl WhyNot {
+    fn say(self, certificate: bool, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fr = lang == Lang::Fr;
+        let what = match (certificate, fr) {
+            (true, false) => "certificate: ",
+            (false, false) => "job offer: ",
+            (true, true) => "certificat : ",
+            (false, true) => "offre d’emploi : ",
+        };
+        match self {
+            WhyNot::OtherTrade(noc) => {
+                let label = In(&NocLabel(noc), lang);
+                match (certificate, fr) {
+                    (true, false) => write!(
+                        f,
+                        "your certificate of qualification ({label}) is not in the trade of your experience"
+                    ),
+                    (false, false) => write!(
+                        f,
+                        "your job offer ({label}) is not in the trade of your experience"
+                    ),
+                    (true, true) => write!(
+                        f,
+                        "votre certificat de compétence ({label}) ne porte pas sur le métier de votre expérience"
+                    ),
+                    (false, true) => write!(
+                        f,
+                        "votre offre d’emploi ({label}) ne porte pas sur le métier de votre expérience"
+                    ),
+                }
+            }
+            WhyNot::ExcludedGroup { noc, group } => {
+                let label = In(&NocLabel(noc), lang);
+                let (code, title) = (&group.code, group.title_in(lang));
+                if fr {
+                    write!(
+                        f,
+                        "{what}{label} fait partie du groupe {code} ({title}), qui n’est pas un métier spécialisé pour le PTMSF"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{what}{label} is in group {code} ({title}), which is not a skilled trade for FST"
+                    )
+                }
+            }
+            WhyNot::NotTrade(noc) => {
+                let label = In(&NocLabel(noc), lang);
+                if fr {
+                    write!(f, "{what}{label} n’est pas un métier spécialisé admissible")
+                } else {
+                    write!(f, "{what}{label} is not an eligible skilled trade")
+                }
+            }
+            WhyNot::OfferTerms => f.write_str(lang.pick(
+                "your job offer must be full-time, for at least one year, and supported by an LMIA or exempt",
+                "votre offre d’emploi doit être à temps plein, d’au moins un an, et appuyée par une EIMT ou dispensée de l’EIMT",
+            )),
+        }
+    }
+}
+
+/// What the FST checks say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FstText {
+    /// No FST table covers the assessment date.
+    NoRules {
+        as_of: Date,
+        earliest: Date,
+    },
+    /// Paid work in the skilled trade with the most hours, against the minimum.
+    TradeWork {
+        hours: Num,
+        noc: Noc,
+        met: bool,
+        window: Window,
+        needed: Num,
+        excluded: ExclusionReasons,
+    },
+    /// No paid work in any eligible trade.
+    NoTradeWork {
+        window: Window,
+        needed: Num,
+        excluded: ExclusionReasons,
+    },
+    /// Enough hours in several trades together, not in one.
+    TradesNotCombined {
+        hours: Num,
+    },
+    StudentWork,
+    SelfEmployment,
+    QualifiedToPractise,
+    NoEducationRequirement,
+    Admissibility,
+    /// A certificate of qualification in the trade.
+    Certificate {
+        noc: Noc,
+        province: Option<Province>,
+    },
+    /// A valid job offer in the trade.
+    JobOffer {
+        noc: Noc,
+    },
+    NeitherOfferNorCertificate,
+    /// A certificate or an offer that does not count, and why.
+    OfferOrCertificateMissing {
+        certificate: Option<WhyNot>,
+        offer: Option<WhyNot>,
+    },
+    /// The eligible group a unit group falls in: "6320 Cooks, butchers and bakers".
+    TradeGroup(&'static Group),
+    /// A unit group in an excluded group.
+    ExcludedGroup {
+        noc: Noc,
+        group: &'static Group,
+    },
+    /// A unit group in no eligible group.
+    NotInTradeGroup(Noc),
+}
+
+impl Say for FstText {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fr = lang == Lang::Fr;
+        match *self {
+            FstText::NoRules { as_of, earliest } => {
+                if fr {
+                    write!(
+                        f,
+                        "landed n’a pas de règles du PTMSF (métiers de la CNP 2021) pour le {as_of} : la première date qu’il couvre est le {earliest}"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "landed has no FST rules (NOC 2021 trades) for {as_of}: the earliest date it covers is {earliest}"
+                    )
+                }
+            }
+            FstText::TradeWork {
+                hours,
+                noc,
+                met,
+                window,
+                needed,
+                excluded,
+            } => {
+                let (hours, label) = (In(&hours, lang), In(&NocLabel(noc), lang));
+                let (window, needed) = (In(&window, lang), In(&needed, lang));
+                match (fr, met) {
+                    (false, true) => write!(
+                        f,
+                        "{hours} hours of paid work as {label} (a skilled trade) {window} ({needed} needed in one trade)"
+                    ),
+                    (false, false) => write!(
+                        f,
+                        "{hours} hours of paid work as {label} (a skilled trade) {window}; FST needs {needed} hours in one trade"
+                    ),
+                    (true, true) => write!(
+                        f,
+                        "{hours} heures de travail rémunéré dans le métier {label} (un métier spécialisé) {window} (il en faut {needed} dans un même métier)"
+                    ),
+                    (true, false) => write!(
+                        f,
+                        "{hours} heures de travail rémunéré dans le métier {label} (un métier spécialisé) {window}; le PTMSF exige {needed} heures dans un même métier"
+                    ),
+                }?;
+                NotCounted(excluded).say(lang, f)
+            }
+            FstText::NoTradeWork {
+                window,
+                needed,
+                excluded,
+            } => {
+                let (window, needed) = (In(&window, lang), In(&needed, lang));
+                if fr {
+                    write!(
+                        f,
+                        "Aucun travail rémunéré dans un métier spécialisé admissible ({GROUPS_FR}) {window}; le PTMSF exige {needed} heures dans un même métier"
+                    )?;
+                } else {
+                    write!(
+                        f,
+                        "No paid work in an eligible skilled trade ({GROUPS_EN}) {window}; FST needs {needed} hours in one trade"
+                    )?;
+                }
+                NotCounted(excluded).say(lang, f)
+            }
+            FstText::TradesNotCombined { hours } => {
+                let hours = In(&hours, lang);
+                if fr {
+                    write!(
+                        f,
+                        "Votre travail dans plusieurs métiers totalise {hours} heures, mais le PTMSF ne compte que les heures dans le métier visé par votre demande (RIPR, alinéa 87.2(3)b), « le métier spécialisé visé par la demande »); landed n’additionne pas les heures de métiers différents. Question non tranchée"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "Your work in several trades adds up to {hours} hours, but FST counts the hours in the one trade you apply in (IRPR s.87.2(3)(b), \"the skilled trade\"); landed does not combine trades. Not settled"
+                    )
+                }
+            }
+            FstText::StudentWork => {
+                if fr {
+                    write!(
+                        f,
+                        "Le travail effectué pendant des études à temps plein ne compte pas pour le PTMSF (Centre d’aide d’IRCC : {STUDENT_WORK_HREF})"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "Work while a full-time student does not count for FST ({STUDENT_WORK_TITLE}, {STUDENT_WORK_HREF})"
+                    )
+                }
+            }
+            FstText::SelfEmployment => f.write_str(lang.pick(
+                "FST: landed counts self-employment, which IRPR s.87.2 does not exclude; not settled",
+                "PTMSF : landed compte le travail autonome, que l’article 87.2 du RIPR n’exclut pas; question non tranchée",
+            )),
+            FstText::QualifiedToPractise => f.write_str(lang.pick(
+                "FST work counts only after you were qualified to practise the trade independently where you worked, and you must meet the trade's NOC employment requirements (except a certificate of qualification): landed cannot check this",
+                "Pour le PTMSF, le travail ne compte qu’à partir du moment où vous étiez qualifié pour exercer le métier de façon autonome là où vous travailliez, et vous devez satisfaire aux conditions d’accès à la profession que la CNP prévoit pour ce métier (sauf le certificat de compétence) : landed ne peut pas le vérifier",
+            )),
+            FstText::NoEducationRequirement => f.write_str(lang.pick(
+                "There is no education requirement for the Federal Skilled Trades Program",
+                "Le Programme des travailleurs de métiers spécialisés (fédéral) n’a aucune exigence en matière d’études",
+            )),
+            FstText::Admissibility => f.write_str(lang.pick(
+                "Admissibility (medical, security, criminality) is not assessed.",
+                "L’interdiction de territoire (pour motifs sanitaires, de sécurité ou de criminalité) n’est pas évaluée.",
+            )),
+            FstText::Certificate { noc, province } => {
+                let label = In(&NocLabel(noc), lang);
+                if fr {
+                    write!(f, "Un certificat de compétence canadien dans le métier {label}")?;
+                } else {
+                    write!(f, "A Canadian certificate of qualification as {label}")?;
+                }
+                match province {
+                    Some(pr) => write!(f, " ({})", pr.as_str()),
+                    None => Ok(()),
+                }
+            }
+            FstText::JobOffer { noc } => {
+                let label = In(&NocLabel(noc), lang);
+                if fr {
+                    write!(
+                        f,
+                        "Une offre d’emploi valide à temps plein d’au moins un an dans le métier {label}"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "A valid full-time job offer for at least one year as {label}"
+                    )
+                }
+            }
+            FstText::NeitherOfferNorCertificate => f.write_str(lang.pick(
+                "FST needs a valid job offer of full-time work for at least one year, or a certificate of qualification in your trade issued by a Canadian provincial, territorial or federal authority; the profile has neither",
+                "Le PTMSF exige une offre d’emploi valide pour un travail à temps plein d’au moins un an, ou un certificat de compétence dans votre métier délivré par une autorité provinciale, territoriale ou fédérale du Canada; le profil ne contient ni l’un ni l’autre",
+            )),
+            FstText::OfferOrCertificateMissing { certificate, offer } => {
+                f.write_str(lang.pick(
+                    "FST needs a valid full-time job offer for at least one year, or a Canadian certificate of qualification, in your skilled trade: ",
+                    "Le PTMSF exige une offre d’emploi valide à temps plein d’au moins un an, ou un certificat de compétence canadien, dans votre métier spécialisé : ",
+                ))?;
+                if let Some(w) = certificate {
+                    w.say(true, lang, f)?;
+                }
+                if let Some(w) = offer {
+                    if certificate.is_some() {
+                        f.write_str("; ")?;
+                    }
+                    w.say(false, lang, f)?;
+                }
+                Ok(())
+            }
+            FstText::TradeGroup(g) => write!(f, "{} {}", g.code, g.title_in(lang)),
+            FstText::ExcludedGroup { noc, group } => {
+                let (code, title) = (&group.code, group.title_in(lang));
+                if fr {
+                    write!(f, "{noc} fait partie du groupe {code} {title}, qui est exclu")
+                } else {
+                    write!(f, "{noc} is in group {code} {title}, which is excluded")
+                }
+            }
+            FstText::NotInTradeGroup(noc) => {
+                if fr {
+                    write!(
+                        f,
+                        "{noc} ne fait partie d’aucun groupe de métiers spécialisés admissible"
+                    )
+                } else {
+                    write!(f, "{noc} is not in an eligible skilled-trade group")
+                }
+            }
+        }
+    }
+}
+
+impl From<FstText> for Text {
     fn from(m: FstText) -> Self {
-        crate::text::Text::Fst(m)
+        Text::Fst(m)
     }
 }
 
@@ -419,6 +723,20 @@ mod tests {
             "72600", "72604", "93200", "62201", "63100", "21231", "74100", "94100",
         ] {
             assert!(!is_skilled_trade(n(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn every_group_has_its_french_title() {
+        let t = tables().unwrap();
+        for v in &t.groups.versions {
+            for g in v.values.include.iter().chain(&v.values.exclude) {
+                assert!(!g.title_fr.trim().is_empty(), "{}", g.code);
+                assert_eq!(
+                    Text::from(FstText::TradeGroup(g)).en(),
+                    format!("{} {}", g.code, g.title)
+                );
+            }
         }
     }
 }

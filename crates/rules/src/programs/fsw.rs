@@ -446,7 +446,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
     notes.push(FswText::AgeNote.into());
 
     // 5. Proof of funds, unless authorized to work in Canada with a valid job offer.
-    let (funds_req, funds_notes) = funds::requirement::<Text>(
+    let (funds_req, funds_notes) = funds::requirement(
         ctx,
         "fsw.proof_of_funds",
         funds::exemption(ctx, valid_offer(ctx)),

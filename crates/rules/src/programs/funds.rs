@@ -152,30 +152,16 @@ pub(crate) fn exemption(ctx: &Context<'_>, has_valid_offer: bool) -> Exemption {
     }
 }
 
-/// A note as the calling program keeps its notes: a message ([`Text`]), or
-/// its English while that program's own notes are still `String`s.
-pub(crate) trait Note {
-    fn note(m: FundsText) -> Self;
-}
-
-impl Note for Text {
-    fn note(m: FundsText) -> Self {
-        FswText::Funds(m).into()
-    }
-}
-
-impl Note for String {
-    fn note(m: FundsText) -> Self {
-        m.text_in(Lang::En)
-    }
+fn note(m: FundsText) -> Text {
+    FswText::Funds(m).into()
 }
 
 /// The proof-of-funds requirement and its notes.
-pub(crate) fn requirement<N: Note>(
+pub(crate) fn requirement(
     ctx: &Context<'_>,
     id: &str,
     exempt: Exemption,
-) -> (Requirement, Vec<N>) {
+) -> (Requirement, Vec<Text>) {
     let mut notes = Vec::new();
     let size = family_size(ctx.profile);
     let requirement = |status, detail: FundsText, source| Requirement {
@@ -197,12 +183,12 @@ pub(crate) fn requirement<N: Note>(
         }
     };
     if size.derived {
-        notes.push(N::note(FundsText::DerivedFamily {
+        notes.push(note(FundsText::DerivedFamily {
             members: size.members,
         }));
     }
     if ctx.as_of > req.table_from.saturating_add(jiff::Span::new().years(1)) {
-        notes.push(N::note(FundsText::OldTable {
+        notes.push(note(FundsText::OldTable {
             from: req.table_from,
         }));
     }

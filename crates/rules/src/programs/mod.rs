@@ -35,25 +35,6 @@ macro_rules! load_table {
     };
 }
 
-/// `format!` into a buffer sized for a sentence, so that long details are
-/// written without growing the string several times.
-macro_rules! text {
-    ($($arg:tt)*) => {{
-        use std::fmt::Write as _;
-        let mut s = String::with_capacity(256);
-        let _ = write!(s, $($arg)*);
-        s
-    }};
-}
-
-/// [`text!`] as an English-only [`crate::text::Text`] (sentences not yet
-/// made messages).
-macro_rules! ptext {
-    ($($arg:tt)*) => {{
-        crate::text::Text::from(text!($($arg)*))
-    }};
-}
-
 mod categories;
 mod fst;
 mod fsw;
@@ -273,44 +254,6 @@ pub(crate) const STUDENT_WORK_TITLE: &str = "IRCC Help Centre: Can I count stude
 pub(crate) const STUDENT_WORK_HREF: &str =
     "https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=394&top=29";
 
-/// 12345 → "12,345".
-pub(crate) fn fmt_int(n: u64) -> String {
-    let s = n.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3);
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// Whole hours, rounded down, with thousands separators.
-pub(crate) fn fmt_hours(h: f64) -> String {
-    fmt_int(h.max(0.0).floor() as u64)
-}
-
-/// "21231 Software engineers and designers".
-pub(crate) fn noc_label(noc: Noc) -> String {
-    match crate::noc::lookup(noc) {
-        Ok(g) => format!("{noc} {}", g.title_en),
-        Err(_) => noc.to_string(),
-    }
-}
-
-/// "; not counted: …" for the distinct exclusion reasons, or "".
-pub(crate) fn not_counted(excluded: &[ExcludedPeriod]) -> String {
-    let mut reasons: Vec<&str> = excluded.iter().map(|e| e.reason.describe()).collect();
-    reasons.sort_unstable();
-    reasons.dedup();
-    if reasons.is_empty() {
-        String::new()
-    } else {
-        format!("; not counted: {}", reasons.join("; "))
-    }
-}
-
 /// Hours in one unit group: total and continuous runs.
 #[derive(Debug, Clone)]
 pub(crate) struct OccupationWork {
@@ -431,11 +374,15 @@ pub(crate) fn language_requirement(
 }
 
 /// "CLB/NCLC 7 needed in all four abilities of your first official language".
-struct Needed([u8; 4]);
+/// (The French starts a sentence or follows a semicolon: `.1` says which.)
+struct Needed([u8; 4], bool);
 
 impl Say for Needed {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let [l, r, w, s] = self.0;
+        if lang == Lang::Fr {
+            f.write_str(if self.1 { "Il faut" } else { "il faut" })?;
+        }
         match (lang, l == r && r == w && w == s) {
             (Lang::En, true) => write!(
                 f,
@@ -443,7 +390,7 @@ impl Say for Needed {
             ),
             (Lang::Fr, true) => write!(
                 f,
-                "il faut CLB/NCLC {l} dans les quatre habiletés de votre première langue officielle"
+                " CLB/NCLC {l} dans les quatre habiletés de votre première langue officielle"
             ),
             (Lang::En, false) => write!(
                 f,
@@ -453,7 +400,7 @@ impl Say for Needed {
             ),
             (Lang::Fr, false) => write!(
                 f,
-                "il faut CLB/NCLC {} en expression orale et en compréhension de l’oral, et {} en compréhension de l’écrit et en expression écrite",
+                " CLB/NCLC {} en expression orale et en compréhension de l’oral, et {} en compréhension de l’écrit et en expression écrite",
                 s.max(l),
                 r.max(w)
             ),
@@ -531,7 +478,7 @@ impl Say for ProgramText {
             ProgramText::LanguageResult { min, short } => {
                 let levels = In(&Levels(short.levels), lang);
                 let name = language_name(short.levels.language, lang);
-                write!(f, "{}", In(&Needed(*min), lang))?;
+                write!(f, "{}", In(&Needed(*min, true), lang))?;
                 if fr {
                     write!(f, "; votre résultat en {name} est {levels}")?;
                     if !short.is_empty() {
@@ -547,9 +494,9 @@ impl Say for ProgramText {
             }
             ProgramText::NoLanguageTest { min } => {
                 if fr {
-                    write!(f, "Aucun test de langue enregistré; {}", In(&Needed(*min), lang))
+                    write!(f, "Aucun test de langue enregistré; {}", In(&Needed(*min, false), lang))
                 } else {
-                    write!(f, "No language test recorded; {}", In(&Needed(*min), lang))
+                    write!(f, "No language test recorded; {}", In(&Needed(*min, false), lang))
                 }
             }
             ProgramText::NoValidLanguageTest { min, as_of } => {
@@ -557,13 +504,13 @@ impl Say for ProgramText {
                     write!(
                         f,
                         "Aucun résultat de test de langue valide le {as_of} (un résultat compte pendant deux ans à partir de la date du test); {}",
-                        In(&Needed(*min), lang)
+                        In(&Needed(*min, false), lang)
                     )
                 } else {
                     write!(
                         f,
                         "No valid language test result on {as_of} (results count for two years from the test date); {}",
-                        In(&Needed(*min), lang)
+                        In(&Needed(*min, false), lang)
                     )
                 }
             }

@@ -140,16 +140,26 @@ async fn pgwp_results_show_invitation_grid_categories_and_work_in_french() {
         "71 points sur 100 : au moins la note de passage de 67."
     );
     assert!(b.contains("<caption id=\"cap-fsw-grid\">Grille de sélection des travailleurs qualifiés (fédéral) : points pour chaque facteur</caption>"));
-    assert!(b.contains("<th scope=\"row\">Première langue officielle <span class=\"cell-note grid-why-inline\">English (CLB)"));
+    assert!(b.contains("<th scope=\"row\">Première langue officielle <span class=\"cell-note grid-why-inline\">Anglais (CLB) : compréhension de l’oral 8 → 5"));
     assert!(b.contains("<td class=\"num\">71</td><td class=\"num\">100</td><td class=\"grid-why\">Note de passage : 67 — <span class=\"req-status-label\">rempli</span>"));
-    assert!(b.contains("<td class=\"grid-why\">Age 28 on 2026-09-30: 12 points</td>"));
+    // The engine's sentences are in French too, and not marked as English.
+    assert!(b.contains("<td class=\"grid-why\">28 ans le 2026-09-30 : 12 points</td>"));
+    assert!(b.contains("1\u{202F}898 heures de travail qualifié admissibles au Canada entre le 2023-09-30 et le 2026-09-29 (1\u{202F}560 requises)"));
+    assert!(!b.contains("<p class=\"req-detail\" lang=\"en\">"));
     assert!(b.contains("<h3 id=\"cat-h\">Sélection fondée sur les catégories</h3>"));
     assert!(b.contains("catégories en vigueur depuis le 18 février 2026"));
     let stem = text_of(b, "cat-stem", "li");
-    assert!(stem.starts_with("✗ Professions en sciences, technologies, génie et mathématiques (STGM) — non admissible"), "{stem}");
+    assert!(
+        stem.starts_with(
+            "✗ Professions en sciences, technologie, génie et mathématiques (STGM) — non admissible"
+        ),
+        "{stem}"
+    );
     assert!(stem.contains("Liste non vérifiée sur canada.ca"), "{stem}");
     assert!(
-        b.contains("Travail dans une profession de la liste : <span>Your occupations between"),
+        b.contains(
+            "Travail dans une profession de la liste : <span>Vos professions entre le 2023-09-30"
+        ),
         "(reason)"
     );
     let work = text_of(b, "facts-program-work", "table");
