@@ -217,9 +217,9 @@ pub fn run(
     // JSON, an assessment ~20-40 KB: a few megabytes per worker and round
     // stay in cache and cost no fresh pages (large buffers were slower: the
     // page faults of growing them cost more than the scoring).
-    let per_worker = match kind {
-        Kind::Crs => 1_024,
-        Kind::Assess => 128,
+    let (per_worker, item_bytes) = match kind {
+        Kind::Crs => (1_024, 5 << 10),
+        Kind::Assess => (128, 48 << 10),
     };
     // LANDED_JOBS caps the worker threads (e.g. 1 to leave the other cores free).
     let threads = std::env::var("LANDED_JOBS")
@@ -239,7 +239,7 @@ pub fn run(
     // One output buffer per worker, reused from round to round: fresh
     // buffers cost more in page faults than the scoring itself.
     let mut buffers: Vec<(Vec<u8>, Vec<u8>)> = (0..threads)
-        .map(|_| (Vec::with_capacity(per_worker * 8 << 10), Vec::new()))
+        .map(|_| (Vec::with_capacity(per_worker * item_bytes), Vec::new()))
         .collect();
     let mut first_round = true;
     for round in items.chunks(round_size) {
