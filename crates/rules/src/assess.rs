@@ -33,11 +33,13 @@ pub enum Status {
 /// One requirement of a program, explained.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Requirement {
-    pub id: String,
+    /// Stable id, e.g. `cec.work_experience` (borrowed: no allocation per result).
+    pub id: std::borrow::Cow<'static, str>,
     pub status: Status,
     pub detail: Text,
+    /// Borrowed from the rule tables or a fixed page: no copy per result.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<Source>,
+    pub source: Option<&'static Source>,
 }
 
 /// A program's verdict: `eligible` is `null` when a fact needed to decide is missing.
@@ -163,9 +165,13 @@ pub struct Assessment {
     pub notes: Vec<Text>,
 }
 
-fn src(title: &'static str, href: &'static str, confidence: &'static str) -> Option<Source> {
-    Some(Source::fixed(title, href, confidence))
-}
+static CEC_SOURCE_C1: Source = Source::fixed(CEC_TITLE, CEC_PAGE, "C1");
+static CEC_SOURCE_C2: Source = Source::fixed(CEC_TITLE, CEC_PAGE, "C2");
+static VALIDITY_SOURCE: Source = Source::fixed(
+    "Ministerial Instructions respecting the Express Entry system, s.3(4) (2017 amendment)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system/amending-express-entry-system-2017.html",
+    "C1",
+);
 
 const CEC_PAGE: &str = "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/who-can-apply/canadian-experience-class.html";
 const CEC_TITLE: &str = "Eligibility to apply for the Canadian Experience Class (Express Entry)";
@@ -573,7 +579,7 @@ fn cec_program(
     let mut reqs = Vec::new();
     let mut notes: Vec<Text> = Vec::new();
     let t = &exp.tally;
-    let cec_src = || src(CEC_TITLE, CEC_PAGE, "C1");
+    let cec_src = || Some(&CEC_SOURCE_C1);
 
     // 1. Work experience: 1,560 hours in the 3 years before applying.
     let work_status = if t.at_least(hours::HOURS_PER_YEAR) {
@@ -652,7 +658,7 @@ fn cec_program(
         id: "cec.language".into(),
         status: lang_status,
         detail: lang_detail.into(),
-        source: src(CEC_TITLE, CEC_PAGE, "C2"),
+        source: Some(&CEC_SOURCE_C2),
     });
 
     // 3. A valid result: less than two years old (MI s.3(4)).
@@ -691,11 +697,7 @@ fn cec_program(
         id: "cec.language_test_valid".into(),
         status,
         detail: detail.into(),
-        source: src(
-            "Ministerial Instructions respecting the Express Entry system, s.3(4) (2017 amendment)",
-            "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-application-management-system/amending-express-entry-system-2017.html",
-            "C1",
-        ),
+        source: Some(&VALIDITY_SOURCE),
     });
 
     // 4. Live outside Quebec.
@@ -708,7 +710,7 @@ fn cec_program(
         id: "cec.province".into(),
         status,
         detail: detail.into(),
-        source: src(CEC_TITLE, CEC_PAGE, "C2"),
+        source: Some(&CEC_SOURCE_C2),
     });
 
     // 5. No education requirement.
@@ -716,7 +718,7 @@ fn cec_program(
         id: "cec.education".into(),
         status: Status::Met,
         detail: CecText::NoEducationRequirement.into(),
-        source: src(CEC_TITLE, CEC_PAGE, "C2"),
+        source: Some(&CEC_SOURCE_C2),
     });
     notes.push(CecText::AdmissibilityNotAssessed.into());
     ProgramResult::from_requirements(reqs, notes)

@@ -18,7 +18,7 @@ fn the_base_candidate_meets_every_requirement() {
         assert!(r.source.is_some(), "{} cites a source", r.id);
     }
     assert_eq!(p.eligible, Some(true));
-    let ids: Vec<&str> = p.requirements.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<&str> = p.requirements.iter().map(|r| r.id.as_ref()).collect();
     assert_eq!(
         ids,
         [

@@ -16,8 +16,18 @@
 //! or abroad), and for the "with Canadian work experience" categories work
 //! in Canada as for CEC (not while a full-time student, not self-employed).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
+
+/// The requirements a category can have, in the order of `CategoryDef::requirement_ids`.
+const REQUIREMENTS: [&str; 5] = [
+    "program",
+    "french",
+    "work_experience",
+    "job_offer",
+    "other_condition",
+];
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -47,6 +57,9 @@ pub enum CategoryKind {
 #[serde(deny_unknown_fields)]
 pub struct CategoryDef {
     pub slug: String,
+    /// `categories.{slug}.{requirement}` for each requirement, made once at load.
+    #[serde(skip)]
+    pub requirement_ids: Vec<String>,
     pub title: String,
     pub title_fr: String,
     pub kind: CategoryKind,
@@ -77,6 +90,13 @@ pub struct CategoryDef {
     pub experience_note_fr: Option<String>,
     #[serde(default)]
     pub nocs: Vec<Noc>,
+}
+
+impl CategoryDef {
+    /// Whether `noc` is on this category's list (kept sorted at load).
+    pub fn lists(&self, noc: Noc) -> bool {
+        self.nocs.binary_search(&noc).is_ok()
+    }
 }
 
 /// The categories in force from one date, and their common rules.
@@ -168,12 +188,23 @@ static TABLE: LazyLock<std::result::Result<Table<CategorySet>, String>> = LazyLo
         .chain(c.versions)
         .collect();
     versions.sort_by_key(|v| v.effective_from);
-    let t = Table {
+    let mut t = Table {
         id: "programs.categories".to_string(),
         description: String::new(),
         versions,
     };
     t.check().map_err(|p| p.to_string())?;
+    for v in &mut t.versions {
+        for c in &mut v.values.categories {
+            // Sorted once, so that membership is a binary search (checked for
+            // every occupation of every candidate against every list).
+            c.nocs.sort_unstable();
+            c.requirement_ids = REQUIREMENTS
+                .iter()
+                .map(|what| format!("categories.{}.{what}", c.slug))
+                .collect();
+        }
+    }
     for v in &t.versions {
         let mut slugs: Vec<&str> = v
             .values
@@ -191,10 +222,7 @@ static TABLE: LazyLock<std::result::Result<Table<CategorySet>, String>> = LazyLo
             ));
         }
         for c in &v.values.categories {
-            let mut codes = c.nocs.clone();
-            codes.sort_unstable();
-            codes.dedup();
-            if codes.len() != c.nocs.len() {
+            if c.nocs.windows(2).any(|w| w[0] == w[1]) {
                 return Err(format!(
                     "categories from {}: {} lists a code twice",
                     v.effective_from, c.slug
@@ -322,13 +350,11 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
 
     let mut results = Vec::with_capacity(set.categories.len());
     for c in &set.categories {
-        let id = |what: &str| {
-            let mut s = String::with_capacity(12 + c.slug.len() + what.len());
-            s.push_str("categories.");
-            s.push_str(&c.slug);
-            s.push('.');
-            s.push_str(what);
-            s
+        let id = |what: &str| -> Cow<'static, str> {
+            match REQUIREMENTS.iter().position(|w| *w == what) {
+                Some(i) if i < c.requirement_ids.len() => Cow::Borrowed(&c.requirement_ids[i]),
+                _ => Cow::Owned(format!("categories.{}.{what}", c.slug)),
+            }
         };
         let mut reqs = Vec::with_capacity(4);
         let mut notes: Vec<Text> = Vec::new();
@@ -422,14 +448,14 @@ fn program_requirement(programs: [&ProgramResult; 3]) -> Requirement {
     };
     // The selection's source covers it; each category does not repeat it.
     Requirement {
-        id: String::new(),
+        id: Cow::Borrowed(""),
         status,
         detail: detail.into(),
         source: None,
     }
 }
 
-fn french(ctx: &Context<'_>, id: String, min: u8) -> Requirement {
+fn french(ctx: &Context<'_>, id: Cow<'static, str>, min: u8) -> Requirement {
     let (status, detail) = match ctx.test_for(Language::French) {
         Some(t) => {
             let short = Shortfalls {
@@ -474,7 +500,12 @@ impl WorkSet {
     }
 }
 
-fn experience(c: &CategoryDef, work: &WorkSet, rule: Experience, id: String) -> Requirement {
+fn experience(
+    c: &CategoryDef,
+    work: &WorkSet,
+    rule: Experience,
+    id: Cow<'static, str>,
+) -> Requirement {
     let h = rule.hours;
     let meets = |o: &OccupationWork| {
         if rule.continuous {
@@ -490,7 +521,7 @@ fn experience(c: &CategoryDef, work: &WorkSet, rule: Experience, id: String) -> 
             o.hours()
         }
     };
-    let listed = |o: &OccupationWork| c.nocs.contains(&o.noc);
+    let listed = |o: &OccupationWork| c.lists(o.noc);
     let best = |pred: &dyn Fn(&OccupationWork) -> bool| {
         work.occs.iter().filter(|o| pred(o)).max_by_key(|o| o.units)
     };
@@ -535,9 +566,9 @@ fn experience(c: &CategoryDef, work: &WorkSet, rule: Experience, id: String) -> 
     }
 }
 
-fn job_offer(ctx: &Context<'_>, c: &CategoryDef, id: String) -> Requirement {
+fn job_offer(ctx: &Context<'_>, c: &CategoryDef, id: Cow<'static, str>) -> Requirement {
     let (status, detail) = match &ctx.profile.job_offer {
-        Some(o) if c.nocs.contains(&o.noc) => (Status::Met, CategoryText::JobOfferListed(o.noc)),
+        Some(o) if c.lists(o.noc) => (Status::Met, CategoryText::JobOfferListed(o.noc)),
         Some(o) => (Status::NotMet, CategoryText::JobOfferNotListed(o.noc)),
         None => (Status::NotMet, CategoryText::NoJobOffer),
     };

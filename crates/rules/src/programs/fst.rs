@@ -174,8 +174,8 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
         ));
     };
     let m = &min.values;
-    let fst_src = || Some(min.source.clone());
-    let groups_src = || Some(groups.source.clone());
+    let fst_src = || Some(&min.source);
+    let groups_src = || Some(&groups.source);
     let mut reqs = Vec::with_capacity(6);
     let mut notes: Vec<Text> = Vec::new();
 
@@ -310,7 +310,7 @@ fn offer_or_certificate(
     ctx: &Context<'_>,
     primary: Option<Noc>,
     groups: &'static Groups,
-    source: Option<Source>,
+    source: Option<&'static Source>,
 ) -> Requirement {
     let p = ctx.profile;
     let same_trade = |noc: Noc| primary.is_none_or(|t| t == noc);
@@ -323,7 +323,7 @@ fn offer_or_certificate(
         id: "fst.offer_or_certificate".into(),
         status: Status::Met,
         detail: detail.into(),
-        source: source.clone(),
+        source,
     };
     let mut certificate = None;
     if let Some(c) = &p.certificate_of_qualification {

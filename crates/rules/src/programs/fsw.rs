@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use super::funds::{self, FundsText};
 use super::{
-    Context, OccupationWork, STUDENT_WORK_HREF, STUDENT_WORK_TITLE, WorkFact, per_occupation, src,
+    Context, OccupationWork, STUDENT_WORK_HREF, STUDENT_WORK_TITLE, WorkFact, per_occupation,
     table_error,
 };
 use crate::assess::{ProgramResult, Requirement, Status, age_on};
@@ -292,7 +292,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
         ));
     };
     let m = &min.values;
-    let fsw_src = || Some(min.source.clone());
+    let fsw_src = || Some(&min.source);
     let mut reqs = Vec::with_capacity(6);
     let mut notes: Vec<Text> = Vec::new();
 
@@ -437,11 +437,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
         id: "fsw.selection_grid".into(),
         status,
         detail: detail.into(),
-        source: src(
-            "Six selection factors – Federal Skilled Worker Program (Express Entry)",
-            "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html",
-            "C3",
-        ),
+        source: Some(&SIX_FACTORS_SOURCE),
     });
     notes.push(FswText::AgeNote.into());
 
@@ -485,7 +481,7 @@ fn not_covered(as_of: Date, earliest: Date) -> ProgramResult {
     )
 }
 
-fn education_requirement(ctx: &Context<'_>, source: Option<Source>) -> Requirement {
+fn education_requirement(ctx: &Context<'_>, source: Option<&'static Source>) -> Requirement {
     let creds = &ctx.profile.education;
     let level = ctx.education.crs_level;
     let (status, detail) = if level >= EducationLevel::Secondary {
@@ -1078,6 +1074,12 @@ impl fmt::Display for Capitalized {
         f.write_str(chars.as_str())
     }
 }
+
+static SIX_FACTORS_SOURCE: Source = Source::fixed(
+    "Six selection factors – Federal Skilled Worker Program (Express Entry)",
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html",
+    "C3",
+);
 
 /// What the FSW checks and grid say: one variant per sentence, worded in English and French in [`Say`](crate::text::Say).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

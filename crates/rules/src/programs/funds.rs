@@ -159,13 +159,13 @@ fn note(m: FundsText) -> Text {
 /// The proof-of-funds requirement and its notes.
 pub(crate) fn requirement(
     ctx: &Context<'_>,
-    id: &str,
+    id: &'static str,
     exempt: Exemption,
 ) -> (Requirement, Vec<Text>) {
     let mut notes = Vec::new();
     let size = family_size(ctx.profile);
     let requirement = |status, detail: FundsText, source| Requirement {
-        id: id.to_string(),
+        id: id.into(),
         status,
         detail: FswText::Funds(detail).into(),
         source,
@@ -208,7 +208,7 @@ pub(crate) fn requirement(
         Some(have) => (Status::NotMet, available(have, false)),
         None => (Status::Unknown, FundsText::NotGiven(need)),
     };
-    (requirement(status, detail, Some(req.source.clone())), notes)
+    (requirement(status, detail, Some(req.source)), notes)
 }
 
 /// "CAD 15,263 needed for a family of 1 (IRCC table from 2025-07-07)".

@@ -241,14 +241,6 @@ pub(crate) fn table_error(e: &str) -> RulesError {
     RulesError::invalid("rules", format!("embedded program tables are invalid: {e}"))
 }
 
-pub(crate) fn src(
-    title: &'static str,
-    href: &'static str,
-    confidence: &'static str,
-) -> Option<Source> {
-    Some(Source::fixed(title, href, confidence))
-}
-
 /// IRCC Help Centre answer on student work (FSW counts it, CEC and FST do not).
 pub(crate) const STUDENT_WORK_TITLE: &str = "IRCC Help Centre: Can I count student work experience toward the Express Entry work requirement?";
 pub(crate) const STUDENT_WORK_HREF: &str =
@@ -321,9 +313,9 @@ pub(crate) fn working_in_canada(profile: &Profile, as_of: Date) -> Option<&Job> 
 
 /// "You must plan to live outside Quebec".
 pub(crate) fn province_requirement(
-    id: &str,
+    id: &'static str,
     profile: &Profile,
-    source: Option<Source>,
+    source: Option<&'static Source>,
 ) -> Requirement {
     let (status, detail) = match profile.intended_province {
         Some(Province::QC) => (Status::NotMet, ProgramText::Quebec),
@@ -331,7 +323,7 @@ pub(crate) fn province_requirement(
         None => (Status::Unknown, ProgramText::ProvinceMissing),
     };
     Requirement {
-        id: id.to_string(),
+        id: id.into(),
         status,
         detail: detail.into(),
         source,
@@ -341,10 +333,10 @@ pub(crate) fn province_requirement(
 /// A language requirement with a minimum level per ability (in
 /// [`Ability::ALL`] order), on the first official language's valid result.
 pub(crate) fn language_requirement(
-    id: &str,
+    id: &'static str,
     ctx: &Context<'_>,
     min: [u8; 4],
-    source: Option<Source>,
+    source: Option<&'static Source>,
 ) -> Requirement {
     let (status, detail) = match ctx.first_test() {
         Some(t) => {
@@ -366,7 +358,7 @@ pub(crate) fn language_requirement(
         ),
     };
     Requirement {
-        id: id.to_string(),
+        id: id.into(),
         status,
         detail: detail.into(),
         source,
