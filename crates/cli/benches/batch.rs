@@ -1,6 +1,6 @@
 //! End-to-end batch throughput: the built `landed` binary reading JSONL
 //! answers and writing JSONL results (process start included).
-//! Run: cargo bench -p landed --bench batch -- --warm-up-time 1 --measurement-time 5
+//! Run: cargo bench -p landed --bench batch -- --warm-up-time 1 --measurement-time 8
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -33,16 +33,23 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("cli_batch");
     g.sample_size(10);
     g.throughput(Throughput::Elements(LINES as u64));
-    g.bench_function("crs_jsonl_100k_answers", |b| {
-        b.iter(|| {
-            let out = Command::new(bin)
-                .args(["crs", path.to_str().unwrap(), "--format", "jsonl"])
-                .stdout(Stdio::null())
-                .status()
-                .unwrap();
-            assert!(out.success());
-        })
-    });
+    // One worker thread (the "one core") and every core.
+    for (name, jobs) in [
+        ("crs_jsonl_100k_answers_one_worker", "1"),
+        ("crs_jsonl_100k_answers_all_cores", "0"),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let out = Command::new(bin)
+                    .args(["crs", path.to_str().unwrap(), "--format", "jsonl"])
+                    .env("LANDED_JOBS", jobs)
+                    .stdout(Stdio::null())
+                    .status()
+                    .unwrap();
+                assert!(out.success());
+            })
+        });
+    }
     g.finish();
 }
 
