@@ -95,7 +95,7 @@ pub struct LanguageFact {
     /// The result used for this language (best valid one).
     pub used: bool,
     pub clb: LanguageLevels,
-    pub chart: String,
+    pub chart: std::borrow::Cow<'static, str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
 }

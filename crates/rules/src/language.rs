@@ -34,6 +34,7 @@
 //!   year is February 28, so such a result's last valid day is February 27:
 //!   the earlier of the two possible readings.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::LazyLock;
 
@@ -203,7 +204,7 @@ pub struct ConvertedTest {
     pub test_date: Date,
     /// The table id and the `effective_from` of the version used, e.g.
     /// `language.tef_canada.score_699_2023_12_11`.
-    pub chart: String,
+    pub chart: Cow<'static, str>,
     /// Where the chart is published, with its confidence grade.
     pub source: Source,
     /// What a person should know about this conversion (assumed TEF scale,
@@ -287,7 +288,6 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
     }
 
     let [listening, reading, writing, speaking] = levels;
-    let d = version.effective_from;
     Ok(ConvertedTest {
         levels: LanguageLevels {
             language: test.test.language(),
@@ -298,13 +298,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
         },
         test: test.test,
         test_date: test.test_date,
-        chart: format!(
-            "{}_{:04}_{:02}_{:02}",
-            table.id,
-            d.year(),
-            d.month(),
-            d.day()
-        ),
+        chart: Cow::Borrowed(chart.id.as_str()),
         source: version.source.clone(),
         notes,
     })
@@ -519,6 +513,9 @@ struct Chart {
     /// Per ability: the lowest level the chart publishes.
     lowest: [Clb; 4],
     old_scale_tests_before: Option<Date>,
+    /// `{table id}_{effective_from}`, e.g. `language.ielts_general_2015_01_01`
+    /// (made once at load; each result borrows it).
+    id: String,
 }
 
 impl Chart {
@@ -577,6 +574,7 @@ impl Chart {
             bands,
             lowest,
             old_scale_tests_before: spec.old_scale_tests_before,
+            id: String::new(),
         })
     }
 }
@@ -694,12 +692,20 @@ fn load_chart((file, text): (&str, &'static str)) -> Loaded<Chart> {
     let spec: Table<ChartSpec> = Table::from_embedded(text).map_err(|e| format!("{file}: {e}"))?;
     let mut versions = Vec::with_capacity(spec.versions.len());
     for v in spec.versions {
-        let values = Chart::compile(v.values).map_err(|e| {
+        let mut values = Chart::compile(v.values).map_err(|e| {
             format!(
                 "{file}: table {} version from {}: {e}",
                 spec.id, v.effective_from
             )
         })?;
+        let d = v.effective_from;
+        values.id = format!(
+            "{}_{:04}_{:02}_{:02}",
+            spec.id,
+            d.year(),
+            d.month(),
+            d.day()
+        );
         versions.push(Version {
             effective_from: v.effective_from,
             effective_to: v.effective_to,

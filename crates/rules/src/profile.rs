@@ -263,12 +263,13 @@ pub fn parse_profile(json: &str) -> Result<Profile> {
 
 fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<()> {
     for (i, c) in creds.iter().enumerate() {
-        let f = format!("{prefix}education[{i}]");
+        // The field path, formatted only for an error.
+        let f = || format!("{prefix}education[{i}]");
         if let Some(y) = c.program_years
             && !(y.is_finite() && (0.0..=15.0).contains(&y))
         {
             return Err(RulesError::invalid(
-                format!("{f}.program_years"),
+                format!("{}.program_years", f()),
                 format!("{y} is not a program length in years (0 to 15)"),
             ));
         }
@@ -276,7 +277,7 @@ fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<
             && done > today
         {
             return Err(RulesError::invalid(
-                format!("{f}.completed_on"),
+                format!("{}.completed_on", f()),
                 format!("{done} is after today ({today}); enter credentials already completed"),
             ));
         }
@@ -291,10 +292,11 @@ fn check_tests(
     check_scores: bool,
 ) -> Result<()> {
     for (i, t) in tests.iter().enumerate() {
-        let f = format!("{prefix}language_tests[{i}]");
+        // The field path, formatted only for an error.
+        let f = || format!("{prefix}language_tests[{i}]");
         if t.test_date > today {
             return Err(RulesError::invalid(
-                format!("{f}.test_date"),
+                format!("{}.test_date", f()),
                 format!(
                     "{} is after today ({today}): a result must exist to count",
                     t.test_date
@@ -303,7 +305,7 @@ fn check_tests(
         }
         // Converting validates every score against the test's scale.
         if check_scores {
-            crate::language::convert(t).map_err(|e| e.within(&f))?;
+            crate::language::convert(t).map_err(|e| e.within(&f()))?;
         }
     }
     Ok(())
@@ -311,10 +313,11 @@ fn check_tests(
 
 fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
     for (i, j) in jobs.iter().enumerate() {
-        let f = format!("{prefix}work_history[{i}]");
+        // The field path, formatted only for an error.
+        let f = || format!("{prefix}work_history[{i}]");
         if !(j.hours_per_week.is_finite() && j.hours_per_week > 0.0 && j.hours_per_week <= 168.0) {
             return Err(RulesError::invalid(
-                format!("{f}.hours_per_week"),
+                format!("{}.hours_per_week", f()),
                 format!(
                     "{} is not a number of hours a week: more than 0 and at most 168",
                     j.hours_per_week
@@ -323,7 +326,7 @@ fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
         }
         if j.country.len() != 2 || !j.country.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(RulesError::invalid(
-                format!("{f}.country"),
+                format!("{}.country", f()),
                 format!(
                     "{:?} is not an ISO 3166-1 alpha-2 country code such as \"CA\" or \"IN\"",
                     j.country
@@ -334,13 +337,13 @@ fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
             && t.chars().count() > 200
         {
             return Err(RulesError::invalid(
-                format!("{f}.title"),
+                format!("{}.title", f()),
                 "a job title has at most 200 characters",
             ));
         }
         if j.start > today {
             return Err(RulesError::invalid(
-                format!("{f}.start"),
+                format!("{}.start", f()),
                 format!(
                     "{} is after today ({today}): enter work already started",
                     j.start
@@ -351,14 +354,14 @@ fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
             && end < j.start
         {
             return Err(RulesError::invalid(
-                format!("{f}.end"),
+                format!("{}.end", f()),
                 format!(
                     "the last day worked ({end}) is before the start ({})",
                     j.start
                 ),
             ));
         }
-        crate::noc::lookup(j.noc).map_err(|e| e.within(&format!("{f}.noc")))?;
+        crate::noc::lookup(j.noc).map_err(|e| e.within(&format!("{}.noc", f())))?;
     }
     Ok(())
 }
