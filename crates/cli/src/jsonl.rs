@@ -34,6 +34,10 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
     } else {
         b",\"with_spouse\":false,\"lines\":["
     });
+    // Most lines cite the same page: once a source string is known to need no
+    // escaping, the same string (same address and length, all borrowed from
+    // `r` for this whole call) is copied without looking at it again.
+    let mut clean_source: Option<(*const u8, usize)> = None;
     for (i, l) in r.lines.iter().enumerate() {
         if i > 0 {
             out.push(b',');
@@ -46,9 +50,14 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
         out.extend_from_slice(n.format(l.max).as_bytes());
         out.extend_from_slice(b",\"basis\":\"");
         let _ = write!(Escaped(out), "{}", l.basis);
-        out.extend_from_slice(b"\",\"source\":");
-        string(out, &l.source);
-        out.push(b'}');
+        out.extend_from_slice(b"\",\"source\":\"");
+        let key = (l.source.as_ptr(), l.source.len());
+        if clean_source == Some(key) {
+            out.extend_from_slice(l.source.as_bytes());
+        } else if escape(out, &l.source) {
+            clean_source = Some(key);
+        }
+        out.extend_from_slice(b"\"}");
     }
     out.push(b']');
     if !r.notes.is_empty() {
@@ -69,7 +78,7 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
 /// A JSON string, quoted and escaped.
 fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
-    escape(out, s);
+    let _ = escape(out, s);
     out.push(b'"');
 }
 
@@ -78,9 +87,32 @@ struct Escaped<'a>(&'a mut Vec<u8>);
 
 impl fmt::Write for Escaped<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape(self.0, s);
+        let _ = escape(self.0, s);
         Ok(())
     }
+}
+
+/// No byte needs escaping: eight bytes at a time with the usual word tricks
+/// ("some byte below 0x20", "some byte equal to `"` or `\\`"; exact tests),
+/// then the few bytes left one by one.
+fn is_clean(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word);
+        let below_space = x.wrapping_sub(ONES * 0x20) & !x & HIGH;
+        let q = x ^ (ONES * u64::from(b'"'));
+        let quote = q.wrapping_sub(ONES) & !q & HIGH;
+        let b = x ^ (ONES * u64::from(b'\\'));
+        let backslash = b.wrapping_sub(ONES) & !b & HIGH;
+        if below_space | quote | backslash != 0 {
+            return false;
+        }
+    }
+    !chunks.remainder().iter().any(|&b| needs_escape(b))
 }
 
 fn needs_escape(b: u8) -> bool {
@@ -89,15 +121,12 @@ fn needs_escape(b: u8) -> bool {
 
 /// serde_json's escapes: `\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`, other
 /// control characters as `\u00xx` (lower-case hex); everything else as is.
-fn escape(out: &mut Vec<u8>, s: &str) {
+/// Returns whether `s` was copied as is (nothing to escape).
+fn escape(out: &mut Vec<u8>, s: &str) -> bool {
     let bytes = s.as_bytes();
-    // No early exit and a byte-wide OR, so the compiler checks 32 bytes at a time.
-    let flags = bytes.iter().fold(0u8, |acc, &b| {
-        acc | u8::from(b < 0x20) | u8::from(b == b'"') | u8::from(b == b'\\')
-    });
-    if flags == 0 {
+    if is_clean(bytes) {
         out.extend_from_slice(bytes);
-        return;
+        return true;
     }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
@@ -123,6 +152,7 @@ fn escape(out: &mut Vec<u8>, s: &str) {
         start = i + 1;
     }
     out.extend_from_slice(&bytes[start..]);
+    false
 }
 
 #[cfg(test)]
@@ -204,12 +234,25 @@ mod tests {
     }
 
     #[test]
+    fn the_clean_test_is_exact() {
+        for b in 0..=255u8 {
+            for pos in 0..17 {
+                let mut bytes = vec![b'a'; 17];
+                bytes[pos] = b;
+                assert_eq!(is_clean(&bytes), !needs_escape(b), "byte {b} at {pos}");
+            }
+        }
+    }
+
+    #[test]
     fn escapes_like_serde_json() {
         let (a, day) = answers().remove(0);
         let mut r = score_explained(&a, day).unwrap();
         let nasty = "quote \" backslash \\ newline \n tab \t bell \u{7} del \u{7f} é ✔ \u{1f}";
         r.lines[0].basis = Text::from(nasty.to_string());
         r.notes.push(Text::from(nasty.to_string()));
+        r.lines[1].source = nasty.to_string().into();
+        r.lines[3].source = nasty.to_string().into();
         r.rule_set = nasty.to_string();
         assert_eq!(fast(&r), serde_json::to_string(&r).unwrap());
     }

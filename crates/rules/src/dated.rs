@@ -49,10 +49,25 @@ impl Source {
     /// Make the text `'static` so that copies borrow it. Used only for the
     /// embedded tables, which are loaded once per process and kept for its
     /// whole life: the few kilobytes "leaked" are never meant to be freed.
+    ///
+    /// Equal texts are leaked once and shared (most CRS tables cite the same
+    /// page), so a writer can tell a text it has already checked by its address.
     fn into_static(self) -> Source {
         fn leak(c: Cow<'static, str>) -> Cow<'static, str> {
+            static INTERNED: std::sync::Mutex<Vec<&'static str>> =
+                std::sync::Mutex::new(Vec::new());
             match c {
-                Cow::Owned(s) => Cow::Borrowed(Box::leak(s.into_boxed_str())),
+                Cow::Owned(s) => {
+                    let Ok(mut interned) = INTERNED.lock() else {
+                        return Cow::Borrowed(Box::leak(s.into_boxed_str()));
+                    };
+                    if let Some(same) = interned.iter().find(|t| **t == s) {
+                        return Cow::Borrowed(same);
+                    }
+                    let text: &'static str = Box::leak(s.into_boxed_str());
+                    interned.push(text);
+                    Cow::Borrowed(text)
+                }
                 borrowed => borrowed,
             }
         }
