@@ -38,6 +38,8 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
     // escaping, the same string (same address and length, all borrowed from
     // `r` for this whole call) is copied without looking at it again.
     let mut clean_source: Option<(*const u8, usize)> = None;
+    // A sentence is written in many small pieces: gather them, then check once.
+    let mut sentence = String::with_capacity(256);
     for (i, l) in r.lines.iter().enumerate() {
         if i > 0 {
             out.push(b',');
@@ -49,7 +51,9 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
         out.extend_from_slice(b",\"max\":");
         out.extend_from_slice(n.format(l.max).as_bytes());
         out.extend_from_slice(b",\"basis\":\"");
-        let _ = write!(Escaped(out), "{}", l.basis);
+        sentence.clear();
+        let _ = write!(sentence, "{}", l.basis);
+        let _ = escape(out, &sentence);
         out.extend_from_slice(b"\",\"source\":\"");
         let key = (l.source.as_ptr(), l.source.len());
         if clean_source == Some(key) {
