@@ -527,7 +527,7 @@ pub fn projected_date(
     // F(D) − F(start of D's window).
     let earliest = window_start(as_of, c.window_years);
     let (spans, _) = split(jobs, study, earliest, horizon, c);
-    let stretches = stretches(&spans);
+    let stretches: Vec<(Date, Date, u64)> = stretches(&spans).collect();
     let cum = |x: Date| -> u64 {
         let mut acc = 0u64;
         for &(a, b, rate) in &stretches {
@@ -607,21 +607,20 @@ pub fn continuous_runs(
 
 /// The stretches where the same jobs are held, in time order, with the sum
 /// of their weekly rates (before the cap); stretches with no work are left out.
-fn stretches(spans: &[Span]) -> Vec<(Date, Date, u64)> {
+fn stretches(spans: &[Span]) -> impl Iterator<Item = (Date, Date, u64)> + '_ {
     let mut bounds: Vec<Date> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     bounds.sort_unstable();
     bounds.dedup();
-    bounds
-        .windows(2)
-        .filter_map(|w| {
-            let sum: u64 = spans
-                .iter()
-                .filter(|s| s.start <= w[0] && s.end >= w[1])
-                .map(|s| u64::from(s.rate))
-                .sum();
-            (sum > 0).then_some((w[0], w[1], sum))
-        })
-        .collect()
+    // Walked lazily: callers fold the stretches as they come.
+    (1..bounds.len()).filter_map(move |i| {
+        let (a, b) = (bounds[i - 1], bounds[i]);
+        let sum: u64 = spans
+            .iter()
+            .filter(|s| s.start <= a && s.end >= b)
+            .map(|s| u64::from(s.rate))
+            .sum();
+        (sum > 0).then_some((a, b, sum))
+    })
 }
 
 #[cfg(test)]
