@@ -20,7 +20,8 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
     out.extend_from_slice(b",\"rule_set\":");
     string(out, &r.rule_set);
     out.extend_from_slice(b",\"as_of\":\"");
-    let _ = write!(Escaped(out), "{}", r.as_of);
+    // A date is digits and dashes: nothing to escape.
+    let _ = write!(Raw(out), "{}", r.as_of);
     out.extend_from_slice(b"\",\"core\":");
     out.extend_from_slice(n.format(r.core).as_bytes());
     out.extend_from_slice(b",\"spouse\":");
@@ -38,8 +39,6 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
     // escaping, the same string (same address and length, all borrowed from
     // `r` for this whole call) is copied without looking at it again.
     let mut clean_source: Option<(*const u8, usize)> = None;
-    // A sentence is written in many small pieces: gather them, then check once.
-    let mut sentence = String::with_capacity(256);
     for (i, l) in r.lines.iter().enumerate() {
         if i > 0 {
             out.push(b',');
@@ -51,9 +50,7 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
         out.extend_from_slice(b",\"max\":");
         out.extend_from_slice(n.format(l.max).as_bytes());
         out.extend_from_slice(b",\"basis\":\"");
-        sentence.clear();
-        let _ = write!(sentence, "{}", l.basis);
-        let _ = escape(out, &sentence);
+        sentence(out, &l.basis);
         out.extend_from_slice(b"\",\"source\":\"");
         let key = (l.source.as_ptr(), l.source.len());
         if clean_source == Some(key) {
@@ -71,7 +68,7 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
                 out.push(b',');
             }
             out.push(b'"');
-            let _ = write!(Escaped(out), "{note}");
+            sentence(out, note);
             out.push(b'"');
         }
         out.push(b']');
@@ -86,12 +83,24 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// `fmt::Write` into a JSON string's contents.
-struct Escaped<'a>(&'a mut Vec<u8>);
+/// A sentence (written in many small pieces) straight into `out`, then
+/// checked once; in the rare case it holds a character to escape, the
+/// appended bytes are taken back and written escaped.
+fn sentence(out: &mut Vec<u8>, text: &landed_rules::text::Text) {
+    let start = out.len();
+    let _ = write!(Raw(out), "{text}");
+    if !is_clean(&out[start..]) {
+        let raw = out.split_off(start);
+        let _ = escape(out, &String::from_utf8_lossy(&raw));
+    }
+}
 
-impl fmt::Write for Escaped<'_> {
+/// `fmt::Write` appending as is (for text known or checked to need no escaping).
+struct Raw<'a>(&'a mut Vec<u8>);
+
+impl fmt::Write for Raw<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        let _ = escape(self.0, s);
+        self.0.extend_from_slice(s.as_bytes());
         Ok(())
     }
 }
