@@ -263,9 +263,10 @@ pub fn run(
             })
         };
         let parts: Vec<&[Item<'_>]> = round.chunks(chunk).collect();
-        let failures: Vec<usize> = if parts.len() == 1 {
+        // `None`: the worker stopped (a bug); its part is reported, not half-written.
+        let failures: Vec<Option<usize>> = if parts.len() == 1 {
             let (out, errors) = &mut buffers[0];
-            vec![work(parts[0], out, errors, first_round)]
+            vec![Some(work(parts[0], out, errors, first_round))]
         } else {
             std::thread::scope(|s| {
                 let handles: Vec<_> = parts
@@ -277,11 +278,21 @@ pub fn run(
                         s.spawn(move || work(part, out, errors, first_round && k == 0))
                     })
                     .collect();
-                handles.into_iter().map(|h| h.join().unwrap_or(1)).collect()
+                handles.into_iter().map(|h| h.join().ok()).collect()
             })
         };
         first_round = false;
-        for (f, (buf, errors)) in failures.into_iter().zip(buffers.iter()) {
+        for ((f, part), (buf, errors)) in failures.into_iter().zip(&parts).zip(buffers.iter()) {
+            let Some(f) = f else {
+                failed += part.len();
+                let _ = out.flush();
+                eprintln!(
+                    "landed: internal error on lines {} to {}",
+                    part.first().map_or(0, |i| i.line),
+                    part.last().map_or(0, |i| i.line)
+                );
+                continue;
+            };
             failed += f;
             let _ = out.write_all(buf);
             if !errors.is_empty() {

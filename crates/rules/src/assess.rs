@@ -720,7 +720,7 @@ fn cec_program(
         detail: CecText::NoEducationRequirement.into(),
         source: Some(&CEC_SOURCE_C2),
     });
-    notes.push(CecText::AdmissibilityNotAssessed.into());
+    notes.push(crate::programs::ProgramText::AdmissibilityNotAssessed.into());
     ProgramResult::from_requirements(reqs, notes)
 }
 
@@ -797,7 +797,6 @@ pub enum CecText {
     MixedTeer {
         teer23_alone: bool,
     },
-    AdmissibilityNotAssessed,
 
     // --- Facts: education --------------------------------------------------
     /// `education[index]` is completed after the assessment date.
@@ -1032,10 +1031,6 @@ impl Say for CecText {
             } => f.write_str(lang.pick(
                 "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.",
                 "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{202f}560 heures.",
-            )),
-            CecText::AdmissibilityNotAssessed => f.write_str(lang.pick(
-                "Admissibility (medical, security, criminality) is not assessed.",
-                "L’interdiction de territoire (motifs sanitaires, sécurité, criminalité) n’est pas évaluée.",
             )),
             CecText::CompletedLater { index, as_of } => {
                 if fr {

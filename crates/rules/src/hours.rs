@@ -188,6 +188,24 @@ impl ExclusionReason {
     }
 }
 
+/// Every reason, alphabetical by its English wording (a test keeps it so).
+const BY_ENGLISH_WORDING: [ExclusionReason; 11] = {
+    use ExclusionReason as R;
+    [
+        R::Coop,
+        R::UnpaidInternship,
+        R::AboveWeeklyCap,
+        R::SelfEmployed,
+        R::NotSkilled,
+        R::NotEligibleOccupation,
+        R::Volunteer,
+        R::InCanada,
+        R::NotAuthorized,
+        R::OutsideCanada,
+        R::FullTimeStudy,
+    ]
+};
+
 /// The distinct reasons among excluded periods (a set: no allocation).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExclusionReasons(u16);
@@ -208,9 +226,9 @@ impl ExclusionReasons {
     }
     /// In a stable order: alphabetical by the English wording (as it always was).
     pub fn iter(self) -> impl Iterator<Item = ExclusionReason> {
-        let mut all = ExclusionReason::ALL;
-        all.sort_unstable_by_key(|r| r.describe());
-        all.into_iter().filter(move |r| self.contains(*r))
+        BY_ENGLISH_WORDING
+            .into_iter()
+            .filter(move |r| self.contains(*r))
     }
 }
 
@@ -627,6 +645,13 @@ fn stretches(spans: &[Span]) -> impl Iterator<Item = (Date, Date, u64)> + '_ {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn reasons_are_listed_in_the_order_of_their_english_wording() {
+        let mut sorted = ExclusionReason::ALL;
+        sorted.sort_unstable_by_key(|r| r.describe());
+        assert_eq!(BY_ENGLISH_WORDING, sorted);
+    }
 
     #[test]
     fn day_numbers_and_windows_agree_with_jiff() {

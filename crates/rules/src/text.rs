@@ -45,21 +45,6 @@ impl Lang {
         }
     }
 
-    /// `en`, `fr`, or a tag starting with one of them (`fr-CA`, `en_US`).
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
-        }
-    }
-
     /// The English or the French of two literal forms.
     pub fn pick(self, en: &'static str, fr: &'static str) -> &'static str {
         match self {
@@ -381,6 +366,44 @@ impl Say for Shortfalls {
     }
 }
 
+/// "within the 5 years from 2021-11-01 to 2026-10-31" (a program's experience window).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub years: i16,
+    pub from: jiff::civil::Date,
+    pub to: jiff::civil::Date,
+}
+
+impl Say for Window {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Window { years, from, to } = self;
+        match lang {
+            Lang::En => write!(f, "within the {years} years from {from} to {to}"),
+            Lang::Fr => write!(f, "au cours des {years} années allant du {from} au {to}"),
+        }
+    }
+}
+
+/// The first letter in capitals (a French phrase that opens a sentence).
+pub struct Capitalized<'a>(pub &'a str);
+
+impl fmt::Display for Capitalized<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut chars = self.0.chars();
+        if let Some(c) = chars.next() {
+            for u in c.to_uppercase() {
+                f.write_char(u)?;
+            }
+        }
+        f.write_str(chars.as_str())
+    }
+}
+
+/// "heure" or "heures": French puts 0 and 1 in the singular.
+pub fn heures(n: Num) -> &'static str {
+    if n.0 < 2 { "heure" } else { "heures" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,12 +428,5 @@ mod tests {
         });
         assert_eq!(untranslated_count(), before + 1);
         assert_eq!(output_language(), Lang::En);
-    }
-
-    #[test]
-    fn language_tags_parse() {
-        assert_eq!(Lang::from_tag("fr-CA"), Some(Lang::Fr));
-        assert_eq!(Lang::from_tag("EN"), Some(Lang::En));
-        assert_eq!(Lang::from_tag("de"), None);
     }
 }

@@ -2,13 +2,13 @@
 //! French follows the wording of IRCC's French CRS page ("Critères du Système
 //! de classement global").
 
-use std::fmt::{self, Write as _};
+use std::fmt;
 
 use jiff::civil::Date;
 
 use super::{CanadianEducation, EducationLevel};
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
-use crate::text::{Lang, Levels, Say, ability_name, language_name};
+use crate::text::{Capitalized, In, Lang, Levels, Say, ability_name, language_name};
 
 /// Which column of the transferability language grids the first language reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +180,7 @@ impl Say for CrsText {
                     write!(
                         f,
                         "{} en {} : {} {level}{}",
-                        capitalized(ability_name(*ability, lang)),
+                        Capitalized(ability_name(*ability, lang)),
                         language_name(*language, lang),
                         language.benchmark(),
                         if counts_as_10 { " (compte comme 10)" } else { "" }
@@ -444,25 +444,5 @@ impl Say for CrsText {
                 "additional.french : non établi : les sources donnent le 2020-10-20 ou le 2020-10-27 (l’annonce) comme date d’entrée en vigueur; landed retient le 2020-10-27",
             )),
         }
-    }
-}
-
-use crate::text::In;
-
-fn capitalized(s: &str) -> Capitalized<'_> {
-    Capitalized(s)
-}
-
-struct Capitalized<'a>(&'a str);
-
-impl fmt::Display for Capitalized<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut chars = self.0.chars();
-        if let Some(c) = chars.next() {
-            for u in c.to_uppercase() {
-                f.write_char(u)?;
-            }
-        }
-        f.write_str(chars.as_str())
     }
 }

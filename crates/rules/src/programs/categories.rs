@@ -20,14 +20,26 @@ use std::borrow::Cow;
 use std::fmt;
 use std::sync::{Arc, LazyLock};
 
-/// The requirements a category can have, in the order of `CategoryDef::requirement_ids`.
-const REQUIREMENTS: [&str; 5] = [
-    "program",
-    "french",
-    "work_experience",
-    "job_offer",
-    "other_condition",
-];
+/// The requirements a category can have; `CategoryDef::requirement_ids` holds
+/// `categories.{slug}.{name}` for each, in this order.
+#[derive(Debug, Clone, Copy)]
+enum Req {
+    Program,
+    French,
+    WorkExperience,
+    JobOffer,
+    OtherCondition,
+}
+
+impl Req {
+    const NAMES: [&str; 5] = [
+        "program",
+        "french",
+        "work_experience",
+        "job_offer",
+        "other_condition",
+    ];
+}
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
@@ -199,7 +211,7 @@ static TABLE: LazyLock<std::result::Result<Table<CategorySet>, String>> = LazyLo
             // Sorted once, so that membership is a binary search (checked for
             // every occupation of every candidate against every list).
             c.nocs.sort_unstable();
-            c.requirement_ids = REQUIREMENTS
+            c.requirement_ids = Req::NAMES
                 .iter()
                 .map(|what| format!("categories.{}.{what}", c.slug))
                 .collect();
@@ -350,20 +362,25 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
 
     let mut results = Vec::with_capacity(set.categories.len());
     for c in &set.categories {
-        let id = |what: &str| -> Cow<'static, str> {
-            match REQUIREMENTS.iter().position(|w| *w == what) {
-                Some(i) if i < c.requirement_ids.len() => Cow::Borrowed(&c.requirement_ids[i]),
-                _ => Cow::Owned(format!("categories.{}.{what}", c.slug)),
+        // Made at load for every category of the table (the only source of `c`).
+        let id = |req: Req| -> Cow<'static, str> {
+            match c.requirement_ids.get(req as usize) {
+                Some(id) => Cow::Borrowed(id.as_str()),
+                None => Cow::Owned(format!(
+                    "categories.{}.{}",
+                    c.slug,
+                    Req::NAMES[req as usize]
+                )),
             }
         };
         let mut reqs = Vec::with_capacity(4);
         let mut notes: Vec<Text> = Vec::new();
         reqs.push(Requirement {
-            id: id("program"),
+            id: id(Req::Program),
             ..program.clone()
         });
         match c.kind {
-            CategoryKind::French => reqs.push(french(ctx, id("french"), set.french_min_nclc)),
+            CategoryKind::French => reqs.push(french(ctx, id(Req::French), set.french_min_nclc)),
             CategoryKind::Occupations => {
                 let work = if c.canadian_experience_only {
                     &work_canada
@@ -374,15 +391,15 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
                     in_canada: c.canadian_experience_only,
                     ..rule
                 };
-                reqs.push(experience(c, work, rule, id("work_experience")));
+                reqs.push(experience(c, work, rule, id(Req::WorkExperience)));
             }
         }
         if c.needs_job_offer_in_list {
-            reqs.push(job_offer(ctx, c, id("job_offer")));
+            reqs.push(job_offer(ctx, c, id(Req::JobOffer)));
         }
         if let Some(x) = Wording::pair(&c.extra_condition, &c.extra_condition_fr) {
             reqs.push(Requirement {
-                id: id("other_condition"),
+                id: id(Req::OtherCondition),
                 status: Status::Unknown,
                 detail: CategoryText::ExtraCondition(x).into(),
                 source: None,

@@ -25,7 +25,7 @@ use crate::error::Result;
 use crate::hours::{self, Criteria, ExclusionReasons, Occupations, Place};
 use crate::noc::Noc;
 use crate::profile::{JobOffer, Province};
-use crate::text::{In, Lang, NocLabel, NotCounted, Num, Say, Text, hours_num};
+use crate::text::{In, Lang, NocLabel, NotCounted, Num, Say, Text, Window, hours_num};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -284,7 +284,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
 
     // 6. Live outside Quebec.
     reqs.push(super::province_requirement("fst.province", p, fst_src()));
-    notes.push(FstText::Admissibility.into());
+    notes.push(super::ProgramText::AdmissibilityNotAssessed.into());
 
     let work = WorkFact {
         window_from: all.window_from,
@@ -366,24 +366,6 @@ fn offer_or_certificate(
 /// "Major Groups 72 (except 726), …": the eligible groups in a sentence.
 const GROUPS_EN: &str = "Major Groups 72 (except 726), 73, 82, 83, 92 and 93 (except 932), Minor Group 6320 and Unit Group 62200";
 const GROUPS_FR: &str = "grands groupes 72 (sauf 726), 73, 82, 83, 92 et 93 (sauf 932), groupe intermédiaire 6320 et groupe de base 62200";
-
-/// "within the 5 years from 2021-11-01 to 2026-10-31".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    years: i16,
-    from: Date,
-    to: Date,
-}
-
-impl Say for Window {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Window { years, from, to } = self;
-        match lang {
-            Lang::En => write!(f, "within the {years} years from {from} to {to}"),
-            Lang::Fr => write!(f, "au cours des {years} années allant du {from} au {to}"),
-        }
-    }
-}
 
 /// Why a certificate of qualification or a job offer does not count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -491,7 +473,6 @@ pub enum FstText {
     SelfEmployment,
     QualifiedToPractise,
     NoEducationRequirement,
-    Admissibility,
     /// A certificate of qualification in the trade.
     Certificate {
         noc: Noc,
@@ -622,10 +603,6 @@ impl Say for FstText {
             FstText::NoEducationRequirement => f.write_str(lang.pick(
                 "There is no education requirement for the Federal Skilled Trades Program",
                 "Le Programme des travailleurs de métiers spécialisés (fédéral) n’a aucune exigence en matière d’études",
-            )),
-            FstText::Admissibility => f.write_str(lang.pick(
-                "Admissibility (medical, security, criminality) is not assessed.",
-                "L’interdiction de territoire (pour motifs sanitaires, de sécurité ou de criminalité) n’est pas évaluée.",
             )),
             FstText::Certificate { noc, province } => {
                 let label = In(&NocLabel(noc), lang);

@@ -30,7 +30,8 @@ use crate::hours::{self, Criteria, ExclusionReasons, Occupations, Place};
 use crate::noc::Noc;
 use crate::profile::{Credential, CredentialLevel};
 use crate::text::{
-    In, Lang, Levels, NocLabel, NotCounted, Num, Say, Text, hours_num, language_name,
+    Capitalized, In, Lang, Levels, NocLabel, NotCounted, Num, Say, Text, Window, heures, hours_num,
+    language_name,
 };
 
 #[derive(Debug, Clone, Deserialize)]
@@ -452,7 +453,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
 
     // 6. Live outside Quebec.
     reqs.push(super::province_requirement("fsw.province", p, fsw_src()));
-    notes.push(FswText::AdmissibilityNote.into());
+    notes.push(super::ProgramText::AdmissibilityNotAssessed.into());
 
     let work = WorkFact {
         window_from: all.window_from,
@@ -1013,24 +1014,6 @@ impl GridFactors {
     }
 }
 
-/// "within the 10 years from 2016-11-01 to 2026-10-31".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Window {
-    pub years: i16,
-    pub from: Date,
-    pub to: Date,
-}
-
-impl Say for Window {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Window { years, from, to } = self;
-        match lang {
-            Lang::En => write!(f, "within the {years} years from {from} to {to}"),
-            Lang::Fr => write!(f, "au cours des {years} années allant du {from} au {to}"),
-        }
-    }
-}
-
 /// The grid's total against the pass mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Score {
@@ -1056,25 +1039,6 @@ impl Say for PointCount {
 }
 
 /// "heure" or "heures": in French 0 and 1 take the singular.
-fn heures(n: Num) -> &'static str {
-    if n.0 < 2 { "heure" } else { "heures" }
-}
-
-/// The first letter in capitals (French phrases that open a sentence).
-struct Capitalized(&'static str);
-
-impl fmt::Display for Capitalized {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut chars = self.0.chars();
-        if let Some(c) = chars.next() {
-            for u in c.to_uppercase() {
-                f.write_char(u)?;
-            }
-        }
-        f.write_str(chars.as_str())
-    }
-}
-
 static SIX_FACTORS_SOURCE: Source = Source::fixed(
     "Six selection factors – Federal Skilled Worker Program (Express Entry)",
     "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/eligibility/federal-skilled-workers/six-selection-factors-federal-skilled-workers.html",
@@ -1138,7 +1102,6 @@ pub enum FswText {
     DutiesNote,
     EcaAgeNote,
     AgeNote,
-    AdmissibilityNote,
 
     // ---- grid lines
     FirstLanguage {
@@ -1454,10 +1417,6 @@ impl Say for FswText {
             FswText::AgeNote => f.write_str(lang.pick(
                 "FSW age points count your age on the day IRCC receives your application; landed uses the assessment date",
                 "Les points du PTQF pour l’âge tiennent compte de votre âge le jour où IRCC reçoit votre demande; landed utilise la date de l’évaluation",
-            )),
-            FswText::AdmissibilityNote => f.write_str(lang.pick(
-                "Admissibility (medical, security, criminality) is not assessed.",
-                "L’interdiction de territoire (motifs sanitaires, sécurité, criminalité) n’est pas évaluée.",
             )),
 
             FswText::FirstLanguage {

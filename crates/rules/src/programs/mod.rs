@@ -424,6 +424,8 @@ pub enum ProgramText {
     },
     InvitedUnderFirst(Program),
     NominationRound,
+    /// Every program's checklist ends with it.
+    AdmissibilityNotAssessed,
 }
 
 impl Program {
@@ -554,6 +556,10 @@ impl Say for ProgramText {
                     )
                 }
             }
+            ProgramText::AdmissibilityNotAssessed => f.write_str(lang.pick(
+                "Admissibility (medical, security, criminality) is not assessed.",
+                "L’interdiction de territoire (motifs sanitaires, sécurité, criminalité) n’est pas évaluée.",
+            )),
             ProgramText::NominationRound => f.write_str(lang.pick(
                 "With a provincial nomination, an invitation in an all-program or PNP round is issued under the Provincial Nominee Class (third-party report, C4)",
                 "Avec une désignation provinciale, une invitation lors d’une ronde tous programmes ou d’une ronde du PCP est émise au titre de la catégorie des candidats des provinces (rapport de tiers, C4)",

@@ -52,10 +52,12 @@ fn output_lang(
     match params.lang.as_deref().map(str::trim) {
         Some("en") => Ok(Lang::En),
         Some("fr") => Ok(Lang::Fr),
-        Some("") | None => Ok(headers
-            .get(header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok())
-            .map_or(Lang::En, |h| crate::i18n::Lang::negotiate(Some(h)).engine())),
+        Some("") | None => Ok(crate::i18n::Lang::negotiate(
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok()),
+        )
+        .engine()),
         Some(_) => Err(Box::new(error(
             StatusCode::UNPROCESSABLE_ENTITY,
             "lang",
