@@ -9,6 +9,7 @@ use std::process::{Command, Stdio};
 
 const LINES: usize = 100_000;
 
+/// The same few shapes of answers, varied in age, CLB and years.
 fn input() -> Vec<u8> {
     let mut out = Vec::new();
     for i in 0..LINES {
@@ -25,18 +26,100 @@ fn input() -> Vec<u8> {
     out
 }
 
+/// Answers drawn at random (fixed seed) over every question: each ability's
+/// CLB on its own, a second language, a spouse with their own levels, every
+/// education level, the additional points. ~60 % longer results than `input`,
+/// and far more distinct explained lines.
+fn varied_input() -> Vec<u8> {
+    const LEVELS: [&str; 8] = [
+        "less_than_secondary",
+        "secondary",
+        "one_year",
+        "two_year",
+        "bachelors",
+        "two_or_more",
+        "masters",
+        "doctoral",
+    ];
+    const CANADIAN: [&str; 3] = ["none", "one_or_two_year", "three_year_or_longer"];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    let mut next = |n: u64| rng.below(n);
+    let mut out = Vec::new();
+    for _ in 0..LINES {
+        let french_first = next(5) == 0;
+        let (first, other) = if french_first {
+            ("french", "english")
+        } else {
+            ("english", "french")
+        };
+        let levels = |next: &mut dyn FnMut(u64) -> u64, lo: u64, hi: u64| {
+            let [l, r, w, s] = [(); 4].map(|()| lo + next(hi - lo + 1));
+            format!(r#""listening":{l},"reading":{r},"writing":{w},"speaking":{s}"#)
+        };
+        let first_levels = levels(&mut next, 4, 12);
+        let second = if next(10) < 3 {
+            format!(
+                r#","second_language":{{"language":"{other}",{}}}"#,
+                levels(&mut next, 4, 10)
+            )
+        } else {
+            String::new()
+        };
+        let spouse = if next(10) < 4 {
+            let spouse_levels = levels(&mut next, 4, 10);
+            format!(
+                r#","spouse":{{"education":"{}","canadian_experience_years":{},"first_language":{{"language":"english",{spouse_levels}}}}}"#,
+                LEVELS[next(8) as usize],
+                next(6)
+            )
+        } else {
+            String::new()
+        };
+        writeln!(
+            out,
+            r#"{{"as_of":"2026-11-24","age":{},"education":"{}","first_language":{{"language":"{first}",{first_levels}}},"canadian_experience_years":{},"foreign_experience_years":{},"certificate_of_qualification":{},"provincial_nomination":{},"sibling_in_canada":{},"canadian_education":"{}"{second}{spouse}}}"#,
+            17 + next(34),
+            LEVELS[next(8) as usize],
+            next(7),
+            next(5),
+            next(10) == 0,
+            next(20) == 0,
+            next(10) == 0,
+            CANADIAN[next(3) as usize],
+        )
+        .unwrap();
+    }
+    out
+}
+
+/// xorshift64*: deterministic, no dependency.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        (self.0.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) % n
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let bin = env!("CARGO_BIN_EXE_landed");
-    let data = input();
-    let path = std::env::temp_dir().join("landed-bench-answers.jsonl");
-    std::fs::write(&path, &data).unwrap();
+    let dir = std::env::temp_dir();
+    let simple = dir.join("landed-bench-answers.jsonl");
+    std::fs::write(&simple, input()).unwrap();
+    let varied = dir.join("landed-bench-answers-varied.jsonl");
+    std::fs::write(&varied, varied_input()).unwrap();
     let mut g = c.benchmark_group("cli_batch");
     g.sample_size(10);
     g.throughput(Throughput::Elements(LINES as u64));
     // One worker thread (the issue's "one core") and every core.
-    for (name, jobs) in [
-        ("crs_jsonl_100k_answers_one_worker", "1"),
-        ("crs_jsonl_100k_answers_all_cores", "0"),
+    for (name, path, jobs) in [
+        ("crs_jsonl_100k_answers_one_worker", &simple, "1"),
+        ("crs_jsonl_100k_answers_all_cores", &simple, "0"),
+        ("crs_jsonl_100k_varied_answers_one_worker", &varied, "1"),
+        ("crs_jsonl_100k_varied_answers_all_cores", &varied, "0"),
     ] {
         g.bench_function(name, |b| {
             b.iter(|| {

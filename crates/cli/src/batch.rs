@@ -36,6 +36,14 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
+/// What one worker thread keeps from round to round.
+struct Worker {
+    out: Vec<u8>,
+    errors: Vec<u8>,
+    /// CRS lines already written as JSON (see [`crate::jsonl::LineCache`]).
+    lines: crate::jsonl::LineCache,
+}
+
 enum Outcome {
     Crs(Box<landed_rules::crs::CrsResult>),
     Assess(Box<landed_rules::assess::Assessment>),
@@ -118,13 +126,14 @@ fn emit(
     result: Result<Outcome, RulesError>,
     format: Format,
     errors: &mut Vec<u8>,
+    lines: &mut crate::jsonl::LineCache,
 ) -> bool {
     match result {
         Ok(outcome) => {
             match format {
                 Format::Jsonl => {
                     match &outcome {
-                        Outcome::Crs(r) => crate::jsonl::write_crs(r, out),
+                        Outcome::Crs(r) => crate::jsonl::write_crs(r, out, lines),
                         Outcome::Assess(r) => {
                             let _ = serde_json::to_writer(&mut *out, r);
                         }
@@ -238,15 +247,20 @@ pub fn run(
     }
     // One output buffer per worker, reused from round to round: fresh
     // buffers cost more in page faults than the scoring itself.
-    let mut buffers: Vec<(Vec<u8>, Vec<u8>)> = (0..threads)
-        .map(|_| (Vec::with_capacity(per_worker * item_bytes), Vec::new()))
+    let mut buffers: Vec<Worker> = (0..threads)
+        .map(|_| Worker {
+            out: Vec::with_capacity(per_worker * item_bytes),
+            errors: Vec::new(),
+            lines: crate::jsonl::LineCache::default(),
+        })
         .collect();
     let mut first_round = true;
     for round in items.chunks(round_size) {
         let chunk = round.len().div_ceil(threads).max(1);
-        let work = |part: &[Item<'_>], out: &mut Vec<u8>, errors: &mut Vec<u8>, first: bool| {
+        let work = |part: &[Item<'_>], w: &mut Worker, first: bool| {
             // Each worker writes the explanations in the asked language.
             landed_rules::text::in_language(lang, || {
+                let Worker { out, errors, lines } = w;
                 out.clear();
                 errors.clear();
                 let mut failed = 0usize;
@@ -255,7 +269,7 @@ pub fn run(
                         out.extend_from_slice(b",\n");
                     }
                     let r = process(kind, &item.text, as_of, today);
-                    if !emit(out, item, r, format, errors) {
+                    if !emit(out, item, r, format, errors, lines) {
                         failed += 1;
                     }
                 }
@@ -265,24 +279,29 @@ pub fn run(
         let parts: Vec<&[Item<'_>]> = round.chunks(chunk).collect();
         // `None`: the worker stopped (a bug); its part is reported, not half-written.
         let failures: Vec<Option<usize>> = if parts.len() == 1 {
-            let (out, errors) = &mut buffers[0];
-            vec![Some(work(parts[0], out, errors, first_round))]
+            vec![Some(work(parts[0], &mut buffers[0], first_round))]
         } else {
             std::thread::scope(|s| {
                 let handles: Vec<_> = parts
                     .iter()
                     .zip(buffers.iter_mut())
                     .enumerate()
-                    .map(|(k, (part, (out, errors)))| {
+                    .map(|(k, (part, w))| {
                         let work = &work;
-                        s.spawn(move || work(part, out, errors, first_round && k == 0))
+                        s.spawn(move || work(part, w, first_round && k == 0))
                     })
                     .collect();
                 handles.into_iter().map(|h| h.join().ok()).collect()
             })
         };
         first_round = false;
-        for ((f, part), (buf, errors)) in failures.into_iter().zip(&parts).zip(buffers.iter()) {
+        for (
+            (f, part),
+            Worker {
+                out: buf, errors, ..
+            },
+        ) in failures.into_iter().zip(&parts).zip(buffers.iter())
+        {
             let Some(f) = f else {
                 failed += part.len();
                 let _ = out.flush();

@@ -8,12 +8,98 @@
 //! straight into the output and checked once, and numbers go through `itoa`. The output is byte-identical to `serde_json::to_writer`
 //! (same field order, same escapes); a test holds the two together.
 
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
 
-use landed_rules::crs::CrsResult;
+use landed_rules::crs::{CrsLine, CrsResult, CrsText};
+use landed_rules::text::{Lang, Text, output_language};
+use rustc_hash::FxHashMap;
 
-/// Append `r` as serde_json would write it (compact), without the newline.
-pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
+/// The JSON of CRS lines already written in this run, by what they hold.
+///
+/// Why: a line's JSON depends only on its rule id, points, maximum, typed
+/// sentence and source, and those take few values (an age, a CLB level, a
+/// number of years): in a batch almost every line has been written before.
+/// Copying its bytes replaces formatting the sentence and checking every
+/// string for characters to escape. Only lines whose strings are `'static`
+/// (compared by address and length: static text never moves or changes) and
+/// whose sentence is a typed CRS message are kept; anything else is written
+/// afresh. The cache is per thread and per output language, and bounded.
+#[derive(Default)]
+pub struct LineCache {
+    lang: Option<Lang>,
+    spans: FxHashMap<LineKey, (u32, u32)>,
+    bytes: Vec<u8>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct LineKey {
+    factor: (usize, usize),
+    points: u16,
+    max: u16,
+    basis: CrsText,
+    source: (usize, usize),
+}
+
+impl LineCache {
+    /// Past these, the cache starts again (a batch has a few hundred distinct lines).
+    const MAX_LINES: usize = 1 << 14;
+    const MAX_BYTES: usize = 8 << 20;
+
+    fn key(line: &CrsLine) -> Option<LineKey> {
+        let (Cow::Borrowed(factor), Text::Crs(basis), Cow::Borrowed(source)) =
+            (&line.factor, &line.basis, &line.source)
+        else {
+            return None;
+        };
+        Some(LineKey {
+            factor: (factor.as_ptr() as usize, factor.len()),
+            points: line.points,
+            max: line.max,
+            basis: *basis,
+            source: (source.as_ptr() as usize, source.len()),
+        })
+    }
+
+    /// The cache for the language being written now (cleared if it changed).
+    fn ready(&mut self) -> &mut Self {
+        let lang = output_language();
+        if self.lang != Some(lang) {
+            self.clear();
+            self.lang = Some(lang);
+        }
+        self
+    }
+
+    fn clear(&mut self) {
+        self.spans.clear();
+        self.bytes.clear();
+    }
+
+    fn get(&self, key: &LineKey) -> Option<&[u8]> {
+        let &(start, end) = self.spans.get(key)?;
+        self.bytes.get(start as usize..end as usize)
+    }
+
+    fn remember(&mut self, key: LineKey, json: &[u8]) {
+        if self.spans.len() >= Self::MAX_LINES || self.bytes.len() + json.len() > Self::MAX_BYTES {
+            self.clear();
+        }
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(json);
+        // Bounded by MAX_BYTES, far below u32::MAX.
+        let (Ok(start), Ok(end)) = (u32::try_from(start), u32::try_from(self.bytes.len())) else {
+            self.clear();
+            return;
+        };
+        self.spans.insert(key, (start, end));
+    }
+}
+
+/// Append `r` as serde_json would write it (compact), without the newline,
+/// copying the lines `cache` has seen before.
+pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>, cache: &mut LineCache) {
+    let cache = cache.ready();
     let mut n = itoa::Buffer::new();
     out.extend_from_slice(b"{\"total\":");
     out.extend_from_slice(n.format(r.total).as_bytes());
@@ -43,6 +129,12 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
         if i > 0 {
             out.push(b',');
         }
+        let key = LineCache::key(l);
+        if let Some(json) = key.as_ref().and_then(|k| cache.get(k)) {
+            out.extend_from_slice(json);
+            continue;
+        }
+        let start = out.len();
         out.extend_from_slice(b"{\"factor\":");
         string(out, &l.factor);
         out.extend_from_slice(b",\"points\":");
@@ -52,13 +144,16 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>) {
         out.extend_from_slice(b",\"basis\":\"");
         sentence(out, &l.basis);
         out.extend_from_slice(b"\",\"source\":\"");
-        let key = (l.source.as_ptr(), l.source.len());
-        if clean_source == Some(key) {
+        let source = (l.source.as_ptr(), l.source.len());
+        if clean_source == Some(source) {
             out.extend_from_slice(l.source.as_bytes());
         } else if escape(out, &l.source) {
-            clean_source = Some(key);
+            clean_source = Some(source);
         }
         out.extend_from_slice(b"\"}");
+        if let Some(key) = key {
+            cache.remember(key, &out[start..]);
+        }
     }
     out.push(b']');
     if !r.notes.is_empty() {
@@ -176,8 +271,12 @@ mod tests {
     use landed_rules::text::{Lang, Text, in_language};
 
     fn fast(r: &CrsResult) -> String {
+        fast_with(r, &mut LineCache::default())
+    }
+
+    fn fast_with(r: &CrsResult, cache: &mut LineCache) -> String {
         let mut out = Vec::new();
-        write_crs(r, &mut out);
+        write_crs(r, &mut out, cache);
         String::from_utf8(out).unwrap()
     }
 
@@ -236,14 +335,72 @@ mod tests {
 
     #[test]
     fn identical_to_serde_json_in_both_languages() {
+        // One cache per language for the whole run: most lines come from
+        // the cache, and none may differ from serde's.
+        let mut caches = [LineCache::default(), LineCache::default()];
         for (a, day) in answers() {
             let r = score_explained(&a, day).unwrap();
-            for lang in [Lang::En, Lang::Fr] {
-                let (ours, theirs) =
-                    in_language(lang, || (fast(&r), serde_json::to_string(&r).unwrap()));
+            for (lang, cache) in [Lang::En, Lang::Fr].into_iter().zip(&mut caches) {
+                let (ours, fresh, theirs) = in_language(lang, || {
+                    (
+                        fast_with(&r, cache),
+                        fast(&r),
+                        serde_json::to_string(&r).unwrap(),
+                    )
+                });
                 assert_eq!(ours, theirs);
+                assert_eq!(fresh, theirs);
             }
         }
+        // The run did hit the cache: far fewer lines kept than written.
+        for cache in &caches {
+            assert!(
+                cache.spans.len() < 1_000,
+                "{} lines kept",
+                cache.spans.len()
+            );
+        }
+    }
+
+    #[test]
+    fn the_cache_is_used_and_keyed_by_language() {
+        let all = answers();
+        let mut cache = LineCache::default();
+        let (a, day) = &all[0];
+        let r = score_explained(a, *day).unwrap();
+        let english = fast_with(&r, &mut cache);
+        let kept = cache.spans.len();
+        assert!(
+            kept >= r.lines.len() - 2,
+            "{kept} of {} lines kept",
+            r.lines.len()
+        );
+        // Written again: nothing new is kept.
+        assert_eq!(fast_with(&r, &mut cache), english);
+        assert_eq!(cache.spans.len(), kept);
+        // In French the English bytes are not reused.
+        let french = in_language(Lang::Fr, || fast_with(&r, &mut cache));
+        assert_ne!(french, english);
+        assert_eq!(
+            french,
+            in_language(Lang::Fr, || serde_json::to_string(&r).unwrap())
+        );
+    }
+
+    #[test]
+    fn the_cache_stays_bounded() {
+        let mut cache = LineCache::default();
+        let (a, day) = answers().remove(0);
+        let r = score_explained(&a, day).unwrap();
+        let Some(mut key) = LineCache::key(&r.lines[0]) else {
+            panic!("the age line is cacheable");
+        };
+        for i in 0..(LineCache::MAX_LINES as u16 + 10) {
+            key.points = i;
+            cache.remember(key, b"{}");
+        }
+        assert!(cache.spans.len() <= LineCache::MAX_LINES);
+        assert!(cache.bytes.len() <= LineCache::MAX_BYTES);
     }
 
     #[test]

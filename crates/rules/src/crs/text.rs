@@ -11,7 +11,7 @@ use crate::clb::{Ability, Clb, Language, LanguageLevels};
 use crate::text::{Capitalized, In, Lang, Levels, Say, ability_name, language_name};
 
 /// Which column of the transferability language grids the first language reaches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LanguageColumn {
     /// CLB 9 or more in all four.
     NineOrMore,
@@ -22,14 +22,15 @@ pub enum LanguageColumn {
 }
 
 /// The first factor of a transferability group.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TransferFactor {
     Education(EducationLevel),
     ForeignExperience(u8),
 }
 
-/// One sentence of a CRS result.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One sentence of a CRS result. `Copy` and `Hash`: it holds only numbers,
+/// dates and codes, so a batch writer can remember how it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum CrsText {
     Age {
         age: u8,
