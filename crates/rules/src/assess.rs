@@ -611,7 +611,7 @@ fn cec_program(
         .sum();
     // Only needed when TEER 0/1 work counts: how much TEER 2/3 work is there on its own?
     let teer23 = (teer01_hours > 0.0).then(|| {
-        hours::tally(
+        hours::counted(
             &profile.work_history,
             &profile.study_periods,
             as_of,

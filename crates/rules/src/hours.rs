@@ -17,6 +17,7 @@
 use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
+use smallvec::SmallVec;
 
 use crate::noc::{Noc, Teer};
 use crate::profile::{Job, JobKind, StudyPeriod};
@@ -283,6 +284,10 @@ impl HoursTally {
     }
 }
 
+/// The spans of a count: on the stack for up to 8 (most histories), as
+/// the hours engine runs several times per assessment.
+type Spans = SmallVec<[Span; 8]>;
+
 /// A job's piece that may count: [start, end) in days, with its weekly rate.
 #[derive(Debug, Clone, Copy)]
 struct Span {
@@ -379,7 +384,8 @@ fn job_exclusion(job: &Job, c: &Criteria) -> Option<ExclusionReason> {
 /// years before `as_of`, jobs ongoing after `as_of` counting up to it.
 pub fn tally(jobs: &[Job], study: &[StudyPeriod], as_of: Date, c: &Criteria) -> HoursTally {
     let from = window_start(as_of, c.window_years);
-    let (spans, mut excluded) = split(jobs, study, from, as_of, c);
+    let mut excluded = Vec::new();
+    let spans = split(jobs, study, from, as_of, c, |e| excluded.push(e));
     let (units, per_job, over_cap) = sweep(&spans, jobs.len());
     let jobs_counted = per_job
         .iter()
@@ -412,20 +418,51 @@ pub fn tally(jobs: &[Job], study: &[StudyPeriod], as_of: Date, c: &Criteria) -> 
     }
 }
 
+/// The counted total of [`tally`] alone (same rules, same exact units), for
+/// the questions that need no breakdown ("a year of work in Canada?"):
+/// no per-job shares, no list of what did not count, nothing allocated for
+/// up to eight pieces of work.
+pub fn counted(jobs: &[Job], study: &[StudyPeriod], as_of: Date, c: &Criteria) -> Counted {
+    let from = window_start(as_of, c.window_years);
+    let spans = split(jobs, study, from, as_of, c, |_| {});
+    let units = stretches(&spans, &mut Bounds::new())
+        .map(|(a, b, sum)| sum.min(WEEKLY_CAP) * days(a, b) as u64)
+        .sum();
+    Counted { units }
+}
+
+/// What [`counted`] returns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    /// Exact units: hours × 700.
+    pub units: u64,
+}
+
+impl Counted {
+    pub fn hours(self) -> f64 {
+        self.units as f64 / UNITS_PER_HOUR as f64
+    }
+
+    pub fn at_least(self, hours: u32) -> bool {
+        self.units >= u64::from(hours) * UNITS_PER_HOUR
+    }
+}
+
 /// Cut each job to `[from, until)` (ongoing jobs run to `until`), drop the
-/// jobs that do not count and the days of full-time study, and say why.
+/// jobs that do not count and the days of full-time study, and say why
+/// (to `excluded`, for the callers that report it).
 fn split(
     jobs: &[Job],
     study: &[StudyPeriod],
     from: Date,
     until: Date,
     c: &Criteria,
-) -> (Vec<Span>, Vec<ExcludedPeriod>) {
-    let mut spans: Vec<Span> = Vec::with_capacity(jobs.len());
-    let mut excluded = Vec::new();
+    mut excluded: impl FnMut(ExcludedPeriod),
+) -> Spans {
+    let mut spans = Spans::new();
     // The pieces of one job left after cutting out full-time study, reused across jobs.
-    let mut pieces: Vec<(Date, Date)> = Vec::new();
-    let mut next: Vec<(Date, Date)> = Vec::new();
+    let mut pieces: SmallVec<[(Date, Date); 8]> = SmallVec::new();
+    let mut next: SmallVec<[(Date, Date); 8]> = SmallVec::new();
     let study_ft = || {
         study
             .iter()
@@ -440,7 +477,7 @@ fn split(
         }
         let rate = rate_of(job);
         let mut excluded_period = |a: Date, b: Date, reason| {
-            excluded.push(ExcludedPeriod {
+            excluded(ExcludedPeriod {
                 job: i,
                 noc: job.noc,
                 from: a,
@@ -490,7 +527,7 @@ fn split(
             rate,
         }));
     }
-    (spans, excluded)
+    spans
 }
 
 /// Sweep the spans in time order: in each stretch where the same jobs are
@@ -498,11 +535,14 @@ fn split(
 /// between the jobs pro rata. Returns (exact units, units per job, over-cap
 /// stretches as (job, from, to, units lost)).
 #[allow(clippy::type_complexity)]
-fn sweep(spans: &[Span], n_jobs: usize) -> (u64, Vec<f64>, Vec<(usize, Date, Date, f64)>) {
+fn sweep(
+    spans: &[Span],
+    n_jobs: usize,
+) -> (u64, SmallVec<[f64; 8]>, Vec<(usize, Date, Date, f64)>) {
     let mut total: u64 = 0;
-    let mut per_job = vec![0.0f64; n_jobs];
+    let mut per_job: SmallVec<[f64; 8]> = smallvec::smallvec![0.0f64; n_jobs];
     let mut over: Vec<(usize, Date, Date, f64)> = Vec::new();
-    for (a, b, sum) in stretches(spans) {
+    for (a, b, sum) in stretches(spans, &mut Bounds::new()) {
         let d = days(a, b) as u64;
         let counted = sum.min(WEEKLY_CAP);
         total += counted * d;
@@ -544,8 +584,9 @@ pub fn projected_date(
     // window between as_of and the horizon; the window total on day D is
     // F(D) − F(start of D's window).
     let earliest = window_start(as_of, c.window_years);
-    let (spans, _) = split(jobs, study, earliest, horizon, c);
-    let stretches: Vec<(Date, Date, u64)> = stretches(&spans).collect();
+    let spans = split(jobs, study, earliest, horizon, c, |_| {});
+    let stretches: SmallVec<[(Date, Date, u64); 16]> =
+        stretches(&spans, &mut Bounds::new()).collect();
     let cum = |x: Date| -> u64 {
         let mut acc = 0u64;
         for &(a, b, rate) in &stretches {
@@ -600,9 +641,9 @@ pub fn continuous_runs(
     c: &Criteria,
 ) -> Vec<ContinuousRun> {
     let from = window_start(as_of, c.window_years);
-    let (spans, _) = split(jobs, study, from, as_of, c);
+    let spans = split(jobs, study, from, as_of, c, |_| {});
     let mut runs: Vec<ContinuousRun> = Vec::new();
-    for (a, b, rate) in stretches(&spans) {
+    for (a, b, rate) in stretches(&spans, &mut Bounds::new()) {
         let units = rate.min(WEEKLY_CAP) * days(a, b) as u64;
         match runs.last_mut() {
             Some(last) if next_day(last.to) == a => {
@@ -625,13 +666,18 @@ pub fn continuous_runs(
 
 /// The stretches where the same jobs are held, in time order, with the sum
 /// of their weekly rates (before the cap); stretches with no work are left out.
-fn stretches(spans: &[Span]) -> impl Iterator<Item = (Date, Date, u64)> + '_ {
-    let mut bounds: Vec<Date> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
+/// `bounds` is the caller's scratch space (on its stack for most histories).
+fn stretches<'a>(
+    spans: &'a [Span],
+    bounds: &'a mut Bounds,
+) -> impl Iterator<Item = (Date, Date, u64)> + 'a {
+    bounds.clear();
+    bounds.extend(spans.iter().flat_map(|s| [s.start, s.end]));
     bounds.sort_unstable();
     bounds.dedup();
     // Walked lazily: callers fold the stretches as they come.
-    (1..bounds.len()).filter_map(move |i| {
-        let (a, b) = (bounds[i - 1], bounds[i]);
+    bounds.windows(2).filter_map(move |w| {
+        let (a, b) = (w[0], w[1]);
         let sum: u64 = spans
             .iter()
             .filter(|s| s.start <= a && s.end >= b)
@@ -640,6 +686,9 @@ fn stretches(spans: &[Span]) -> impl Iterator<Item = (Date, Date, u64)> + '_ {
         (sum > 0).then_some((a, b, sum))
     })
 }
+
+/// The start and end days of a count's spans.
+type Bounds = SmallVec<[Date; 16]>;
 
 #[cfg(test)]
 mod tests {
@@ -815,5 +864,68 @@ mod tests {
         assert_eq!(day, d("2025-08-01").checked_add(437.days()).unwrap());
         let t = tally(&[j], &[], day, &Criteria::CEC);
         assert!(t.at_least(1560));
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        const NOCS: [&str; 4] = ["21231", "13110", "65201", "72410"];
+        const KINDS: [JobKind; 3] = [JobKind::Employee, JobKind::SelfEmployed, JobKind::Coop];
+
+        fn day(n: i64) -> Date {
+            d("2019-01-01").checked_add(n.days()).unwrap()
+        }
+
+        prop_compose! {
+            fn a_job()(
+                noc in 0..NOCS.len(),
+                start in 0i64..2600,
+                len in proptest::option::of(0i64..1500),
+                hours in 1u32..=80,
+                abroad in proptest::bool::weighted(0.2),
+                kind in 0..KINDS.len(),
+                authorized in proptest::bool::weighted(0.9),
+            ) -> Job {
+                Job {
+                    noc: Noc::parse(NOCS[noc]).unwrap(),
+                    title: None,
+                    country: if abroad { "IN".into() } else { "CA".into() },
+                    province: None,
+                    start: day(start),
+                    end: len.map(|l| day(start + l)),
+                    hours_per_week: f64::from(hours) / 2.0,
+                    kind: KINDS[kind],
+                    authorized,
+                }
+            }
+        }
+
+        prop_compose! {
+            fn a_study()(start in 0i64..2600, len in 0i64..900, full_time: bool) -> StudyPeriod {
+                StudyPeriod { start: day(start), end: day(start + len), full_time, in_canada: true }
+            }
+        }
+
+        proptest! {
+            /// The three ways of counting agree on the total, and the 30-hour
+            /// weekly cap holds over the window, whatever the history.
+            #[test]
+            fn counted_tally_and_runs_agree_and_the_cap_holds(
+                jobs in proptest::collection::vec(a_job(), 0..12),
+                study in proptest::collection::vec(a_study(), 0..3),
+                as_of in 300i64..3000,
+                which in 0usize..3,
+            ) {
+                let as_of = day(as_of);
+                let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
+                let t = tally(&jobs, &study, as_of, &c);
+                prop_assert_eq!(counted(&jobs, &study, as_of, &c).units, t.units);
+                let runs: u64 = continuous_runs(&jobs, &study, as_of, &c).iter().map(|r| r.units).sum();
+                prop_assert_eq!(runs, t.units);
+                let window_days = days(window_start(as_of, c.window_years), as_of) as u64;
+                prop_assert!(t.units <= WEEKLY_CAP * window_days);
+            }
+        }
     }
 }

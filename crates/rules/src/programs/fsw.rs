@@ -797,7 +797,7 @@ fn grid(
         }
     });
     // Own work in Canada: 1 year full-time, TEER 0-3, authorized (any time).
-    let canada_work = hours::tally(
+    let canada_work = hours::counted(
         &p.work_history,
         &p.study_periods,
         as_of,
@@ -813,7 +813,7 @@ fn grid(
         if ok { a.own_work_in_canada } else { 0 },
         a.own_work_in_canada,
         FswText::WorkInCanada {
-            hours: hours_num(canada_work.hours),
+            hours: hours_num(canada_work.hours()),
             before: as_of,
         },
         &ad.source,
@@ -823,7 +823,7 @@ fn grid(
         (true, _) => unknown_spouse(G::SpouseWorkInCanada, a.spouse_work_in_canada),
         (false, None) => no_spouse(G::SpouseWorkInCanada, a.spouse_work_in_canada),
         (false, Some(sp)) => {
-            let w = hours::tally(
+            let w = hours::counted(
                 &sp.work_history,
                 &[],
                 as_of,
@@ -840,7 +840,7 @@ fn grid(
                 if ok { a.spouse_work_in_canada } else { 0 },
                 a.spouse_work_in_canada,
                 FswText::SpouseWorkInCanada {
-                    hours: hours_num(w.hours),
+                    hours: hours_num(w.hours()),
                 },
                 &ad.source,
             )

@@ -285,7 +285,8 @@ pub(crate) fn per_occupation(
     base: &Criteria,
     keep: impl Fn(Noc) -> bool,
 ) -> Vec<OccupationWork> {
-    let mut nocs: Vec<Noc> = jobs.iter().map(|j| j.noc).filter(|n| keep(*n)).collect();
+    let mut nocs: smallvec::SmallVec<[Noc; 8]> =
+        jobs.iter().map(|j| j.noc).filter(|n| keep(*n)).collect();
     nocs.sort_unstable();
     nocs.dedup();
     let mut out = Vec::with_capacity(nocs.len());
