@@ -20,11 +20,32 @@ pub use search::{SearchHit, SearchLang};
 
 /// A NOC 2021 five-digit unit-group code. Its shape is checked when parsed;
 /// whether it names a real unit group is checked against the catalogue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct Noc([u8; 5]);
 
+/// Code order (the order of the digits' text). Compared as one integer: the
+/// derived order on `[u8; 5]` calls `memcmp`, and codes are compared in
+/// every look-up and every category list search.
+impl Ord for Noc {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl PartialOrd for Noc {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl Noc {
+    /// The five bytes as a big-endian integer: the same order as the text.
+    fn key(&self) -> u64 {
+        let [a, b, c, d, e] = self.0;
+        u64::from_be_bytes([0, 0, 0, a, b, c, d, e])
+    }
+
     pub fn parse(text: &str) -> Result<Noc> {
         let bytes = text.as_bytes();
         if bytes.len() != 5 || !bytes.iter().all(u8::is_ascii_digit) {
@@ -118,6 +139,17 @@ mod tests {
         assert_eq!(Noc::parse("21231").unwrap().teer().level(), 1);
         assert_eq!(Noc::parse("65201").unwrap().teer().level(), 5);
         assert_eq!(Noc::parse("72600").unwrap().sub_major_group(), "726");
+    }
+
+    #[test]
+    fn codes_order_as_their_text() {
+        let codes = ["00010", "00012", "09999", "10000", "21231", "21232", "65201", "99999"];
+        for a in codes {
+            for b in codes {
+                let (x, y) = (Noc::parse(a).unwrap(), Noc::parse(b).unwrap());
+                assert_eq!(x.cmp(&y), a.cmp(b), "{a} vs {b}");
+            }
+        }
     }
 
     #[test]
