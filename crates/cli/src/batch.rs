@@ -2,8 +2,15 @@
 //! in; one result per input line out, in input order. A bad line yields
 //! `{"line": N, "error": {"field": …, "message": …}}` in its place and the run
 //! goes on; the exit status is then 1.
+//!
+//! JSON Lines are read as a stream, a round of lines at a time: memory stays
+//! the same whatever the size of the batch, and results come out while the
+//! input is still being read (`tail -f log | landed crs - --format jsonl`).
+//! A single document, possibly pretty-printed over several lines, or a JSON
+//! array, is read whole.
 
-use std::io::Write;
+use std::borrow::Cow;
+use std::io::{Read, Write};
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -18,10 +25,11 @@ pub enum Kind {
     Assess,
 }
 
-/// One input item: its 1-based line number and its text.
+/// One input item: its 1-based line number and its text (`None`: the line
+/// is not UTF-8).
 struct Item<'a> {
     line: usize,
-    text: std::borrow::Cow<'a, str>,
+    text: Option<Cow<'a, str>>,
 }
 
 #[derive(Serialize)]
@@ -36,14 +44,6 @@ struct ErrorBody<'a> {
     message: &'a str,
 }
 
-/// What one worker thread keeps from round to round.
-struct Worker {
-    out: Vec<u8>,
-    errors: Vec<u8>,
-    /// CRS lines already written as JSON (see [`crate::jsonl::LineCache`]).
-    lines: crate::jsonl::LineCache,
-}
-
 enum Outcome {
     Crs(Box<landed_rules::crs::CrsResult>),
     Assess(Box<landed_rules::assess::Assessment>),
@@ -51,10 +51,13 @@ enum Outcome {
 
 fn process(
     kind: Kind,
-    text: &str,
+    text: Option<&str>,
     as_of: Option<Date>,
     today: Date,
 ) -> Result<Outcome, RulesError> {
+    let Some(text) = text else {
+        return Err(RulesError::invalid("", "the line is not UTF-8 text"));
+    };
     match kind {
         Kind::Crs => {
             // Fast path without path tracking; re-parse for the field path on error.
@@ -90,7 +93,7 @@ fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
                     .enumerate()
                     .map(|(i, v)| Item {
                         line: i + 1,
-                        text: v.to_string().into(),
+                        text: Some(v.to_string().into()),
                     })
                     .collect(),
                 false,
@@ -98,7 +101,7 @@ fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
             _ => (
                 vec![Item {
                     line: 1,
-                    text: input.into(),
+                    text: Some(input.into()),
                 }],
                 true,
             ),
@@ -110,7 +113,7 @@ fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| Item {
             line: i + 1,
-            text: l.into(),
+            text: Some(l.into()),
         })
         .collect();
     if items.is_empty() {
@@ -188,36 +191,252 @@ fn emit(
     }
 }
 
+/// Where a batch comes from: a file or standard input, and its size when known
+/// (for the progress bar).
+pub struct Input {
+    pub reader: Box<dyn Read>,
+    pub len: Option<u64>,
+}
+
+/// Lines read from the input, with their numbers, kept as read (line ending
+/// included) so that a document can be put back together whole. Its own
+/// buffer (rather than `BufRead`) tells whether the next line is already in
+/// memory: a round is processed before waiting on a slow pipe for more.
+struct Lines {
+    reader: Box<dyn Read>,
+    buf: Vec<u8>,
+    pos: usize,
+    filled: usize,
+    at_eof: bool,
+    /// Number of the last line read.
+    line: usize,
+}
+
+impl Lines {
+    fn new(reader: Box<dyn Read>) -> Lines {
+        Lines {
+            reader,
+            buf: vec![0; 1 << 20],
+            pos: 0,
+            filled: 0,
+            at_eof: false,
+            line: 0,
+        }
+    }
+
+    /// Whether a whole next line is in memory (reading it will not wait).
+    fn has_buffered_line(&self) -> bool {
+        memchr::memchr(b'\n', &self.buf[self.pos..self.filled]).is_some()
+    }
+
+    /// Append the next line to `into`; its number and the range of its text
+    /// (without the line ending) in `into`, or `None` at the end.
+    fn next_into(
+        &mut self,
+        into: &mut Vec<u8>,
+    ) -> std::io::Result<Option<(usize, std::ops::Range<usize>)>> {
+        let start = into.len();
+        loop {
+            let available = &self.buf[self.pos..self.filled];
+            if let Some(i) = memchr::memchr(b'\n', available) {
+                into.extend_from_slice(&available[..=i]);
+                self.pos += i + 1;
+                break;
+            }
+            into.extend_from_slice(available);
+            self.pos = self.filled;
+            if self.at_eof || !self.refill()? {
+                break;
+            }
+        }
+        if into.len() == start {
+            return Ok(None);
+        }
+        self.line += 1;
+        let mut end = into.len();
+        if into[start..end].ends_with(b"\n") {
+            end -= 1;
+            if into[start..end].ends_with(b"\r") {
+                end -= 1;
+            }
+        }
+        Ok(Some((self.line, start..end)))
+    }
+
+    /// Read more into the empty buffer; false at the end of the input.
+    fn refill(&mut self) -> std::io::Result<bool> {
+        let n = loop {
+            match self.reader.read(&mut self.buf) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(e),
+            }
+        };
+        self.pos = 0;
+        self.filled = n;
+        self.at_eof = n == 0;
+        Ok(n > 0)
+    }
+
+    /// Append everything not read yet.
+    fn rest_into(&mut self, into: &mut Vec<u8>) -> std::io::Result<()> {
+        into.extend_from_slice(&self.buf[self.pos..self.filled]);
+        self.pos = self.filled;
+        self.reader.read_to_end(into)?;
+        Ok(())
+    }
+}
+
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(u8::is_ascii_whitespace)
+}
+
+/// Whether a line holds one whole JSON value (so the input is JSON Lines,
+/// not a document printed over several lines).
+fn is_whole_value(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+}
+
+/// The lines of one round: their bytes, and each line's number and range.
+#[derive(Default)]
+struct Round {
+    bytes: Vec<u8>,
+    lines: Vec<(usize, std::ops::Range<usize>)>,
+}
+
+impl Round {
+    fn items(&self) -> Vec<Item<'_>> {
+        self.lines
+            .iter()
+            .map(|(line, range)| Item {
+                line: *line,
+                text: self
+                    .bytes
+                    .get(range.clone())
+                    .and_then(|b| std::str::from_utf8(b).ok())
+                    .map(Cow::Borrowed),
+            })
+            .collect()
+    }
+}
+
+/// What one worker thread keeps from round to round.
+struct Worker {
+    out: Vec<u8>,
+    errors: Vec<u8>,
+    /// CRS lines already written as JSON (see [`crate::jsonl::LineCache`]).
+    lines: crate::jsonl::LineCache,
+}
+
+/// The work of a batch, one round of items at a time; output is written in
+/// input order after each round.
+struct Runner<W: Write> {
+    kind: Kind,
+    format: Format,
+    as_of: Option<Date>,
+    lang: landed_rules::text::Lang,
+    today: Date,
+    workers: Vec<Worker>,
+    out: W,
+    pretty_array: bool,
+    first_round: bool,
+    failed: usize,
+}
+
+impl<W: Write> Runner<W> {
+    fn round(&mut self, round: &[Item<'_>]) {
+        let threads = self.workers.len();
+        let chunk = round.len().div_ceil(threads).max(1);
+        let (kind, format, as_of, lang, today) =
+            (self.kind, self.format, self.as_of, self.lang, self.today);
+        let pretty_array = self.pretty_array;
+        let work = |part: &[Item<'_>], w: &mut Worker, first: bool| {
+            // Each worker writes the explanations in the asked language.
+            landed_rules::text::in_language(lang, || {
+                let Worker { out, errors, lines } = w;
+                out.clear();
+                errors.clear();
+                let mut failed = 0usize;
+                for (i, item) in part.iter().enumerate() {
+                    if pretty_array && !(first && i == 0) {
+                        out.extend_from_slice(b",\n");
+                    }
+                    let r = process(kind, item.text.as_deref(), as_of, today);
+                    if !emit(out, item, r, format, errors, lines) {
+                        failed += 1;
+                    }
+                }
+                failed
+            })
+        };
+        let parts: Vec<&[Item<'_>]> = round.chunks(chunk).collect();
+        let first_round = self.first_round;
+        // `None`: the worker stopped (a bug); its part is reported, not half-written.
+        let failures: Vec<Option<usize>> = if parts.len() == 1 {
+            vec![Some(work(parts[0], &mut self.workers[0], first_round))]
+        } else {
+            std::thread::scope(|s| {
+                let handles: Vec<_> = parts
+                    .iter()
+                    .zip(self.workers.iter_mut())
+                    .enumerate()
+                    .map(|(k, (part, w))| {
+                        let work = &work;
+                        s.spawn(move || work(part, w, first_round && k == 0))
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().ok()).collect()
+            })
+        };
+        self.first_round = false;
+        for (
+            (f, part),
+            Worker {
+                out: buf, errors, ..
+            },
+        ) in failures.into_iter().zip(&parts).zip(self.workers.iter())
+        {
+            let Some(f) = f else {
+                self.failed += part.len();
+                let _ = self.out.flush();
+                eprintln!(
+                    "landed: internal error on lines {} to {}",
+                    part.first().map_or(0, |i| i.line),
+                    part.last().map_or(0, |i| i.line)
+                );
+                continue;
+            };
+            self.failed += f;
+            let _ = self.out.write_all(buf);
+            if !errors.is_empty() {
+                let _ = self.out.flush();
+                let _ = std::io::stderr().write_all(errors);
+            }
+        }
+    }
+}
+
+/// How the input turned out to be shaped, from its first lines.
+enum Shape {
+    /// JSON Lines: stream it (the first round's lines are already read).
+    Lines,
+    /// One document or an array: read it whole.
+    Document,
+}
+
 pub fn run(
     kind: Kind,
-    input: &[u8],
+    input: Input,
     format: Format,
     as_of: Option<Date>,
     lang: landed_rules::text::Lang,
     today: Date,
 ) -> ExitCode {
-    let Ok(text) = std::str::from_utf8(input) else {
-        eprintln!("landed: the input is not UTF-8 text");
-        return ExitCode::from(2);
-    };
-    let (items, single) = match split(text) {
-        Ok(x) => x,
-        Err(e) => {
-            eprintln!("landed: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let progress = if crate::stderr_is_terminal() && items.len() >= 10_000 {
-        let pb =
-            ProgressBar::with_draw_target(Some(items.len() as u64), ProgressDrawTarget::stderr());
-        if let Ok(style) =
-            ProgressStyle::with_template("{bar:40} {human_pos}/{human_len} lines, eta {eta}")
-        {
-            pb.set_style(style);
-        }
-        Some(pb)
-    } else {
-        None
+    let Input { reader, len } = input;
+    let mut lines = Lines::new(reader);
+    let read_error = |e: std::io::Error| {
+        eprintln!("landed: cannot read the input: {e}");
+        ExitCode::from(2)
     };
 
     // Work in rounds, each round split across the cores; a round's output is
@@ -238,96 +457,163 @@ pub fn run(
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
         .min(8);
     let round_size = per_worker * threads;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
-    let mut failed = 0;
-    let pretty_array = format == Format::Json && !single;
-    if pretty_array {
-        let _ = out.write_all(b"[\n");
-    }
-    // One output buffer per worker, reused from round to round: fresh
-    // buffers cost more in page faults than the scoring itself.
-    let mut buffers: Vec<Worker> = (0..threads)
-        .map(|_| Worker {
-            out: Vec::with_capacity(per_worker * item_bytes),
-            errors: Vec::new(),
-            lines: crate::jsonl::LineCache::default(),
-        })
-        .collect();
-    let mut first_round = true;
-    for round in items.chunks(round_size) {
-        let chunk = round.len().div_ceil(threads).max(1);
-        let work = |part: &[Item<'_>], w: &mut Worker, first: bool| {
-            // Each worker writes the explanations in the asked language.
-            landed_rules::text::in_language(lang, || {
-                let Worker { out, errors, lines } = w;
-                out.clear();
-                errors.clear();
-                let mut failed = 0usize;
-                for (i, item) in part.iter().enumerate() {
-                    if pretty_array && !(first && i == 0) {
-                        out.extend_from_slice(b",\n");
-                    }
-                    let r = process(kind, &item.text, as_of, today);
-                    if !emit(out, item, r, format, errors, lines) {
-                        failed += 1;
-                    }
-                }
-                failed
-            })
+
+    // The first non-blank line says which shape the input has: a line that is
+    // a whole JSON object starts JSON Lines (or is a one-line document, when
+    // nothing follows); anything else that starts like JSON is a document.
+    let mut round = Round::default();
+    let shape = loop {
+        let (line, range) = match lines.next_into(&mut round.bytes) {
+            Ok(Some(x)) => x,
+            Ok(None) => break Shape::Document,
+            Err(e) => return read_error(e),
         };
-        let parts: Vec<&[Item<'_>]> = round.chunks(chunk).collect();
-        // `None`: the worker stopped (a bug); its part is reported, not half-written.
-        let failures: Vec<Option<usize>> = if parts.len() == 1 {
-            vec![Some(work(parts[0], &mut buffers[0], first_round))]
-        } else {
-            std::thread::scope(|s| {
-                let handles: Vec<_> = parts
-                    .iter()
-                    .zip(buffers.iter_mut())
-                    .enumerate()
-                    .map(|(k, (part, w))| {
-                        let work = &work;
-                        s.spawn(move || work(part, w, first_round && k == 0))
-                    })
-                    .collect();
-                handles.into_iter().map(|h| h.join().ok()).collect()
+        let text = &round.bytes[range.clone()];
+        if is_blank(text) {
+            continue;
+        }
+        let starts_json = text
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b'{' || b == b'[');
+        if starts_json && (text.trim_ascii_start().starts_with(b"[") || !is_whole_value(text)) {
+            break Shape::Document;
+        }
+        round.lines.push((line, range));
+        break Shape::Lines;
+    };
+
+    let mut runner = Runner {
+        kind,
+        format,
+        as_of,
+        lang,
+        today,
+        // One output buffer per worker, reused from round to round: fresh
+        // buffers cost more in page faults than the scoring itself.
+        workers: (0..threads)
+            .map(|_| Worker {
+                out: Vec::with_capacity(per_worker * item_bytes),
+                errors: Vec::new(),
+                lines: crate::jsonl::LineCache::default(),
             })
-        };
-        first_round = false;
-        for (
-            (f, part),
-            Worker {
-                out: buf, errors, ..
-            },
-        ) in failures.into_iter().zip(&parts).zip(buffers.iter())
-        {
-            let Some(f) = f else {
-                failed += part.len();
-                let _ = out.flush();
-                eprintln!(
-                    "landed: internal error on lines {} to {}",
-                    part.first().map_or(0, |i| i.line),
-                    part.last().map_or(0, |i| i.line)
-                );
-                continue;
+            .collect(),
+        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+        pretty_array: false,
+        first_round: true,
+        failed: 0,
+    };
+
+    match shape {
+        Shape::Document => {
+            // Put the document back together: what was read, then the rest.
+            if let Err(e) = lines.rest_into(&mut round.bytes) {
+                return read_error(e);
+            }
+            let Ok(text) = std::str::from_utf8(&round.bytes) else {
+                eprintln!("landed: the input is not UTF-8 text");
+                return ExitCode::from(2);
             };
-            failed += f;
-            let _ = out.write_all(buf);
-            if !errors.is_empty() {
-                let _ = out.flush();
-                let _ = std::io::stderr().write_all(errors);
+            let (items, single) = match split(text) {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("landed: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            runner.pretty_array = format == Format::Json && !single;
+            let progress = progress_bar(items.len() >= 10_000, Some(items.len() as u64), false);
+            if runner.pretty_array {
+                let _ = runner.out.write_all(b"[\n");
+            }
+            for chunk in items.chunks(round_size) {
+                runner.round(chunk);
+                if let Some(pb) = &progress {
+                    pb.inc(chunk.len() as u64);
+                }
+            }
+            if let Some(pb) = progress {
+                pb.finish_and_clear();
             }
         }
-        if let Some(pb) = &progress {
-            pb.inc(round.len() as u64);
+        Shape::Lines => {
+            // A second non-blank line makes it JSON Lines; without one, the
+            // input was one document on one line.
+            let mut single;
+            let mut bytes_done = 0u64;
+            // A bar by bytes for a large file; for standard input, a count of
+            // lines, once a first full round shows the batch is large.
+            let mut progress = progress_bar(len.is_some_and(|n| n >= 1 << 21), len, true);
+            let mut at_end = false;
+            loop {
+                while round.lines.len() < round_size {
+                    // Lines already read are processed before waiting for
+                    // more (once a second line shows the input is JSON Lines).
+                    let known_shape = !runner.first_round || round.lines.len() >= 2;
+                    if known_shape
+                        && !round.lines.is_empty()
+                        && !lines.has_buffered_line()
+                        && !lines.at_eof
+                    {
+                        break;
+                    }
+                    let (line, range) = match lines.next_into(&mut round.bytes) {
+                        Ok(Some(x)) => x,
+                        Ok(None) => {
+                            at_end = true;
+                            break;
+                        }
+                        Err(e) => {
+                            let _ = runner.out.flush();
+                            return read_error(e);
+                        }
+                    };
+                    if is_blank(&round.bytes[range.clone()]) {
+                        continue;
+                    }
+                    round.lines.push((line, range));
+                }
+                if runner.first_round {
+                    single = round.lines.len() == 1;
+                    runner.pretty_array = format == Format::Json && !single;
+                    if runner.pretty_array {
+                        let _ = runner.out.write_all(b"[\n");
+                    }
+                    if progress.is_none() && len.is_none() && !at_end {
+                        progress = progress_bar(true, None, false);
+                    }
+                }
+                if round.lines.is_empty() {
+                    break;
+                }
+                let items = round.items();
+                runner.round(&items);
+                drop(items);
+                bytes_done += round.bytes.len() as u64;
+                if let Some(pb) = &progress {
+                    pb.set_position(if len.is_some() {
+                        bytes_done
+                    } else {
+                        lines.line as u64
+                    });
+                }
+                // Results reach a pipe as each round ends.
+                let _ = runner.out.flush();
+                round.bytes.clear();
+                round.lines.clear();
+                if at_end {
+                    break;
+                }
+            }
+            if let Some(pb) = progress {
+                pb.finish_and_clear();
+            }
         }
     }
-    if let Some(pb) = progress {
-        pb.finish_and_clear();
-    }
+
+    let mut out = runner.out;
     if format == Format::Json {
-        if pretty_array {
+        if runner.pretty_array {
             let _ = out.write_all(b"\n]");
         }
         let _ = out.write_all(b"\n");
@@ -335,9 +621,35 @@ pub fn run(
     if out.flush().is_err() {
         return ExitCode::from(1);
     }
-    if failed > 0 {
+    if runner.failed > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// A progress bar on stderr when it is a terminal and `wanted`: by items or
+/// bytes out of `len`, or a count of lines when the length is unknown.
+fn progress_bar(wanted: bool, len: Option<u64>, bytes: bool) -> Option<ProgressBar> {
+    if !wanted || !crate::stderr_is_terminal() {
+        return None;
+    }
+    let (pb, template) = match len {
+        Some(n) if bytes => (
+            ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
+            "{bar:40} {bytes}/{total_bytes}, eta {eta}",
+        ),
+        Some(n) => (
+            ProgressBar::with_draw_target(Some(n), ProgressDrawTarget::stderr()),
+            "{bar:40} {human_pos}/{human_len} lines, eta {eta}",
+        ),
+        None => (
+            ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr()),
+            "{spinner} {human_pos} lines read",
+        ),
+    };
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        pb.set_style(style);
+    }
+    Some(pb)
 }

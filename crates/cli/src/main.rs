@@ -10,7 +10,7 @@ mod batch;
 mod jsonl;
 mod render;
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -358,16 +358,26 @@ fn answers_from_flags(a: &CrsArgs) -> Result<CrsAnswers, String> {
     })
 }
 
-fn read_input(path: &PathBuf) -> Result<Vec<u8>, String> {
-    let mut buf = Vec::new();
+/// The batch input: a file (with its size, for the progress bar) or `-` for
+/// standard input, read as a stream.
+fn open_input(path: &PathBuf) -> Result<batch::Input, String> {
     if path.as_os_str() == "-" {
-        std::io::stdin()
-            .read_to_end(&mut buf)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-    } else {
-        buf = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        return Ok(batch::Input {
+            reader: Box::new(std::io::stdin()),
+            len: None,
+        });
     }
-    Ok(buf)
+    let file =
+        std::fs::File::open(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let len = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    Ok(batch::Input {
+        reader: Box::new(file),
+        len,
+    })
 }
 
 fn main() -> ExitCode {
@@ -387,10 +397,10 @@ fn main() -> ExitCode {
         Some(Command::Serve(args)) => landed_web::run_serve(args),
         Some(Command::Admin(cmd)) => landed_web::run_admin(cmd),
         Some(Command::Crs(args)) => match &args.file {
-            Some(path) => match read_input(path) {
+            Some(path) => match open_input(path) {
                 Ok(input) => batch::run(
                     batch::Kind::Crs,
-                    &input,
+                    input,
                     args.common.format,
                     args.common.as_of,
                     args.common.lang.into(),
@@ -422,10 +432,10 @@ fn main() -> ExitCode {
                 Err(e) => usage_error(e),
             },
         },
-        Some(Command::Assess(args)) => match read_input(&args.file) {
+        Some(Command::Assess(args)) => match open_input(&args.file) {
             Ok(input) => batch::run(
                 batch::Kind::Assess,
-                &input,
+                input,
                 args.common.format,
                 args.common.as_of,
                 args.common.lang.into(),

@@ -12,9 +12,17 @@ fn landed(args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // A usage error exits before reading standard input: a broken pipe here is expected.
-    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
-    child.wait_with_output().unwrap()
+    // Written from another thread: a batch streams, so its results come out
+    // while its input goes in (both pipes must move). A usage error exits
+    // before reading standard input: a broken pipe here is expected.
+    let mut pipe = child.stdin.take().unwrap();
+    let input = stdin.as_bytes().to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&input);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
 }
 
 const WORKED: &str = r#"{"as_of":"2026-11-24","age":29,"education":"bachelors","first_language":{"language":"english","listening":7,"reading":9,"writing":9,"speaking":9},"canadian_experience_years":0}"#;
@@ -106,6 +114,111 @@ fn batch_jsonl_keeps_order_and_reports_bad_lines_in_place() {
     assert_eq!(lines[2]["line"], 4);
     assert!(lines[2]["error"]["message"].as_str().unwrap().len() > 3);
     assert_eq!(lines[3]["total"], 353);
+}
+
+/// Many lines with their ages, a blank line and a bad line among them.
+fn long_batch(n: usize) -> (String, Vec<Option<u64>>) {
+    let mut input = String::new();
+    let mut ages = Vec::new();
+    for i in 0..n {
+        if i % 1000 == 500 {
+            input.push_str("{\"age\":\"x\"}\n\n");
+            ages.push(None);
+            continue;
+        }
+        let age = 18 + (i % 40) as u64;
+        input.push_str(&WORKED.replace("\"age\":29", &format!("\"age\":{age}")));
+        input.push('\n');
+        ages.push(Some(age));
+    }
+    (input, ages)
+}
+
+fn check_long_batch(out: &Output, ages: &[Option<u64>]) {
+    assert_eq!(out.status.code(), Some(1), "the bad lines fail");
+    let text = String::from_utf8(out.stdout.clone()).unwrap();
+    let results: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(results.len(), ages.len(), "one result per non-blank line");
+    for (r, age) in results.iter().zip(ages) {
+        match age {
+            Some(age) => {
+                let basis = r["lines"][0]["basis"].as_str().unwrap();
+                assert!(basis.starts_with(&format!("age {age}")), "{basis}");
+            }
+            None => assert_eq!(r["error"]["field"], "age"),
+        }
+    }
+}
+
+#[test]
+fn a_long_batch_streams_through_in_order_from_a_file_and_from_stdin() {
+    // ~2.4 MB: more than the 1 MiB read buffer and several rounds of lines.
+    let (input, ages) = long_batch(12_000);
+    assert!(input.len() > 2 << 20);
+    check_long_batch(&landed(&["crs", "-", "--format", "jsonl"], &input), &ages);
+    let path = std::env::temp_dir().join(format!("landed-long-{}.jsonl", std::process::id()));
+    std::fs::write(&path, &input).unwrap();
+    let out = landed(&["crs", path.to_str().unwrap(), "--format", "jsonl"], "");
+    let _ = std::fs::remove_file(&path);
+    check_long_batch(&out, &ages);
+}
+
+#[test]
+fn results_come_out_before_the_input_ends() {
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
+        .args(["crs", "-", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    writeln!(input, "{WORKED}\n{WORKED}").unwrap();
+    input.flush().unwrap();
+    // Standard input stays open: both results must arrive anyway.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().take(2) {
+            let _ = tx.send(line.unwrap());
+        }
+    });
+    for _ in 0..2 {
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .expect("a result while the input is still open");
+        assert!(line.starts_with("{\"total\":353"), "{line}");
+    }
+    drop(input);
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn a_line_that_is_not_utf8_is_an_error_in_its_place() {
+    let mut input = format!("{WORKED}\n").into_bytes();
+    input.extend_from_slice(b"\xff\xfe\n");
+    input.extend_from_slice(format!("{WORKED}\n").as_bytes());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
+        .args(["crs", "-", "--format", "jsonl"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&input).unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[0].starts_with("{\"total\":353"));
+    assert_eq!(
+        lines[1],
+        r#"{"line":2,"error":{"field":"","message":"the line is not UTF-8 text"}}"#
+    );
+    assert!(lines[2].starts_with("{\"total\":353"));
 }
 
 #[test]

@@ -143,7 +143,9 @@ mod tests {
 
     #[test]
     fn codes_order_as_their_text() {
-        let codes = ["00010", "00012", "09999", "10000", "21231", "21232", "65201", "99999"];
+        let codes = [
+            "00010", "00012", "09999", "10000", "21231", "21232", "65201", "99999",
+        ];
         for a in codes {
             for b in codes {
                 let (x, y) = (Noc::parse(a).unwrap(), Noc::parse(b).unwrap());
