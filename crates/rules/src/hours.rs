@@ -598,6 +598,98 @@ pub fn projected_date(
         acc
     };
     let need = u64::from(hours) * UNITS_PER_HOUR;
+    // Capped units of one day, and the first stretch bound after a day.
+    let units_on = |x: Date| -> u64 {
+        stretches
+            .iter()
+            .find(|&&(a, b, _)| a <= x && x < b)
+            .map_or(0, |&(_, _, rate)| rate.min(WEEKLY_CAP))
+    };
+    let next_bound = |x: Date| -> Option<Date> {
+        stretches
+            .iter()
+            .flat_map(|&(a, b, _)| [a, b])
+            .filter(|&d| d > x)
+            .min()
+    };
+    // Walk from as_of in segments over which the window total grows by the
+    // same amount each day: no stretch bound crossed by the day or by the
+    // window's start, and no 28 or 29 February (where the window's start
+    // stalls or skips a day). Each segment starts from an exact total, so
+    // the jump to the day the hours are reached is exact. Checked against
+    // the day-by-day walk by a property test.
+    let mut day = as_of;
+    while day <= horizon {
+        let start = window_start(day, c.window_years);
+        let total = cum(day).saturating_sub(cum(start));
+        if total >= need {
+            return Some(day);
+        }
+        let mut len = days(day, horizon) + 1;
+        if let Some(b) = next_bound(day) {
+            len = len.min(days(day, b));
+        }
+        if let Some(b) = next_bound(start) {
+            len = len.min(days(start, b));
+        }
+        len = len.min(days(day, next_february_28(day)));
+        let len = len.max(1);
+        let gain = units_on(day);
+        let loss = units_on(start);
+        if gain > loss {
+            let short = need - total;
+            let k = short.div_ceil(gain - loss);
+            if k < len as u64 {
+                return day.checked_add((k as i64).days()).ok();
+            }
+        }
+        day = day.checked_add(len.days()).ok()?;
+    }
+    None
+}
+
+/// 28 February of `d`'s year if `d` is before it, else of the next year;
+/// `d` itself if it is 28 or 29 February.
+fn next_february_28(d: Date) -> Date {
+    let this_year = Date::new(d.year(), 2, 28).unwrap_or(d);
+    if d.month() == 2 && d.day() >= 28 {
+        d
+    } else if d < this_year {
+        this_year
+    } else {
+        Date::new(d.year() + 1, 2, 28).unwrap_or(d)
+    }
+}
+
+/// [`projected_date`] one day at a time: the reference its segments are
+/// checked against.
+#[cfg(test)]
+fn projected_date_day_by_day(
+    jobs: &[Job],
+    study: &[StudyPeriod],
+    as_of: Date,
+    c: &Criteria,
+    hours: u32,
+    max_days: i64,
+) -> Option<Date> {
+    if !jobs.iter().any(|j| j.end.is_none_or(|e| e >= as_of)) {
+        return None;
+    }
+    let horizon = as_of.checked_add(max_days.days()).ok()?;
+    let earliest = window_start(as_of, c.window_years);
+    let spans = split(jobs, study, earliest, horizon, c, |_| {});
+    let stretches: Vec<(Date, Date, u64)> = stretches(&spans, &mut Bounds::new()).collect();
+    let cum = |x: Date| -> u64 {
+        let mut acc = 0u64;
+        for &(a, b, rate) in &stretches {
+            if a >= x {
+                break;
+            }
+            acc += rate.min(WEEKLY_CAP) * days(a, b.min(x)) as u64;
+        }
+        acc
+    };
+    let need = u64::from(hours) * UNITS_PER_HOUR;
     let mut day = as_of;
     for _ in 0..=max_days {
         let start = window_start(day, c.window_years);
@@ -925,6 +1017,24 @@ mod tests {
                 prop_assert_eq!(runs, t.units);
                 let window_days = days(window_start(as_of, c.window_years), as_of) as u64;
                 prop_assert!(t.units <= WEEKLY_CAP * window_days);
+            }
+
+            /// The projection's jumps land on the day the day-by-day walk finds.
+            #[test]
+            fn the_projection_matches_the_day_by_day_walk(
+                jobs in proptest::collection::vec(a_job(), 0..6),
+                study in proptest::collection::vec(a_study(), 0..2),
+                as_of in 300i64..3000,
+                which in 0usize..3,
+                hours in prop_oneof![Just(1560u32), Just(3120), Just(1), 1u32..6000],
+                max_days in prop_oneof![Just(0i64), 1i64..5, 300i64..2000],
+            ) {
+                let as_of = day(as_of);
+                let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
+                prop_assert_eq!(
+                    projected_date(&jobs, &study, as_of, &c, hours, max_days),
+                    projected_date_day_by_day(&jobs, &study, as_of, &c, hours, max_days)
+                );
             }
         }
     }
