@@ -31,16 +31,18 @@ fn input() -> Vec<u8> {
 /// education level, the additional points. ~60 % longer results than `input`,
 /// and far more distinct explained lines.
 fn varied_input() -> Vec<u8> {
-    const LEVELS: [&str; 8] = [
-        "less_than_secondary",
-        "secondary",
-        "one_year",
-        "two_year",
-        "bachelors",
-        "two_or_more",
-        "masters",
-        "doctoral",
-    ];
+    // The contract's names of the education levels, from the engine's own list.
+    let levels: Vec<String> = landed_rules::crs::EducationLevel::ALL
+        .iter()
+        .map(|l| {
+            serde_json::to_value(l)
+                .unwrap()
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let level = |i: u64| levels[i as usize % levels.len()].as_str();
     const CANADIAN: [&str; 3] = ["none", "one_or_two_year", "three_year_or_longer"];
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     let mut next = |n: u64| rng.below(n);
@@ -69,7 +71,7 @@ fn varied_input() -> Vec<u8> {
             let spouse_levels = levels(&mut next, 4, 10);
             format!(
                 r#","spouse":{{"education":"{}","canadian_experience_years":{},"first_language":{{"language":"english",{spouse_levels}}}}}"#,
-                LEVELS[next(8) as usize],
+                level(next(8)),
                 next(6)
             )
         } else {
@@ -79,7 +81,7 @@ fn varied_input() -> Vec<u8> {
             out,
             r#"{{"as_of":"2026-11-24","age":{},"education":"{}","first_language":{{"language":"{first}",{first_levels}}},"canadian_experience_years":{},"foreign_experience_years":{},"certificate_of_qualification":{},"provincial_nomination":{},"sibling_in_canada":{},"canadian_education":"{}"{second}{spouse}}}"#,
             17 + next(34),
-            LEVELS[next(8) as usize],
+            level(next(8)),
             next(7),
             next(5),
             next(10) == 0,

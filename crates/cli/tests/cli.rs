@@ -4,19 +4,28 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
-fn landed(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
+/// The binary with its three standard streams piped.
+fn spawn(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_landed"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
+        .unwrap()
+}
+
+fn landed(args: &[&str], stdin: &str) -> Output {
+    landed_bytes(args, stdin.as_bytes())
+}
+
+fn landed_bytes(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn(args);
     // Written from another thread: a batch streams, so its results come out
     // while its input goes in (both pipes must move). A usage error exits
     // before reading standard input: a broken pipe here is expected.
     let mut pipe = child.stdin.take().unwrap();
-    let input = stdin.as_bytes().to_vec();
+    let input = stdin.to_vec();
     let writer = std::thread::spawn(move || {
         let _ = pipe.write_all(&input);
     });
@@ -169,12 +178,7 @@ fn a_long_batch_streams_through_in_order_from_a_file_and_from_stdin() {
 #[test]
 fn results_come_out_before_the_input_ends() {
     use std::io::{BufRead, BufReader};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
-        .args(["crs", "-", "--format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = spawn(&["crs", "-", "--format", "jsonl"]);
     let mut input = child.stdin.take().unwrap();
     writeln!(input, "{WORKED}\n{WORKED}").unwrap();
     input.flush().unwrap();
@@ -201,14 +205,7 @@ fn a_line_that_is_not_utf8_is_an_error_in_its_place() {
     let mut input = format!("{WORKED}\n").into_bytes();
     input.extend_from_slice(b"\xff\xfe\n");
     input.extend_from_slice(format!("{WORKED}\n").as_bytes());
-    let mut child = Command::new(env!("CARGO_BIN_EXE_landed"))
-        .args(["crs", "-", "--format", "jsonl"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(&input).unwrap();
-    let out = child.wait_with_output().unwrap();
+    let out = landed_bytes(&["crs", "-", "--format", "jsonl"], &input);
     assert_eq!(out.status.code(), Some(1));
     let text = String::from_utf8(out.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();

@@ -576,37 +576,16 @@ pub fn projected_date(
     hours: u32,
     max_days: i64,
 ) -> Option<Date> {
-    if !jobs.iter().any(|j| j.end.is_none_or(|e| e >= as_of)) {
-        return None;
-    }
-    let horizon = as_of.checked_add(max_days.days()).ok()?;
-    // F(x): capped units before day x, over every stretch that can fall in a
-    // window between as_of and the horizon; the window total on day D is
-    // F(D) − F(start of D's window).
-    let earliest = window_start(as_of, c.window_years);
-    let spans = split(jobs, study, earliest, horizon, c, |_| {});
-    let stretches: SmallVec<[(Date, Date, u64); 16]> =
-        stretches(&spans, &mut Bounds::new()).collect();
-    let cum = |x: Date| -> u64 {
-        let mut acc = 0u64;
-        for &(a, b, rate) in &stretches {
-            if a >= x {
-                break;
-            }
-            acc += rate.min(WEEKLY_CAP) * days(a, b.min(x)) as u64;
-        }
-        acc
-    };
-    let need = u64::from(hours) * UNITS_PER_HOUR;
+    let o = Outlook::new(jobs, study, as_of, c, hours, max_days)?;
     // Capped units of one day, and the first stretch bound after a day.
     let units_on = |x: Date| -> u64 {
-        stretches
+        o.stretches
             .iter()
             .find(|&&(a, b, _)| a <= x && x < b)
             .map_or(0, |&(_, _, rate)| rate.min(WEEKLY_CAP))
     };
     let next_bound = |x: Date| -> Option<Date> {
-        stretches
+        o.stretches
             .iter()
             .flat_map(|&(a, b, _)| [a, b])
             .filter(|&d| d > x)
@@ -619,13 +598,13 @@ pub fn projected_date(
     // the jump to the day the hours are reached is exact. Checked against
     // the day-by-day walk by a property test.
     let mut day = as_of;
-    while day <= horizon {
+    while day <= o.horizon {
         let start = window_start(day, c.window_years);
-        let total = cum(day).saturating_sub(cum(start));
-        if total >= need {
+        let total = o.window_total(day, start);
+        if total >= o.need {
             return Some(day);
         }
-        let mut len = days(day, horizon) + 1;
+        let mut len = days(day, o.horizon) + 1;
         if let Some(b) = next_bound(day) {
             len = len.min(days(day, b));
         }
@@ -637,8 +616,7 @@ pub fn projected_date(
         let gain = units_on(day);
         let loss = units_on(start);
         if gain > loss {
-            let short = need - total;
-            let k = short.div_ceil(gain - loss);
+            let k = (o.need - total).div_ceil(gain - loss);
             if k < len as u64 {
                 return day.checked_add((k as i64).days()).ok();
             }
@@ -646,6 +624,55 @@ pub fn projected_date(
         day = day.checked_add(len.days()).ok()?;
     }
     None
+}
+
+/// What a projection looks at: the stretches of counted work from the
+/// earliest window start to the horizon, and the units needed.
+struct Outlook {
+    stretches: SmallVec<[(Date, Date, u64); 16]>,
+    horizon: Date,
+    need: u64,
+}
+
+impl Outlook {
+    /// `None` when no job goes on after `as_of` (nothing to project).
+    fn new(
+        jobs: &[Job],
+        study: &[StudyPeriod],
+        as_of: Date,
+        c: &Criteria,
+        hours: u32,
+        max_days: i64,
+    ) -> Option<Outlook> {
+        if !jobs.iter().any(|j| j.end.is_none_or(|e| e >= as_of)) {
+            return None;
+        }
+        let horizon = as_of.checked_add(max_days.days()).ok()?;
+        let earliest = window_start(as_of, c.window_years);
+        let spans = split(jobs, study, earliest, horizon, c, |_| {});
+        Some(Outlook {
+            stretches: stretches(&spans, &mut Bounds::new()).collect(),
+            horizon,
+            need: u64::from(hours) * UNITS_PER_HOUR,
+        })
+    }
+
+    /// F(x): capped units before day x. The window total on day D is
+    /// F(D) − F(start of D's window).
+    fn cum(&self, x: Date) -> u64 {
+        let mut acc = 0u64;
+        for &(a, b, rate) in &self.stretches {
+            if a >= x {
+                break;
+            }
+            acc += rate.min(WEEKLY_CAP) * days(a, b.min(x)) as u64;
+        }
+        acc
+    }
+
+    fn window_total(&self, day: Date, start: Date) -> u64 {
+        self.cum(day).saturating_sub(self.cum(start))
+    }
 }
 
 /// 28 February of `d`'s year if `d` is before it, else of the next year;
@@ -672,28 +699,10 @@ fn projected_date_day_by_day(
     hours: u32,
     max_days: i64,
 ) -> Option<Date> {
-    if !jobs.iter().any(|j| j.end.is_none_or(|e| e >= as_of)) {
-        return None;
-    }
-    let horizon = as_of.checked_add(max_days.days()).ok()?;
-    let earliest = window_start(as_of, c.window_years);
-    let spans = split(jobs, study, earliest, horizon, c, |_| {});
-    let stretches: Vec<(Date, Date, u64)> = stretches(&spans, &mut Bounds::new()).collect();
-    let cum = |x: Date| -> u64 {
-        let mut acc = 0u64;
-        for &(a, b, rate) in &stretches {
-            if a >= x {
-                break;
-            }
-            acc += rate.min(WEEKLY_CAP) * days(a, b.min(x)) as u64;
-        }
-        acc
-    };
-    let need = u64::from(hours) * UNITS_PER_HOUR;
+    let o = Outlook::new(jobs, study, as_of, c, hours, max_days)?;
     let mut day = as_of;
     for _ in 0..=max_days {
-        let start = window_start(day, c.window_years);
-        if cum(day).saturating_sub(cum(start)) >= need {
+        if o.window_total(day, window_start(day, c.window_years)) >= o.need {
             return Some(day);
         }
         day = next_day(day);
