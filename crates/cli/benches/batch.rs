@@ -116,7 +116,12 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("cli_batch");
     g.sample_size(10);
     g.throughput(Throughput::Elements(LINES as u64));
-    // One worker thread (the "one core") and every core.
+    // One core: one worker thread, and the whole process (with its input
+    // reading thread) pinned to CPU 0 with `taskset` where there is one.
+    let pin = Command::new("taskset")
+        .args(["-c", "0", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
     for (name, path, jobs) in [
         ("crs_jsonl_100k_answers_one_worker", &simple, "1"),
         ("crs_jsonl_100k_answers_all_cores", &simple, "0"),
@@ -125,7 +130,14 @@ fn bench(c: &mut Criterion) {
     ] {
         g.bench_function(name, |b| {
             b.iter(|| {
-                let out = Command::new(bin)
+                let mut command = if pin && jobs == "1" {
+                    let mut c = Command::new("taskset");
+                    c.args(["-c", "0", bin]);
+                    c
+                } else {
+                    Command::new(bin)
+                };
+                let out = command
                     .args(["crs", path.to_str().unwrap(), "--format", "jsonl"])
                     .env("LANDED_JOBS", jobs)
                     .stdout(Stdio::null())

@@ -194,39 +194,110 @@ fn emit(
 /// Where a batch comes from: a file or standard input, and its size when known
 /// (for the progress bar).
 pub struct Input {
-    pub reader: Box<dyn Read>,
+    pub reader: Box<dyn Read + Send>,
     pub len: Option<u64>,
 }
 
+/// Chunks of input queued by the reading thread: enough for several rounds,
+/// so that reading overlaps the work and memory stays bounded.
+const QUEUED_CHUNKS: usize = 4;
+const CHUNK_BYTES: usize = 1 << 20;
+
 /// Lines read from the input, with their numbers, kept as read (line ending
-/// included) so that a document can be put back together whole. Its own
-/// buffer (rather than `BufRead`) tells whether the next line is already in
-/// memory: a round is processed before waiting on a slow pipe for more.
+/// included) so that a document can be put back together whole.
+///
+/// A thread reads the input into a bounded queue of chunks: reading overlaps
+/// the work, and the queue tells, without waiting, whether more input is
+/// already there. A round is processed as soon as the next line is not (a
+/// pipe fed slowly gets its results without waiting for a full round).
 struct Lines {
-    reader: Box<dyn Read>,
+    chunks: std::sync::mpsc::Receiver<std::io::Result<Vec<u8>>>,
+    /// Input received and not yet returned as lines: `buf[pos..]`.
     buf: Vec<u8>,
     pos: usize,
-    filled: usize,
     at_eof: bool,
+    /// A read error, returned once the input before it has been read.
+    error: Option<std::io::Error>,
     /// Number of the last line read.
     line: usize,
 }
 
 impl Lines {
-    fn new(reader: Box<dyn Read>) -> Lines {
+    fn new(mut reader: Box<dyn Read + Send>) -> Lines {
+        let (tx, rx) = std::sync::mpsc::sync_channel(QUEUED_CHUNKS);
+        std::thread::spawn(move || {
+            let mut chunk = vec![0; CHUNK_BYTES];
+            loop {
+                let sent = match reader.read(&mut chunk) {
+                    Ok(0) => return,
+                    Ok(n) => tx.send(Ok(chunk[..n].to_vec())),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        let _ = tx.send(Err(e));
+                        return;
+                    }
+                };
+                // The batch stopped reading (it ended or failed).
+                if sent.is_err() {
+                    return;
+                }
+            }
+        });
         Lines {
-            reader,
-            buf: vec![0; 1 << 20],
+            chunks: rx,
+            buf: Vec::new(),
             pos: 0,
-            filled: 0,
             at_eof: false,
+            error: None,
             line: 0,
         }
     }
 
-    /// Whether a whole next line is in memory (reading it will not wait).
-    fn has_buffered_line(&self) -> bool {
-        memchr::memchr(b'\n', &self.buf[self.pos..self.filled]).is_some()
+    /// Take a chunk from the queue, waiting for one if `wait`; false if none
+    /// was taken (none queued, or the end of the input or an error).
+    fn take_chunk(&mut self, wait: bool) -> bool {
+        if self.at_eof {
+            return false;
+        }
+        let received = if wait {
+            self.chunks.recv().map_err(|_| ())
+        } else {
+            match self.chunks.try_recv() {
+                Ok(x) => Ok(x),
+                Err(std::sync::mpsc::TryRecvError::Empty) => return false,
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => Err(()),
+            }
+        };
+        match received {
+            Ok(Ok(chunk)) => {
+                // What is left unread is at most a part of a line.
+                self.buf.drain(..self.pos);
+                self.pos = 0;
+                self.buf.extend_from_slice(&chunk);
+                true
+            }
+            Ok(Err(e)) => {
+                self.error = Some(e);
+                self.at_eof = true;
+                false
+            }
+            Err(()) => {
+                self.at_eof = true;
+                false
+            }
+        }
+    }
+
+    /// Whether the next line can be read without waiting for the input.
+    fn has_buffered_line(&mut self) -> bool {
+        loop {
+            if memchr::memchr(b'\n', &self.buf[self.pos..]).is_some() {
+                return true;
+            }
+            if !self.take_chunk(false) {
+                return self.at_eof;
+            }
+        }
     }
 
     /// Append the next line to `into`; its number and the range of its text
@@ -237,20 +308,24 @@ impl Lines {
     ) -> std::io::Result<Option<(usize, std::ops::Range<usize>)>> {
         let start = into.len();
         loop {
-            let available = &self.buf[self.pos..self.filled];
+            let available = &self.buf[self.pos..];
             if let Some(i) = memchr::memchr(b'\n', available) {
                 into.extend_from_slice(&available[..=i]);
                 self.pos += i + 1;
                 break;
             }
-            into.extend_from_slice(available);
-            self.pos = self.filled;
-            if self.at_eof || !self.refill()? {
+            if !self.take_chunk(true) {
+                // The end: what is left is the last line, without a newline.
+                into.extend_from_slice(&self.buf[self.pos..]);
+                self.pos = self.buf.len();
                 break;
             }
         }
         if into.len() == start {
-            return Ok(None);
+            return match self.error.take() {
+                Some(e) => Err(e),
+                None => Ok(None),
+            };
         }
         self.line += 1;
         let mut end = into.len();
@@ -263,27 +338,18 @@ impl Lines {
         Ok(Some((self.line, start..end)))
     }
 
-    /// Read more into the empty buffer; false at the end of the input.
-    fn refill(&mut self) -> std::io::Result<bool> {
-        let n = loop {
-            match self.reader.read(&mut self.buf) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(e) => return Err(e),
-            }
-        };
-        self.pos = 0;
-        self.filled = n;
-        self.at_eof = n == 0;
-        Ok(n > 0)
-    }
-
     /// Append everything not read yet.
     fn rest_into(&mut self, into: &mut Vec<u8>) -> std::io::Result<()> {
-        into.extend_from_slice(&self.buf[self.pos..self.filled]);
-        self.pos = self.filled;
-        self.reader.read_to_end(into)?;
-        Ok(())
+        into.extend_from_slice(&self.buf[self.pos..]);
+        self.pos = self.buf.len();
+        while self.take_chunk(true) {
+            into.extend_from_slice(&self.buf[self.pos..]);
+            self.pos = self.buf.len();
+        }
+        match self.error.take() {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 }
 
@@ -550,11 +616,7 @@ pub fn run(
                     // Lines already read are processed before waiting for
                     // more (once a second line shows the input is JSON Lines).
                     let known_shape = !runner.first_round || round.lines.len() >= 2;
-                    if known_shape
-                        && !round.lines.is_empty()
-                        && !lines.has_buffered_line()
-                        && !lines.at_eof
-                    {
+                    if known_shape && !round.lines.is_empty() && !lines.has_buffered_line() {
                         break;
                     }
                     let (line, range) = match lines.next_into(&mut round.bytes) {
