@@ -410,6 +410,15 @@ struct Runner<W: Write> {
 }
 
 impl<W: Write> Runner<W> {
+    /// Before the first result: a JSON array around the results, unless the
+    /// input was a `single` document.
+    fn start(&mut self, single: bool) {
+        self.pretty_array = self.format == Format::Json && !single;
+        if self.pretty_array {
+            let _ = self.out.write_all(b"[\n");
+        }
+    }
+
     fn round(&mut self, round: &[Item<'_>]) {
         let threads = self.workers.len();
         let chunk = round.len().div_ceil(threads).max(1);
@@ -538,15 +547,14 @@ pub fn run(
         if is_blank(text) {
             continue;
         }
-        let starts_json = text
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|&b| b == b'{' || b == b'[');
-        if starts_json && (text.trim_ascii_start().starts_with(b"[") || !is_whole_value(text)) {
-            break Shape::Document;
+        match text.trim_ascii_start().first() {
+            Some(b'[') => break Shape::Document,
+            Some(b'{') if !is_whole_value(text) => break Shape::Document,
+            _ => {
+                round.lines.push((line, range));
+                break Shape::Lines;
+            }
         }
-        round.lines.push((line, range));
-        break Shape::Lines;
     };
 
     let mut runner = Runner {
@@ -587,11 +595,8 @@ pub fn run(
                     return ExitCode::from(2);
                 }
             };
-            runner.pretty_array = format == Format::Json && !single;
+            runner.start(single);
             let progress = progress_bar(items.len() >= 10_000, Some(items.len() as u64), false);
-            if runner.pretty_array {
-                let _ = runner.out.write_all(b"[\n");
-            }
             for chunk in items.chunks(round_size) {
                 runner.round(chunk);
                 if let Some(pb) = &progress {
@@ -603,12 +608,9 @@ pub fn run(
             }
         }
         Shape::Lines => {
-            // A second non-blank line makes it JSON Lines; without one, the
-            // input was one document on one line.
-            let mut single;
             let mut bytes_done = 0u64;
             // A bar by bytes for a large file; for standard input, a count of
-            // lines, once a first full round shows the batch is large.
+            // lines once the first round shows more is coming.
             let mut progress = progress_bar(len.is_some_and(|n| n >= 1 << 21), len, true);
             let mut at_end = false;
             loop {
@@ -636,11 +638,9 @@ pub fn run(
                     round.lines.push((line, range));
                 }
                 if runner.first_round {
-                    single = round.lines.len() == 1;
-                    runner.pretty_array = format == Format::Json && !single;
-                    if runner.pretty_array {
-                        let _ = runner.out.write_all(b"[\n");
-                    }
+                    // A second non-blank line makes it JSON Lines; without
+                    // one, the input was one document on one line.
+                    runner.start(round.lines.len() == 1);
                     if progress.is_none() && len.is_none() && !at_end {
                         progress = progress_bar(true, None, false);
                     }
@@ -650,7 +650,6 @@ pub fn run(
                 }
                 let items = round.items();
                 runner.round(&items);
-                drop(items);
                 bytes_done += round.bytes.len() as u64;
                 if let Some(pb) = &progress {
                     pb.set_position(if len.is_some() {

@@ -36,22 +36,22 @@ fn landed_bytes(args: &[&str], stdin: &[u8]) -> Output {
 
 const WORKED: &str = r#"{"as_of":"2026-11-24","age":29,"education":"bachelors","first_language":{"language":"english","listening":7,"reading":9,"writing":9,"speaking":9},"canadian_experience_years":0}"#;
 
+/// The worked example asked with flags.
+const WORKED_FLAGS: [&str; 9] = [
+    "crs",
+    "--age",
+    "29",
+    "--education",
+    "bachelors",
+    "--clb",
+    "7,9,9,9",
+    "--as-of",
+    "2026-11-24",
+];
+
 #[test]
 fn crs_from_flags_prints_the_breakdown() {
-    let out = landed(
-        &[
-            "crs",
-            "--age",
-            "29",
-            "--education",
-            "bachelors",
-            "--clb",
-            "7,9,9,9",
-            "--as-of",
-            "2026-11-24",
-        ],
-        "",
-    );
+    let out = landed(&WORKED_FLAGS, "");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("CRS score 353"), "{text}");
@@ -60,22 +60,7 @@ fn crs_from_flags_prints_the_breakdown() {
 
 #[test]
 fn lang_fr_explains_in_french_in_tables_and_every_batch_line() {
-    let out = landed(
-        &[
-            "crs",
-            "--age",
-            "29",
-            "--education",
-            "bachelors",
-            "--clb",
-            "7,9,9,9",
-            "--as-of",
-            "2026-11-24",
-            "--lang",
-            "fr",
-        ],
-        "",
-    );
+    let out = landed(&[&WORKED_FLAGS[..], &["--lang", "fr"]].concat(), "");
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("Score SCG 353"), "{text}");

@@ -90,6 +90,23 @@ pub async fn openapi() -> Response {
     ([(header::CONTENT_TYPE, "application/json")], OPENAPI).into_response()
 }
 
+/// What the engine's endpoints share before scoring: the output language,
+/// then the body as UTF-8 text, parsed by `parse`; or the error response.
+fn engine_input<T>(
+    params: &OutputParams,
+    headers: &HeaderMap,
+    body: &[u8],
+    parse: impl FnOnce(&str) -> Result<T, RulesError>,
+) -> Result<(landed_rules::text::Lang, T), Box<Response>> {
+    let lang = output_lang(params, headers)?;
+    let Ok(text) = std::str::from_utf8(body) else {
+        return Err(Box::new(not_utf8()));
+    };
+    parse(text)
+        .map(|input| (lang, input))
+        .map_err(|e| Box::new(rules_error(&e)))
+}
+
 /// `POST /api/v1/crs[?lang=en|fr]`: crs-answers → CRS result.
 pub async fn crs(
     State(state): State<AppState>,
@@ -97,16 +114,11 @@ pub async fn crs(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = match output_lang(&params, &headers) {
-        Ok(l) => l,
+    let (lang, answers) = match engine_input(&params, &headers, &body, |text| {
+        landed_rules::crs::parse_answers(text)
+    }) {
+        Ok(x) => x,
         Err(r) => return *r,
-    };
-    let Ok(text) = std::str::from_utf8(&body) else {
-        return not_utf8();
-    };
-    let answers = match landed_rules::crs::parse_answers(text) {
-        Ok(a) => a,
-        Err(e) => return rules_error(&e),
     };
     match landed_rules::crs::score_answers(&answers, state.today()) {
         Ok(r) => to_json(&r, lang),
@@ -121,16 +133,11 @@ pub async fn assess(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let lang = match output_lang(&params, &headers) {
-        Ok(l) => l,
+    let (lang, profile) = match engine_input(&params, &headers, &body, |text| {
+        landed_rules::profile::parse_profile(text)
+    }) {
+        Ok(x) => x,
         Err(r) => return *r,
-    };
-    let Ok(text) = std::str::from_utf8(&body) else {
-        return not_utf8();
-    };
-    let profile = match landed_rules::profile::parse_profile(text) {
-        Ok(p) => p,
-        Err(e) => return rules_error(&e),
     };
     match landed_rules::assess::assess(&profile, state.today()) {
         Ok(a) => to_json(&a, lang),
