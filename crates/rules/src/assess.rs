@@ -94,10 +94,26 @@ pub struct LanguageFact {
     pub valid: bool,
     /// The result used for this language (best valid one).
     pub used: bool,
-    pub clb: LanguageLevels,
-    pub chart: std::borrow::Cow<'static, str>,
+    /// The levels, when the scores could be read on a chart (absent for a
+    /// result left out before any chart existed, or whose scores could not be
+    /// read and no longer matter).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clb: Option<LanguageLevels>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chart: Option<std::borrow::Cow<'static, str>>,
+    /// Why the result cannot count on `as_of` (taken later, more than two
+    /// years old, or before IRCC accepted the test).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub left_out: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
+}
+
+impl LanguageFact {
+    /// The levels of a result that counts (valid on `as_of`).
+    pub fn levels(&self) -> Option<LanguageLevels> {
+        if self.valid { self.clb } else { None }
+    }
 }
 
 /// Education as counted for the CRS.
@@ -259,26 +275,59 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
 
 /// Each test converted, and the best valid result per language (most CRS
 /// first-language points; then the higher sum of levels; then the newest).
-fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFact>> {
+///
+/// A result that cannot count on `as_of` (taken later, expired, before IRCC
+/// accepted the test) never fails the profile: it is listed with the reason
+/// and a note. Only a result that could count must have valid scores.
+fn language_facts(
+    tests: &[LanguageTest],
+    as_of: Date,
+    prefix: &str,
+    notes: &mut Vec<Text>,
+) -> Result<Vec<LanguageFact>> {
     let mut facts = Vec::with_capacity(tests.len());
     for (i, t) in tests.iter().enumerate() {
-        let ConvertedTest {
-            levels,
-            chart,
-            notes,
-            ..
-        } = language::convert(t).map_err(|e| e.within(&format!("language_tests[{i}]")))?;
+        let left_out = language::left_out(t, as_of);
+        let converted = match (language::convert(t), left_out) {
+            (Ok(c), _) => Some(c),
+            // Scores of a result that cannot count are not checked.
+            (Err(_), Some(_)) => None,
+            (Err(e), None) => return Err(e.within(&format!("{prefix}language_tests[{i}]"))),
+        };
+        let left_out = left_out.map(|why| {
+            let text: Text = CecText::TestLeftOut {
+                prefix: prefix.is_empty(),
+                index: i,
+                test: t.test,
+                taken: t.test_date,
+                why,
+                as_of,
+            }
+            .into();
+            notes.push(text.clone());
+            text
+        });
+        let (clb, chart, test_notes) = match converted {
+            Some(ConvertedTest {
+                levels,
+                chart,
+                notes,
+                ..
+            }) => (Some(levels), Some(chart), notes),
+            None => (None, None, Vec::new()),
+        };
         facts.push(LanguageFact {
             index: i,
             language: t.test.language(),
             test: t.test,
             test_date: t.test_date,
             valid_until: language::valid_until(t.test_date),
-            valid: language::is_valid_on(t.test_date, as_of),
+            valid: left_out.is_none() && clb.is_some(),
             used: false,
-            clb: levels,
+            clb,
             chart,
-            notes,
+            left_out,
+            notes: test_notes,
         });
     }
     // "Best" ranks by the CRS first-language points in force (without spouse).
@@ -288,18 +337,19 @@ fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFac
         let best = facts
             .iter()
             .enumerate()
-            .filter(|(_, f)| f.valid && f.language == lang)
-            .max_by_key(|(_, f)| {
+            .filter(|(_, f)| f.language == lang)
+            .filter_map(|(i, f)| f.levels().map(|l| (i, f, l)))
+            .max_by_key(|(_, f, l)| {
                 (
-                    points(&f.clb),
+                    points(l),
                     Ability::ALL
                         .iter()
-                        .map(|a| u16::from(f.clb.get(*a).scored()))
+                        .map(|a| u16::from(l.get(*a).scored()))
                         .sum::<u16>(),
                     f.test_date,
                 )
             })
-            .map(|(i, _)| i);
+            .map(|(i, _, _)| i);
         if let Some(i) = best {
             facts[i].used = true;
         }
@@ -309,6 +359,32 @@ fn language_facts(tests: &[LanguageTest], as_of: Date) -> Result<Vec<LanguageFac
 
 fn used(facts: &[LanguageFact], lang: Language) -> Option<&LanguageFact> {
     facts.iter().find(|f| f.used && f.language == lang)
+}
+
+/// For a program's language minimum, which either official language meets
+/// (IRPR ss. 75(2)(d), 87.1(2)(d), 87.2(3)(a): "in either English or
+/// French"): the valid result used for a language that `meets`, the first
+/// official language's first; when none meets, the first official
+/// language's result (else the other's), so the detail shows the closest.
+pub(crate) fn either_language(
+    tests: &[LanguageFact],
+    first: Option<Language>,
+    meets: impl Fn(&LanguageLevels) -> bool,
+) -> Option<(&LanguageFact, LanguageLevels)> {
+    let order = match first {
+        Some(l) => [l, l.other()],
+        None => [Language::English, Language::French],
+    };
+    let results: Vec<(&LanguageFact, LanguageLevels)> = order
+        .iter()
+        .filter_map(|l| used(tests, *l))
+        .filter_map(|f| f.levels().map(|l| (f, l)))
+        .collect();
+    results
+        .iter()
+        .find(|(_, l)| meets(l))
+        .or(results.first())
+        .copied()
 }
 
 fn experience(
@@ -359,10 +435,11 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     profile.validate_records(today, false)?;
     let as_of = profile.as_of.unwrap_or(today);
     let mut notes: Vec<Text> = Vec::new();
+    later_records(profile, as_of, &mut notes);
 
     let age = age_on(profile.date_of_birth, as_of);
     let education = education_fact(&profile.education, as_of);
-    let tests = language_facts(&profile.language_tests, as_of)?;
+    let tests = language_facts(&profile.language_tests, as_of, "", &mut notes)?;
 
     let cec_experience = experience(
         &profile.work_history,
@@ -385,14 +462,13 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     }
     let spouse_facts = match spouse {
         Some(sp) => {
-            let sp_tests =
-                language_facts(&sp.language_tests, as_of).map_err(|e| e.within("spouse"))?;
+            let sp_tests = language_facts(&sp.language_tests, as_of, "spouse.", &mut notes)?;
             let rules = crs::rule_set_on(as_of).ok();
             let best = sp_tests
                 .iter()
                 .filter(|f| f.used)
-                .max_by_key(|f| rules.map_or(0, |rs| rs.first_language_points(&f.clb, false)))
-                .map(|f| f.clb);
+                .filter_map(LanguageFact::levels)
+                .max_by_key(|l| rules.map_or(0, |rs| rs.first_language_points(l, false)));
             Some(SpouseFacts {
                 education: education_fact(&sp.education, as_of).crs_level,
                 language: best,
@@ -408,16 +484,13 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         None => None,
     };
 
-    // First official language: declared, else whichever scores more.
-    let english = used(&tests, Language::English);
-    let french = used(&tests, Language::French);
-    let build_answers = |first: &LanguageFact, second: Option<&LanguageFact>| CrsAnswers {
+    let build_answers = |first: LanguageLevels, second: Option<LanguageLevels>| CrsAnswers {
         as_of: Some(as_of),
         age,
         education: education.crs_level,
         canadian_education: education.canadian_education,
-        first_language: first.clb,
-        second_language: second.map(|s| s.clb),
+        first_language: first,
+        second_language: second,
         canadian_experience_years: canadian_experience.years.min(60) as u8,
         foreign_experience_years: foreign.years.min(60) as u8,
         certificate_of_qualification: profile.certificate_of_qualification.is_some(),
@@ -436,55 +509,6 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             canadian_experience_years: s.canadian_experience_years.min(60) as u8,
         }),
     };
-    let mut candidates: Vec<(Language, CrsAnswers)> = Vec::new();
-    match (profile.first_official_language, english, french) {
-        (Some(Language::English), Some(e), f) => {
-            candidates.push((Language::English, build_answers(e, f)))
-        }
-        (Some(Language::French), e, Some(f)) => {
-            candidates.push((Language::French, build_answers(f, e)))
-        }
-        (Some(declared), _, _) => notes.push(
-            CecText::DeclaredLanguageUntested {
-                language: declared,
-                as_of,
-            }
-            .into(),
-        ),
-        (None, e, f) => {
-            if let Some(e) = e {
-                candidates.push((Language::English, build_answers(e, f)));
-            }
-            if let Some(f) = f {
-                candidates.push((Language::French, build_answers(f, e)));
-            }
-        }
-    }
-    // Rank the candidates on numbers only, then explain the winner.
-    let mut ranked: Option<(Language, CrsAnswers, u16)> = None;
-    for (lang, answers) in candidates {
-        let total = crs::score_points(&answers, as_of)?.total();
-        if ranked.as_ref().is_none_or(|b| total > b.2) {
-            ranked = Some((lang, answers, total));
-        }
-    }
-    let best: Option<(Language, CrsAnswers, CrsResult)> = match ranked {
-        Some((lang, answers, _)) => {
-            let result = crs::score_explained(&answers, as_of)?;
-            Some((lang, answers, result))
-        }
-        None => None,
-    };
-    let first_official_language = best
-        .as_ref()
-        .map(|b| b.0)
-        .or(profile.first_official_language);
-    if best.is_none() {
-        notes.push(CecText::NoCrsScore.into());
-    }
-    let first_levels = first_official_language
-        .and_then(|l| used(&tests, l))
-        .map(|f| f.clb);
 
     let cec_hours_reached_on = if cec_experience.tally.at_least(hours::HOURS_PER_YEAR) {
         None
@@ -498,15 +522,121 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             3 * 366,
         )
     };
-    let cec = cec_program(
-        profile,
-        as_of,
-        &cec_experience,
-        cec_hours_reached_on,
-        first_official_language,
-        first_levels,
-        &tests,
-    );
+
+    // The first official language: declared, else the choice that makes the
+    // candidate eligible for the most programs, then scores the higher CRS.
+    // The programs' language minimums are met by either official language
+    // (IRPR ss. 75(2)(d), 87.1(2)(d), 87.2(3)(a)); only the CRS and the FSW
+    // grid's first/second-language points depend on the choice.
+    let levels_of = |l: Language| used(&tests, l).and_then(LanguageFact::levels);
+    let choices: Vec<Option<Language>> = match profile.first_official_language {
+        Some(declared) => {
+            if levels_of(declared).is_none() {
+                notes.push(
+                    CecText::DeclaredLanguageUntested {
+                        language: declared,
+                        as_of,
+                    }
+                    .into(),
+                );
+            }
+            vec![Some(declared)]
+        }
+        None => {
+            let tested: Vec<Option<Language>> = [Language::English, Language::French]
+                .into_iter()
+                .filter(|l| levels_of(*l).is_some())
+                .map(Some)
+                .collect();
+            if tested.is_empty() { vec![None] } else { tested }
+        }
+    };
+    let mut evaluated: Vec<Choice> = Vec::with_capacity(choices.len());
+    for first in choices {
+        let answers = first
+            .and_then(levels_of)
+            .map(|levels| build_answers(levels, first.and_then(|l| levels_of(l.other()))));
+        let total = match &answers {
+            Some(a) => Some(crs::score_points(a, as_of)?.total()),
+            None => None,
+        };
+        let cec = cec_program(
+            profile,
+            as_of,
+            &cec_experience,
+            cec_hours_reached_on,
+            first,
+            &tests,
+        );
+        let ctx = crate::programs::Context {
+            profile,
+            as_of,
+            tests: &tests,
+            first_language: first,
+            education: &education,
+            spouse: spouse_facts.as_ref(),
+        };
+        let (fsw, fsw_work) = crate::programs::fsw(&ctx)?;
+        let (fst, fst_work) = crate::programs::fst(&ctx)?;
+        evaluated.push(Choice {
+            first,
+            answers,
+            total,
+            cec,
+            fsw,
+            fst,
+            fsw_work,
+            fst_work,
+        });
+    }
+    let best_index = (0..evaluated.len())
+        .max_by_key(|i| {
+            let c = &evaluated[*i];
+            // `Reverse(i)`: on a tie the earlier choice (English) stays.
+            (c.eligible_count(), c.total, std::cmp::Reverse(*i))
+        })
+        .unwrap_or(0);
+    if evaluated.len() == 2 {
+        let (chosen, other) = (&evaluated[best_index], &evaluated[1 - best_index]);
+        let programs_differ = chosen.eligibility() != other.eligibility();
+        if programs_differ || chosen.total != other.total {
+            if let (Some(language), Some(other_language)) = (chosen.first, other.first) {
+                notes.push(
+                    CecText::FirstLanguageChosen {
+                        language,
+                        other: other_language,
+                        crs: chosen.total,
+                        other_crs: other.total,
+                        programs_differ,
+                    }
+                    .into(),
+                );
+            }
+        }
+    }
+    let Some(chosen) = evaluated.into_iter().nth(best_index) else {
+        return Err(crate::error::RulesError::invalid(
+            "first_official_language",
+            "no choice of first official language could be assessed",
+        ));
+    };
+    let Choice {
+        first: first_official_language,
+        answers,
+        cec,
+        fsw,
+        fst,
+        fsw_work,
+        fst_work,
+        ..
+    } = chosen;
+    let crs_result = match answers {
+        Some(a) => Some((crs::score_explained(&a, as_of)?, a)),
+        None => None,
+    };
+    if crs_result.is_none() {
+        notes.push(CecText::NoCrsScore.into());
+    }
 
     let ctx = crate::programs::Context {
         profile,
@@ -516,8 +646,6 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         education: &education,
         spouse: spouse_facts.as_ref(),
     };
-    let (fsw, fsw_work) = crate::programs::fsw(&ctx)?;
-    let (fst, fst_work) = crate::programs::fst(&ctx)?;
     let categories = crate::programs::categories(&ctx, [&cec, &fsw, &fst])?;
     let (invited_under, invite_notes) = crate::programs::invited_under(profile, &cec, &fsw, &fst);
     notes.extend(invite_notes);
@@ -547,8 +675,8 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         spouse: spouse_facts,
         program_work,
     };
-    let (crs_answers, crs) = match best {
-        Some((_, a, r)) => (Some(a), Some(r)),
+    let (crs_answers, crs) = match crs_result {
+        Some((r, a)) => (Some(a), Some(r)),
         None => (None, None),
     };
     if crs.is_some() {
@@ -565,6 +693,64 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     })
 }
 
+/// One choice of first official language, assessed.
+struct Choice {
+    first: Option<Language>,
+    answers: Option<CrsAnswers>,
+    total: Option<u16>,
+    cec: ProgramResult,
+    fsw: ProgramResult,
+    fst: ProgramResult,
+    fsw_work: crate::programs::WorkFact,
+    fst_work: crate::programs::WorkFact,
+}
+
+impl Choice {
+    fn eligibility(&self) -> [Option<bool>; 3] {
+        [self.cec.eligible, self.fsw.eligible, self.fst.eligible]
+    }
+    fn eligible_count(&self) -> usize {
+        self.eligibility()
+            .iter()
+            .filter(|e| **e == Some(true))
+            .count()
+    }
+}
+
+/// Records dated after `as_of` do not count on it, whatever today is: each
+/// is named in a note (tests are noted by `language_facts`, credentials by
+/// `education_fact`).
+fn later_records(profile: &Profile, as_of: Date, notes: &mut Vec<Text>) {
+    let jobs = profile.work_history.iter().map(|j| (true, "", j.start));
+    let spouse_jobs = profile
+        .spouse
+        .iter()
+        .flat_map(|s| s.work_history.iter().map(|j| (true, "spouse.", j.start)));
+    let study = profile.study_periods.iter().map(|s| (false, "", s.start));
+    let mut index = [0usize; 3];
+    for (job, prefix, start) in jobs.chain(spouse_jobs).chain(study) {
+        let slot = match (job, prefix.is_empty()) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, _) => 2,
+        };
+        let i = index[slot];
+        index[slot] += 1;
+        if start > as_of {
+            notes.push(
+                CecText::RecordAfterAsOf {
+                    spouse: !prefix.is_empty(),
+                    job,
+                    index: i,
+                    start,
+                    as_of,
+                }
+                .into(),
+            );
+        }
+    }
+}
+
 /// The CEC checklist (IRPR s.87.1; the CEC page). `reaches_on`: the day the
 /// hours would reach 1,560 if current jobs continue, when not reached yet.
 fn cec_program(
@@ -573,7 +759,6 @@ fn cec_program(
     exp: &ExperienceFact,
     reaches_on: Option<Date>,
     first_language: Option<Language>,
-    first_levels: Option<LanguageLevels>,
     tests: &[LanguageFact],
 ) -> ProgramResult {
     let mut reqs = Vec::new();
@@ -582,11 +767,39 @@ fn cec_program(
     let cec_src = || Some(&CEC_SOURCE_C1);
 
     // 1. Work experience: 1,560 hours in the 3 years before applying.
-    let work_status = if t.at_least(hours::HOURS_PER_YEAR) {
+    let mut work_status = if t.at_least(hours::HOURS_PER_YEAR) {
         Status::Met
     } else {
         Status::NotMet
     };
+    // A self-employed physician's work counts when it provides publicly funded
+    // services (CEC page, temporary public policy). When the profile does not
+    // say, and that work would decide, the answer is unknown, never a plain no.
+    if work_status == Status::NotMet
+        && profile
+            .work_history
+            .iter()
+            .any(|j| j.is_self_employed_physician() && j.publicly_funded.is_none())
+    {
+        let if_public: Vec<Job> = profile
+            .work_history
+            .iter()
+            .map(|j| Job {
+                publicly_funded: if j.is_self_employed_physician() {
+                    j.publicly_funded.or(Some(true))
+                } else {
+                    j.publicly_funded
+                },
+                ..j.clone()
+            })
+            .collect();
+        if hours::counted(&if_public, &profile.study_periods, as_of, &Criteria::CEC)
+            .at_least(hours::HOURS_PER_YEAR)
+        {
+            work_status = Status::Unknown;
+            notes.push(CecText::PhysicianFundingUnknown.into());
+        }
+    }
     reqs.push(Requirement {
         id: "cec.work_experience".into(),
         status: work_status,
@@ -639,20 +852,22 @@ fn cec_program(
         }
         Some(_) => LanguageBasis::Teer01,
     };
-    let (lang_status, lang_detail) = match (first_levels, first_language) {
-        (Some(levels), Some(_)) => {
-            let min = levels.min_scored();
-            let status = match basis.needed() {
-                Some(level) if min >= level => Status::Met,
-                Some(_) => Status::NotMet,
-                None if min >= 7 => Status::Met,
-                None if min < 5 => Status::NotMet,
-                None => Status::Unknown,
-            };
-            (status, CecText::LanguageLevel { basis, levels })
+    // Either official language meets it (IRPR s.87.1(2)(d): "English or French").
+    let status_of = |levels: &LanguageLevels| {
+        let min = levels.min_scored();
+        match basis.needed() {
+            Some(level) if min >= level => Status::Met,
+            Some(_) => Status::NotMet,
+            None if min >= 7 => Status::Met,
+            None if min < 5 => Status::NotMet,
+            None => Status::Unknown,
         }
-        _ if !tests.is_empty() => (Status::NotMet, CecText::NoValidLanguageTest),
-        _ => (Status::Unknown, CecText::NoLanguageTest),
+    };
+    let chosen = either_language(tests, first_language, |l| status_of(l) == Status::Met);
+    let (lang_status, lang_detail) = match chosen {
+        Some((_, levels)) => (status_of(&levels), CecText::LanguageLevel { basis, levels }),
+        None if !tests.is_empty() => (Status::NotMet, CecText::NoValidLanguageTest),
+        None => (Status::Unknown, CecText::NoLanguageTest),
     };
     reqs.push(Requirement {
         id: "cec.language".into(),
@@ -662,7 +877,7 @@ fn cec_program(
     });
 
     // 3. A valid result: less than two years old (MI s.3(4)).
-    let valid = first_language.and_then(|l| tests.iter().find(|f| f.used && f.language == l));
+    let valid = chosen.map(|(f, _)| f);
     let expired = tests.iter().find(|f| !f.valid);
     let (status, detail) = if let Some(f) = valid {
         (
@@ -824,7 +1039,34 @@ pub enum CecText {
     Tef699Entered,
 
     // --- Assessment notes --------------------------------------------------
+    /// `language_tests[index]` (`prefix`: the candidate's, else the spouse's) cannot count on `as_of`.
+    TestLeftOut {
+        prefix: bool,
+        index: usize,
+        test: TestKind,
+        taken: Date,
+        why: language::LeftOut,
+        as_of: Date,
+    },
+    /// Both official languages tested and none declared first: the choice made, and what the other would give.
+    FirstLanguageChosen {
+        language: Language,
+        other: Language,
+        crs: Option<u16>,
+        other_crs: Option<u16>,
+        programs_differ: bool,
+    },
+    /// A job or study period that starts after the assessment date.
+    RecordAfterAsOf {
+        spouse: bool,
+        job: bool,
+        index: usize,
+        start: Date,
+        as_of: Date,
+    },
     SpouseDetailsMissing,
+    /// A self-employed physician's job decides CEC and the profile does not say whether it was publicly funded.
+    PhysicianFundingUnknown,
     DeclaredLanguageUntested {
         language: Language,
         as_of: Date,
@@ -1108,6 +1350,101 @@ impl Say for CecText {
             CecText::Tef699Entered => f.write_str(lang.pick(
                 "Express Entry profiles ask for the \"Équivalence ancien score\" values of a TEF Canada attestation; canada.ca warns that entering the /699 scores may produce an incorrect NCLC equivalency. These levels come from the 0–699 chart for the test date.",
                 "Le profil Entrée express demande les valeurs « Équivalence ancien score » de l’attestation du TEF Canada; canada.ca prévient que la saisie des résultats sur 699 peut produire une équivalence NCLC erronée. Ces niveaux proviennent du tableau 0–699 en vigueur à la date du test.",
+            )),
+            CecText::TestLeftOut {
+                prefix,
+                index,
+                test,
+                taken,
+                why,
+                as_of,
+            } => {
+                let who = if *prefix { "" } else { "spouse." };
+                let t = test.display_name();
+                match (why, fr) {
+                    (language::LeftOut::TakenLater, false) => write!(
+                        f,
+                        "{who}language_tests[{index}] ({t}, {taken}) is left out: it was taken after the assessment date {as_of}"
+                    ),
+                    (language::LeftOut::TakenLater, true) => write!(
+                        f,
+                        "{who}language_tests[{index}] ({t}, {taken}) n’est pas pris en compte : il a été passé après la date de l’évaluation ({as_of})"
+                    ),
+                    (language::LeftOut::Expired { until }, false) => write!(
+                        f,
+                        "{who}language_tests[{index}] ({t}, {taken}) is left out: it expired on {until} (results count for two years)"
+                    ),
+                    (language::LeftOut::Expired { until }, true) => write!(
+                        f,
+                        "{who}language_tests[{index}] ({t}, {taken}) n’est pas pris en compte : il a expiré le {until} (un résultat compte pendant deux ans)"
+                    ),
+                    (language::LeftOut::NotAcceptedYet { from }, false) => write!(
+                        f,
+                        "{who}language_tests[{index}] ({t}, {taken}) is left out: {t} results count for Express Entry only for tests taken on or after {from}"
+                    ),
+                    (language::LeftOut::NotAcceptedYet { from }, true) => write!(
+                        f,
+                        "{who}language_tests[{index}] ({t}, {taken}) n’est pas pris en compte : les résultats du {t} ne comptent pour Entrée express que pour les tests passés à partir du {from}"
+                    ),
+                }
+            }
+            CecText::FirstLanguageChosen {
+                language,
+                other,
+                crs,
+                other_crs,
+                programs_differ,
+            } => {
+                let (l, o) = (language_name(*language, lang), language_name(*other, lang));
+                let score = |c: &Option<u16>| c.map_or_else(|| "—".to_string(), |c| c.to_string());
+                if fr {
+                    write!(
+                        f,
+                        "Aucune première langue officielle n’est déclarée : landed retient l’{l}, qui rend admissible au plus grand nombre de programmes, puis donne le score SCG le plus élevé ({}); avec l’{o} comme première langue, le score serait {}",
+                        score(crs),
+                        score(other_crs)
+                    )?;
+                    if *programs_differ {
+                        f.write_str(" et l’admissibilité à un programme changerait")?;
+                    }
+                    f.write_str(". Les exigences linguistiques des programmes sont satisfaites par l’une ou l’autre langue officielle.")
+                } else {
+                    write!(
+                        f,
+                        "No first official language declared: landed uses {l}, which makes you eligible for the most programs and then gives the higher CRS ({}); with {o} as first language the CRS would be {}",
+                        score(crs),
+                        score(other_crs)
+                    )?;
+                    if *programs_differ {
+                        f.write_str(" and a program's eligibility would change")?;
+                    }
+                    f.write_str(". The programs' language minimums are met by either official language.")
+                }
+            }
+            CecText::RecordAfterAsOf {
+                spouse,
+                job,
+                index,
+                start,
+                as_of,
+            } => {
+                let who = if *spouse { "spouse." } else { "" };
+                let field = if *job { "work_history" } else { "study_periods" };
+                if fr {
+                    write!(
+                        f,
+                        "{who}{field}[{index}] commence le {start}, après la date de l’évaluation ({as_of}) : il n’est pas pris en compte à cette date"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "{who}{field}[{index}] starts on {start}, after the assessment date {as_of}: it does not count on that date"
+                    )
+                }
+            }
+            CecText::PhysicianFundingUnknown => f.write_str(lang.pick(
+                "Your self-employed work as a physician decides the work requirement. Under a temporary public policy on the CEC page, a physician's self-employed work providing publicly funded services (for example fee-for-service billing to a provincial health plan) counts as Canadian work experience (for invitations from 2023-04-25). Say whether it was publicly funded (publicly_funded) to settle the answer.",
+                "Votre travail autonome de médecin décide de l’exigence d’expérience. Selon une politique d’intérêt public temporaire décrite sur la page de la CEC, le travail autonome d’un médecin qui fournit des services financés par l’État (par exemple la rémunération à l’acte par un régime provincial d’assurance maladie) compte comme expérience de travail canadienne (pour les invitations à partir du 2023-04-25). Indiquez s’il était financé par l’État (publicly_funded) pour trancher.",
             )),
             CecText::SpouseDetailsMissing => f.write_str(lang.pick(
                 "Married or common-law with no spouse details: scored with the 'accompanying spouse' columns and no spouse factors. Add the spouse's details, or say they are not accompanying.",
@@ -1402,13 +1739,15 @@ mod tests {
         ]);
         let a = run(&p);
         let fr = french(&a);
+        // French is declared first but untested: CEC's minimum is met by
+        // either official language, so the English result is the one read.
         assert_eq!(
             cec_detail(&fr, "cec.language"),
-            "Aucun résultat de test de langue valide à la date de l’évaluation (un résultat compte pendant deux ans à partir de la date du test)"
+            "Il faut CLB 5 dans les quatre habiletés, car le travail admissible relève de la FEER 2 ou 3; votre résultat en anglais est CLB compréhension de l’oral 0, compréhension de l’écrit 7, expression écrite 7, expression orale 7 (niveau le plus faible : compréhension de l’oral, à 0)"
         );
         assert_eq!(
             cec_detail(&fr, "cec.language_test_valid"),
-            "Le test IELTS General Training passé le 2023-01-15 a expiré le 2025-01-14 : un résultat compte pendant deux ans"
+            "Le test IELTS General Training passé le 2026-01-15 est valide jusqu’au 2028-01-14"
         );
         assert_eq!(
             cec_detail(&fr, "cec.province"),
@@ -1420,7 +1759,11 @@ mod tests {
             "{notes:?}"
         );
         assert!(
-            notes[0].starts_with("Vous êtes marié ou en union de fait"),
+            notes[0].starts_with("language_tests[1] (IELTS General Training, 2023-01-15) n’est pas pris en compte : il a expiré le 2025-01-14"),
+            "{notes:?}"
+        );
+        assert!(
+            notes[1].starts_with("Vous êtes marié ou en union de fait"),
             "{notes:?}"
         );
         assert_eq!(
@@ -1441,7 +1784,7 @@ mod tests {
             "listening 3.5 is below the lowest level of the IELTS General Training chart (CLB 4): level 0, which earns no points"
         );
         assert_eq!(
-            a.notes[1].en(),
+            a.notes[2].en(),
             "French is declared as first official language but has no valid test result on 2026-11-24"
         );
     }

@@ -352,7 +352,12 @@ fn job_exclusion(job: &Job, c: &Criteria) -> Option<ExclusionReason> {
         JobKind::Volunteer => return Some(ExclusionReason::Volunteer),
         JobKind::UnpaidInternship => return Some(ExclusionReason::UnpaidInternship),
         JobKind::Coop if c.exclude_full_time_study => return Some(ExclusionReason::Coop),
-        JobKind::SelfEmployed if c.exclude_self_employed => {
+        // The CEC page's temporary public policy: a physician's self-employed
+        // work providing publicly funded services counts (rules.md §2, C1).
+        JobKind::SelfEmployed
+            if c.exclude_self_employed
+                && !(job.is_self_employed_physician() && job.publicly_funded == Some(true)) =>
+        {
             return Some(ExclusionReason::SelfEmployed);
         }
         _ => {}
@@ -837,6 +842,7 @@ mod tests {
             hours_per_week: h,
             kind: JobKind::Employee,
             authorized: true,
+            publicly_funded: None,
         }
     }
 
@@ -998,6 +1004,7 @@ mod tests {
                     hours_per_week: f64::from(hours) / 2.0,
                     kind: KINDS[kind],
                     authorized,
+                    publicly_funded: None,
                 }
             }
         }

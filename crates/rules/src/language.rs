@@ -316,6 +316,41 @@ pub fn valid_until(test_date: Date) -> Date {
     }
 }
 
+/// Why a result cannot count on an assessment date, whatever its scores:
+/// the assessment lists it with this reason instead of failing the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LeftOut {
+    /// Taken after the assessment date.
+    TakenLater,
+    /// More than two years old: valid until `until` (MI s.3(4)).
+    Expired { until: Date },
+    /// Taken before IRCC accepted the test for Express Entry (PTE Core before
+    /// 2024-01-30; any test before its first chart): `from` is the first day.
+    NotAcceptedYet { from: Date },
+}
+
+/// `Some(reason)` when `test` cannot count on `as_of`. A TEF Canada result
+/// entered on the 0–699 scale before that scale existed is not left out: its
+/// scores were entered on the wrong scale, which the person can fix, so
+/// converting it stays an error that says how.
+pub fn left_out(test: &LanguageTest, as_of: Date) -> Option<LeftOut> {
+    if test.test_date > as_of {
+        return Some(LeftOut::TakenLater);
+    }
+    if !is_valid_on(test.test_date, as_of) {
+        return Some(LeftOut::Expired {
+            until: valid_until(test.test_date),
+        });
+    }
+    let key = ChartKey::for_test(test.test, test.tef_scale_or_default());
+    if key == ChartKey::Tef699 {
+        return None;
+    }
+    let table = chart_table(key).ok()?;
+    let from = table.earliest();
+    (test.test_date < from).then_some(LeftOut::NotAcceptedYet { from })
+}
+
 /// True when a result from `test_date` counts on `as_of`: taken on or before
 /// `as_of` and `as_of` no later than [`valid_until`].
 pub fn is_valid_on(test_date: Date, as_of: Date) -> bool {

@@ -2,7 +2,7 @@
 //!
 //! Parsing happens here, at the edge: [`parse_profile`] turns JSON into a
 //! [`Profile`] and [`Profile::validate`] checks what the schema cannot (dates in
-//! order, hours in range, nothing dated after today). Everything downstream
+//! order, hours in range). Everything downstream
 //! trusts these types.
 
 use jiff::civil::Date;
@@ -147,11 +147,27 @@ pub struct Job {
     pub kind: JobKind,
     #[serde(default = "default_true")]
     pub authorized: bool,
+    /// A physician's self-employed work providing publicly funded services
+    /// (for example fee-for-service billing to a provincial health plan): the
+    /// CEC page's temporary public policy counts it as Canadian work
+    /// experience. Only meaningful with `kind: "self_employed"` in NOC
+    /// 31100–31102. Absent: not said (for such a job, the CEC answer is
+    /// then `unknown` when it decides).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publicly_funded: Option<bool>,
 }
 
 impl Job {
     pub fn in_canada(&self) -> bool {
         self.country == "CA"
+    }
+
+    /// Self-employed work in Canada as a physician (NOC 31100, 31101,
+    /// 31102): the CEC page's temporary public policy may count it.
+    pub fn is_self_employed_physician(&self) -> bool {
+        self.kind == JobKind::SelfEmployed
+            && self.in_canada()
+&& matches!(self.noc.as_str(), "31100" | "31101" | "31102")
     }
 }
 
@@ -245,6 +261,11 @@ pub struct Profile {
     pub provincial_nomination: bool,
     #[serde(default)]
     pub sibling_in_canada: bool,
+    /// FSW adaptability: a relative (18 or older, citizen or PR, living in
+    /// Canada) of the candidate or the accompanying spouse. `None`: not said
+    /// (a sibling in Canada still implies it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relative_in_canada: Option<bool>,
     #[serde(default)]
     pub intended_province: Option<Province>,
     #[serde(default)]
@@ -261,7 +282,7 @@ pub fn parse_profile(json: &str) -> Result<Profile> {
     crate::json::from_str(json)
 }
 
-fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<()> {
+fn check_credentials(prefix: &str, creds: &[Credential]) -> Result<()> {
     for (i, c) in creds.iter().enumerate() {
         // The field path, formatted only for an error.
         let f = || format!("{prefix}education[{i}]");
@@ -273,14 +294,6 @@ fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<
                 format!("{y} is not a program length in years (0 to 15)"),
             ));
         }
-        if let Some(done) = c.completed_on
-            && done > today
-        {
-            return Err(RulesError::invalid(
-                format!("{}.completed_on", f()),
-                format!("{done} is after today ({today}); enter credentials already completed"),
-            ));
-        }
     }
     Ok(())
 }
@@ -288,20 +301,17 @@ fn check_credentials(prefix: &str, creds: &[Credential], today: Date) -> Result<
 fn check_tests(
     prefix: &str,
     tests: &[LanguageTest],
-    today: Date,
+    as_of: Date,
     check_scores: bool,
 ) -> Result<()> {
     for (i, t) in tests.iter().enumerate() {
         // The field path, formatted only for an error.
         let f = || format!("{prefix}language_tests[{i}]");
-        if t.test_date > today {
-            return Err(RulesError::invalid(
-                format!("{}.test_date", f()),
-                format!(
-                    "{} is after today ({today}): a result must exist to count",
-                    t.test_date
-                ),
-            ));
+        // A result that cannot count on `as_of` (expired, taken later, before
+        // any chart) is left out by the assessment with its reason, never an
+        // error: only one that could count must be well formed.
+        if crate::language::left_out(t, as_of).is_some() {
+            continue;
         }
         // Converting validates every score against the test's scale.
         if check_scores {
@@ -311,7 +321,7 @@ fn check_tests(
     Ok(())
 }
 
-fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
+fn check_jobs(prefix: &str, jobs: &[Job]) -> Result<()> {
     for (i, j) in jobs.iter().enumerate() {
         // The field path, formatted only for an error.
         let f = || format!("{prefix}work_history[{i}]");
@@ -341,15 +351,6 @@ fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
                 "a job title has at most 200 characters",
             ));
         }
-        if j.start > today {
-            return Err(RulesError::invalid(
-                format!("{}.start", f()),
-                format!(
-                    "{} is after today ({today}): enter work already started",
-                    j.start
-                ),
-            ));
-        }
         if let Some(end) = j.end
             && end < j.start
         {
@@ -367,7 +368,7 @@ fn check_jobs(prefix: &str, jobs: &[Job], today: Date) -> Result<()> {
 }
 
 impl Profile {
-    /// Checks beyond the schema: dates in order and not after `today`, hours
+    /// Checks beyond the schema: dates in order and not after `as_of`, hours
     /// within a week, scores valid for their test, NOC codes that exist.
     pub fn validate(&self, today: Date) -> Result<()> {
         self.validate_records(today, true)
@@ -375,24 +376,28 @@ impl Profile {
 
     /// [`Profile::validate`]; `check_scores: false` leaves the test scores to
     /// the caller that converts them anyway (the assessment), to convert once.
+    ///
+    /// Nothing here depends on the day the program runs: dates are checked
+    /// against `as_of` (or `today` when the profile has none), and a record
+    /// dated after it is not an error: the assessment leaves it out with a
+    /// note, so the same file gives the same answer on any day.
     pub(crate) fn validate_records(&self, today: Date, check_scores: bool) -> Result<()> {
-        if self.date_of_birth > today {
-            return Err(RulesError::invalid(
-                "date_of_birth",
-                format!("{} is after today ({today})", self.date_of_birth),
-            ));
+        let as_of = self.as_of.unwrap_or(today);
+        if self.date_of_birth > as_of {
+            return Err(match self.as_of {
+                Some(_) => RulesError::invalid(
+                    "as_of",
+                    format!("{as_of} is before the date of birth ({})", self.date_of_birth),
+                ),
+                None => RulesError::invalid(
+                    "date_of_birth",
+                    format!("{} is after today ({today})", self.date_of_birth),
+                ),
+            });
         }
-        if let Some(as_of) = self.as_of
-            && as_of < self.date_of_birth
-        {
-            return Err(RulesError::invalid(
-                "as_of",
-                format!("{as_of} is before the date of birth"),
-            ));
-        }
-        check_credentials("", &self.education, today)?;
-        check_tests("", &self.language_tests, today, check_scores)?;
-        check_jobs("", &self.work_history, today)?;
+        check_credentials("", &self.education)?;
+        check_tests("", &self.language_tests, as_of, check_scores)?;
+        check_jobs("", &self.work_history)?;
         for (i, s) in self.study_periods.iter().enumerate() {
             if s.end < s.start {
                 return Err(RulesError::invalid(
@@ -400,17 +405,11 @@ impl Profile {
                     format!("the end ({}) is before the start ({})", s.end, s.start),
                 ));
             }
-            if s.start > today {
-                return Err(RulesError::invalid(
-                    format!("study_periods[{i}].start"),
-                    format!("{} is after today ({today})", s.start),
-                ));
-            }
         }
         if let Some(sp) = &self.spouse {
-            check_credentials("spouse.", &sp.education, today)?;
-            check_tests("spouse.", &sp.language_tests, today, check_scores)?;
-            check_jobs("spouse.", &sp.work_history, today)?;
+            check_credentials("spouse.", &sp.education)?;
+            check_tests("spouse.", &sp.language_tests, as_of, check_scores)?;
+            check_jobs("spouse.", &sp.work_history)?;
         }
         if let Some(c) = &self.certificate_of_qualification {
             crate::noc::lookup(c.noc).map_err(|e| e.within("certificate_of_qualification.noc"))?;

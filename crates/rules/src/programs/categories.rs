@@ -474,9 +474,9 @@ fn program_requirement(programs: [&ProgramResult; 3]) -> Requirement {
 
 fn french(ctx: &Context<'_>, id: Cow<'static, str>, min: u8) -> Requirement {
     let (status, detail) = match ctx.test_for(Language::French) {
-        Some(t) => {
+        Some((_, levels)) => {
             let short = Shortfalls {
-                levels: t.clb,
+                levels,
                 min: [min; 4],
             };
             let status = if short.is_empty() {

@@ -541,13 +541,13 @@ fn grid(
     // 1a. First official language, per ability.
     let first = ctx.first_test();
     lines.push(match first {
-        Some(f) => {
+        Some((f, levels)) => {
             let pts: [u8; 4] = Ability::ALL.map(|a| {
                 threshold(
                     &fl.values.rows,
                     |r| r.clb,
                     |r| r.points,
-                    f.clb.get(a).scored(),
+                    levels.get(a).scored(),
                 )
             });
             let sum: u8 = pts.iter().sum::<u8>().min(fl.values.max);
@@ -557,7 +557,7 @@ fn grid(
                 fl.values.max,
                 FswText::FirstLanguage {
                     language: f.language,
-                    levels: f.clb,
+                    levels,
                     points: pts,
                 },
                 &fl.source,
@@ -585,15 +585,15 @@ fn grid(
     // 1b. Second official language: all four at CLB 5 or more.
     let second = ctx.first_language.and_then(|l| ctx.test_for(l.other()));
     lines.push(match second {
-        Some(s) => {
-            let ok = s.clb.all_at_least(sl.values.min_clb);
+        Some((s, levels)) => {
+            let ok = levels.all_at_least(sl.values.min_clb);
             line(
                 G::SecondLanguage,
                 if ok { sl.values.points } else { 0 },
                 sl.values.points,
                 FswText::SecondLanguage {
                     language: s.language,
-                    levels: s.clb,
+                    levels,
                     min: sl.values.min_clb,
                     ok,
                 },

@@ -18,7 +18,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::assess::{EducationFact, LanguageFact, ProgramResult, Requirement, SpouseFacts, Status};
-use crate::clb::Language;
+use crate::clb::{Language, LanguageLevels};
 use crate::dated::Source;
 use crate::error::RulesError;
 use crate::hours::{self, ContinuousRun, Criteria, ExcludedPeriod, HoursTally, Occupations};
@@ -64,12 +64,15 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    /// The valid result used for `lang`.
-    pub(crate) fn test_for(&self, lang: Language) -> Option<&LanguageFact> {
-        self.tests.iter().find(|t| t.used && t.language == lang)
+    /// The valid result used for `lang`, with its levels.
+    pub(crate) fn test_for(&self, lang: Language) -> Option<(&LanguageFact, LanguageLevels)> {
+        self.tests
+            .iter()
+            .find(|t| t.used && t.language == lang)
+            .and_then(|t| t.levels().map(|l| (t, l)))
     }
     /// The valid result of the first official language.
-    pub(crate) fn first_test(&self) -> Option<&LanguageFact> {
+    pub(crate) fn first_test(&self) -> Option<(&LanguageFact, LanguageLevels)> {
         self.first_language.and_then(|l| self.test_for(l))
     }
     /// Married or common-law with no spouse record: the spouse's facts are unknown.
@@ -332,16 +335,18 @@ pub(crate) fn province_requirement(
 }
 
 /// A language requirement with a minimum level per ability (in
-/// [`Ability::ALL`] order), on the first official language's valid result.
+/// [`Ability::ALL`] order), met by a valid result in either official
+/// language (IRPR ss. 75(2)(d), 87.2(3)(a)), whichever is the first.
 pub(crate) fn language_requirement(
     id: &'static str,
     ctx: &Context<'_>,
     min: [u8; 4],
     source: Option<&'static Source>,
 ) -> Requirement {
-    let (status, detail) = match ctx.first_test() {
-        Some(t) => {
-            let short = Shortfalls { levels: t.clb, min };
+    let meets = |levels: &crate::clb::LanguageLevels| Shortfalls { levels: *levels, min }.is_empty();
+    let (status, detail) = match crate::assess::either_language(ctx.tests, ctx.first_language, meets) {
+        Some((_, levels)) => {
+            let short = Shortfalls { levels, min };
             let status = if short.is_empty() {
                 Status::Met
             } else {
@@ -379,11 +384,11 @@ impl Say for Needed {
         match (lang, l == r && r == w && w == s) {
             (Lang::En, true) => write!(
                 f,
-                "CLB/NCLC {l} needed in all four abilities of your first official language"
+                "CLB/NCLC {l} needed in all four abilities, in English or in French"
             ),
             (Lang::Fr, true) => write!(
                 f,
-                " CLB/NCLC {l} dans les quatre habiletés de votre première langue officielle"
+                " CLB/NCLC {l} dans les quatre habiletés, en anglais ou en français"
             ),
             (Lang::En, false) => write!(
                 f,
