@@ -219,6 +219,27 @@ fn three_years_or_longer(c: &Credential) -> bool {
     c.level >= CredentialLevel::Bachelors || c.program_years.is_some_and(|y| y >= 3.0)
 }
 
+/// The CRS level of one credential. Where a one- or two-year credential's
+/// `program_years` says otherwise, the length decides: the CRS grid's levels
+/// are "a one-year program", "a two-year program", "a bachelor's degree or a
+/// program of three or more years" (CRS criteria page; the CRS tool asks the
+/// program's length), so a 3-year college diploma counts at the three-year
+/// level in core, spouse, transferability and FSW points alike, as it
+/// already did for the Canadian-education points.
+fn crs_level_of(c: &Credential) -> EducationLevel {
+    let stated = credential_level(c.level);
+    match (c.level, c.program_years) {
+        (CredentialLevel::OneYear | CredentialLevel::TwoYear, Some(y)) if y >= 3.0 => {
+            EducationLevel::Bachelors
+        }
+        (CredentialLevel::OneYear | CredentialLevel::TwoYear, Some(y)) if y >= 2.0 => {
+            EducationLevel::TwoYear
+        }
+        (CredentialLevel::TwoYear, Some(y)) if y >= 1.0 => EducationLevel::OneYear,
+        _ => stated,
+    }
+}
+
 /// The CRS education level from several credentials: the highest one that
 /// counts (Canadian, or foreign with an ECA), or "two or more" when two or
 /// more post-secondary credentials count and one is of three years or longer.
@@ -234,16 +255,27 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
             notes.push(CecText::ForeignWithoutEca { index: i }.into());
             continue;
         }
+        let level = crs_level_of(c);
+        if level != credential_level(c.level) {
+            notes.push(
+                CecText::LevelFromLength {
+                    index: i,
+                    years: c.program_years.unwrap_or_default(),
+                    level,
+                }
+                .into(),
+            );
+        }
         counted.push(c);
     }
     let highest = counted
         .iter()
-        .map(|c| credential_level(c.level))
+        .map(|c| crs_level_of(c))
         .max()
         .unwrap_or(EducationLevel::LessThanSecondary);
     let post_secondary: Vec<&&Credential> = counted
         .iter()
-        .filter(|c| credential_level(c.level).is_post_secondary())
+        .filter(|c| crs_level_of(c).is_post_secondary())
         .collect();
     let crs_level =
         if post_secondary.len() >= 2 && post_secondary.iter().any(|c| three_years_or_longer(c)) {
@@ -1024,6 +1056,12 @@ pub enum CecText {
         index: usize,
     },
     CanadianEducationConditions,
+    /// `education[index]`'s length decides its level.
+    LevelFromLength {
+        index: usize,
+        years: f64,
+        level: EducationLevel,
+    },
 
     // --- Facts: language tests (from [`crate::language::convert`]) ---------
     /// TEF Canada without `tef_scale`: the scale assumed from the test date.
@@ -1304,6 +1342,26 @@ impl Say for CecText {
                 "Canadian-education points assume the study met IRCC's conditions: in Canada, full-time for at least 8 months (unless completed between March 2020 and August 2022), not mostly ESL/FSL, and no award that required a return home",
                 "Les points pour études au Canada supposent que les études remplissaient les conditions d’IRCC : au Canada, à temps plein pendant au moins 8 mois (sauf si elles ont pris fin entre mars 2020 et août 2022), pas principalement en anglais ou en français langue seconde, et sans bourse exigeant un retour au pays d’origine",
             )),
+            CecText::LevelFromLength {
+                index,
+                years,
+                level,
+            } => {
+                let years = In(&Score(*years), lang);
+                if fr {
+                    write!(
+                        f,
+                        "education[{index}] : la durée du programme ({years} ans) détermine le niveau retenu ({}), comme le demande l’outil du SCG",
+                        crate::crs::text::education_words(*level, lang)
+                    )
+                } else {
+                    write!(
+                        f,
+                        "education[{index}]: the program's length ({years} years) decides its level ({}), as the CRS tool asks",
+                        level.describe()
+                    )
+                }
+            }
             CecText::TefScaleAssumed(scale) => {
                 let from = TefScale::SCORE_699_DEFAULT_FROM;
                 match (scale, fr) {
@@ -1447,8 +1505,8 @@ impl Say for CecText {
                 "Votre travail autonome de médecin décide de l’exigence d’expérience. Selon une politique d’intérêt public temporaire décrite sur la page de la CEC, le travail autonome d’un médecin qui fournit des services financés par l’État (par exemple la rémunération à l’acte par un régime provincial d’assurance maladie) compte comme expérience de travail canadienne (pour les invitations à partir du 2023-04-25). Indiquez s’il était financé par l’État (publicly_funded) pour trancher.",
             )),
             CecText::SpouseDetailsMissing => f.write_str(lang.pick(
-                "Married or common-law with no spouse details: scored with the 'accompanying spouse' columns and no spouse factors. Add the spouse's details, or say they are not accompanying.",
-                "Vous êtes marié ou en union de fait, mais aucun renseignement sur votre époux ou conjoint de fait n’est donné : les points sont calculés selon les colonnes « avec époux ou conjoint de fait qui vous accompagne », sans les facteurs liés à l’époux ou conjoint de fait. Ajoutez ses renseignements, ou indiquez qu’il ne vous accompagne pas.",
+                "Married or common-law with no spouse details: scored with the 'with an accompanying spouse or partner' columns (age, education, languages and Canadian experience) and no spouse factors, because a spouse or partner is counted as accompanying unless you say otherwise (the lower score, so the CRS is never overstated). Add the spouse's details, or say they are not accompanying or are a Canadian citizen or PR (then the 'without a spouse' columns apply).",
+                "Vous êtes marié ou en union de fait, mais aucun renseignement sur votre époux ou conjoint de fait n’est donné : les points sont calculés selon les colonnes « avec époux ou conjoint de fait qui vous accompagne » (âge, études, langues et expérience canadienne), sans les facteurs liés à l’époux ou conjoint de fait, car il est compté comme vous accompagnant à moins que vous n’indiquiez le contraire (le score le plus bas, pour ne jamais le surestimer). Ajoutez ses renseignements, ou indiquez qu’il ne vous accompagne pas ou qu’il est citoyen canadien ou résident permanent (les colonnes « sans époux ni conjoint de fait » s’appliquent alors).",
             )),
             CecText::DeclaredLanguageUntested { language, as_of } => {
                 if fr {

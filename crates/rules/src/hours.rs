@@ -717,7 +717,9 @@ fn projected_date_day_by_day(
 
 /// A stretch of consecutive days on each of which some counted work was
 /// held: no gap day inside it (FSW's "continuous" year, the 2023–2025
-/// category rule's "6 months of continuous work").
+/// category rule's "6 months of continuous work"), except a gap made only of
+/// days no job would have been worked (a weekend or a federal holiday
+/// between two jobs: practitioners' reading, see [`crate::holidays`]).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ContinuousRun {
     pub from: Date,
@@ -728,6 +730,29 @@ pub struct ContinuousRun {
     pub units: u64,
     /// Counted hours in the run (after the 30-hour weekly cap).
     pub hours: f64,
+    /// Gap days inside the run that no job would have been worked (weekends
+    /// and federal holidays between two jobs): they do not break it.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bridged_days: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// True when every day from `from` to `to` (inclusive) is a day no job would
+/// have been worked (see [`crate::holidays`]); at most a week is looked at.
+fn only_non_working_days(from: Date, to: Date) -> bool {
+    let gap = days(from, next_day(to));
+    (1..=7).contains(&gap) && {
+        let mut d = from;
+        let mut all = true;
+        while d <= to {
+            all &= crate::holidays::is_non_working_day(d);
+            d = next_day(d);
+        }
+        all
+    }
 }
 
 impl ContinuousRun {
@@ -756,11 +781,18 @@ pub fn continuous_runs(
                 last.to = prev_day(b);
                 last.units += units;
             }
+            // A weekend or holiday between two jobs does not break the run.
+            Some(last) if only_non_working_days(next_day(last.to), prev_day(a)) => {
+                last.bridged_days += days(next_day(last.to), a) as u32;
+                last.to = prev_day(b);
+                last.units += units;
+            }
             _ => runs.push(ContinuousRun {
                 from: a,
                 to: prev_day(b),
                 units,
                 hours: 0.0,
+                bridged_days: 0,
             }),
         }
     }

@@ -9,6 +9,7 @@ pub mod clb;
 pub mod crs;
 pub mod dated;
 pub mod error;
+pub mod holidays;
 pub mod hours;
 pub mod json;
 pub mod language;

@@ -9,7 +9,7 @@
 //! `crates/rules/data/crs/`.
 
 mod tables;
-mod text;
+pub(crate) mod text;
 
 use std::borrow::Cow;
 

@@ -326,6 +326,17 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
     };
     let needed = Num(u64::from(m.experience_hours));
     let not_counted = ExclusionReasons::of(&all.excluded);
+    if let Some(run) = primary.and_then(|o| o.longest())
+        && m.continuous
+        && run.bridged_days > 0
+    {
+        notes.push(
+            FswText::ContinuityBridged {
+                days: run.bridged_days,
+            }
+            .into(),
+        );
+    }
     let run_dates = |o: &OccupationWork| o.longest().map(|r| (r.from, r.to));
     let run_hours = |o: &OccupationWork| hours_num(o.longest().map_or(0.0, |r| r.hours));
     let (status, detail) = match primary {
@@ -854,17 +865,31 @@ fn grid(
         FswText::ValidOffer(offer),
         &ad.source,
     ));
-    // Relatives in Canada.
-    items.push(if p.sibling_in_canada {
-        line(
+    // Relatives in Canada: a sibling implies it; `relative_in_canada` says
+    // it for any relative who counts; unsaid, the points stay possible.
+    items.push(match (p.sibling_in_canada, p.relative_in_canada) {
+        (true, _) => line(
             G::RelativesInCanada,
             a.relatives_in_canada,
             a.relatives_in_canada,
             FswText::Sibling,
             &ad.source,
-        )
-    } else {
-        GridLine {
+        ),
+        (false, Some(true)) => line(
+            G::RelativesInCanada,
+            a.relatives_in_canada,
+            a.relatives_in_canada,
+            FswText::Relative,
+            &ad.source,
+        ),
+        (false, Some(false)) => line(
+            G::RelativesInCanada,
+            0,
+            a.relatives_in_canada,
+            FswText::NoRelative,
+            &ad.source,
+        ),
+        (false, None) => GridLine {
             up_to: Some(a.relatives_in_canada),
             ..line(
                 G::RelativesInCanada,
@@ -873,7 +898,7 @@ fn grid(
                 FswText::NoSibling,
                 &ad.source,
             )
-        }
+        },
     });
     let raw: u8 = items.iter().map(|i| i.points).sum();
     let raw_possible: u8 = items.iter().map(GridLine::possible).sum();
@@ -1167,6 +1192,14 @@ pub enum FswText {
     ValidOffer(bool),
     Sibling,
     NoSibling,
+    /// The continuous year spans gaps of only weekends or holidays.
+    ContinuityBridged {
+        days: u32,
+    },
+    /// `relative_in_canada: true`.
+    Relative,
+    /// `relative_in_canada: false`.
+    NoRelative,
     /// The items' sum against the cap.
     Adaptability {
         raw: u8,
@@ -1699,6 +1732,27 @@ impl Say for FswText {
             FswText::NoSibling => f.write_str(lang.pick(
                 "No brother or sister in Canada; other relatives who count (a parent, grandparent, child, grandchild, aunt, uncle, niece or nephew of you or your spouse, 18 or older, a citizen or PR living in Canada) are not in the profile",
                 "Aucun frère ni sœur au Canada; les autres membres de la famille qui comptent (un parent, grand-parent, enfant, petit-enfant, oncle, tante, neveu ou nièce de vous-même ou de votre époux ou conjoint de fait, âgé de 18 ans ou plus, citoyen ou résident permanent vivant au Canada) ne figurent pas dans le profil",
+            )),
+            FswText::ContinuityBridged { days } => {
+                if lang == Lang::Fr {
+                    write!(
+                        f,
+                        "L’année continue comprend {days} jour(s) sans emploi entre deux emplois de la même profession, tous des fins de semaine ou des jours fériés fédéraux (Code canadien du travail, art. 166) : landed ne les considère pas comme une interruption. Le RIPR et la page du PTQF ne définissent pas l’interruption; c’est la lecture des praticiens, non une règle publiée."
+                    )
+                } else {
+                    write!(
+                        f,
+                        "The continuous year includes {days} day(s) between two jobs in the same occupation, all weekends or federal holidays (Canada Labour Code s.166): landed does not count them as a break. IRPR s.75 and the FSW page do not define a break; this is practitioners' reading, not a published rule."
+                    )
+                }
+            }
+            FswText::Relative => f.write_str(lang.pick(
+                "A relative in Canada who counts (a parent, grandparent, child, grandchild, brother, sister, aunt, uncle, niece or nephew of you or your spouse, 18 or older, a citizen or PR living in Canada)",
+                "Un membre de la famille au Canada qui compte (un parent, grand-parent, enfant, petit-enfant, frère, sœur, oncle, tante, neveu ou nièce de vous-même ou de votre époux ou conjoint de fait, âgé de 18 ans ou plus, citoyen ou résident permanent vivant au Canada)",
+            )),
+            FswText::NoRelative => f.write_str(lang.pick(
+                "No relative in Canada who counts (a parent, grandparent, child, grandchild, brother, sister, aunt, uncle, niece or nephew of you or your spouse, 18 or older, a citizen or PR living in Canada)",
+                "Aucun membre de la famille au Canada qui compte (un parent, grand-parent, enfant, petit-enfant, frère, sœur, oncle, tante, neveu ou nièce de vous-même ou de votre époux ou conjoint de fait, âgé de 18 ans ou plus, citoyen ou résident permanent vivant au Canada)",
             )),
             FswText::Adaptability { raw, cap } => {
                 let pts = In(&PointCount(*raw), lang);
