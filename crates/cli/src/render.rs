@@ -359,7 +359,9 @@ pub fn assessment_table(a: &Assessment) -> String {
             l.test.display_name(),
             l.test_date,
             tr(": ", " : "),
-            l.clb.map(|c| landed_rules::text::In(&landed_rules::text::Levels(c), lang).to_string()).unwrap_or_default(),
+            l.clb
+                .map(|c| landed_rules::text::In(&landed_rules::text::Levels(c), lang).to_string())
+                .unwrap_or_default(),
             tr("valid until", "valide jusqu’au"),
             l.valid_until
         ));

@@ -580,7 +580,11 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
                 .filter(|l| levels_of(*l).is_some())
                 .map(Some)
                 .collect();
-            if tested.is_empty() { vec![None] } else { tested }
+            if tested.is_empty() {
+                vec![None]
+            } else {
+                tested
+            }
         }
     };
     let mut evaluated: Vec<Choice> = Vec::with_capacity(choices.len());

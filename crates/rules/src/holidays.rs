@@ -24,12 +24,12 @@ fn is_holiday(d: Date) -> bool {
         return false;
     };
     let fixed: [(i8, i8, bool); 6] = [
-        (1, 1, true),          // New Year's Day
-        (7, 1, true),          // Canada Day
-        (9, 30, y >= 2021),    // National Day for Truth and Reconciliation
-        (11, 11, true),        // Remembrance Day
-        (12, 25, true),        // Christmas Day
-        (12, 26, true),        // Boxing Day
+        (1, 1, true),       // New Year's Day
+        (7, 1, true),       // Canada Day
+        (9, 30, y >= 2021), // National Day for Truth and Reconciliation
+        (11, 11, true),     // Remembrance Day
+        (12, 25, true),     // Christmas Day
+        (12, 26, true),     // Boxing Day
     ];
     let mut days: smallvec::SmallVec<[Date; 12]> = smallvec::SmallVec::new();
     for (m, day, in_force) in fixed {
@@ -65,7 +65,8 @@ fn last_weekday_on_or_before(d: Date, wd: Weekday) -> Option<Date> {
 
 fn nth_weekday(y: i16, m: i8, wd: Weekday, n: i8) -> Option<Date> {
     let first = Date::new(y, m, 1).ok()?;
-    let ahead = (wd.to_monday_zero_offset() - first.weekday().to_monday_zero_offset()).rem_euclid(7);
+    let ahead =
+        (wd.to_monday_zero_offset() - first.weekday().to_monday_zero_offset()).rem_euclid(7);
     Date::new(y, m, 1 + ahead + 7 * (n - 1)).ok()
 }
 
@@ -108,8 +109,16 @@ mod tests {
     #[test]
     fn the_federal_holidays_of_2026() {
         for day in [
-            "2026-01-01", "2026-04-03", "2026-05-18", "2026-07-01", "2026-09-07",
-            "2026-09-30", "2026-10-12", "2026-11-11", "2026-12-25", "2026-12-28",
+            "2026-01-01",
+            "2026-04-03",
+            "2026-05-18",
+            "2026-07-01",
+            "2026-09-07",
+            "2026-09-30",
+            "2026-10-12",
+            "2026-11-11",
+            "2026-12-25",
+            "2026-12-28",
         ] {
             assert!(is_holiday(d(day)), "{day}");
         }

@@ -961,10 +961,31 @@ mod tests {
     }
 
     #[test]
+    fn a_gap_of_only_a_weekend_and_a_holiday_does_not_break_a_run() {
+        // Friday 2023-06-30, then Tuesday 2023-07-04: Saturday 1 July (Canada
+        // Day), Sunday, and Monday 3 July (Canada Day observed) in between.
+        let jobs = [
+            job("21231", "2023-01-02", Some("2023-06-30"), 30.0),
+            job("21231", "2023-07-04", Some("2023-12-29"), 30.0),
+        ];
+        let crit = Criteria {
+            occupations: Occupations::Exactly(Noc::parse("21231").unwrap()),
+            ..Criteria::CRS_CANADIAN
+        };
+        let runs = continuous_runs(&jobs, &[], d("2024-06-01"), &crit);
+        assert_eq!(runs.len(), 1, "{runs:?}");
+        assert_eq!(runs[0].bridged_days, 3);
+        // A working day in the gap breaks it.
+        let jobs = [jobs[0].clone(), job("21231", "2023-07-05", None, 30.0)];
+        assert_eq!(continuous_runs(&jobs, &[], d("2024-06-01"), &crit).len(), 2);
+    }
+
+    #[test]
     fn continuous_runs_split_at_a_gap_day_and_add_up_to_the_tally() {
         let a = job("21231", "2024-01-01", Some("2024-06-30"), 40.0);
         let b = job("21231", "2024-07-01", Some("2024-12-31"), 20.0);
-        let c = job("21231", "2025-01-02", Some("2025-03-31"), 30.0);
+        // 1 January is a holiday, 2 January a working day: the gap breaks.
+        let c = job("21231", "2025-01-03", Some("2025-03-31"), 30.0);
         let jobs = [a, b, c];
         let crit = Criteria {
             occupations: Occupations::Exactly(Noc::parse("21231").unwrap()),
@@ -978,7 +999,7 @@ mod tests {
         );
         assert_eq!(
             (runs[1].from, runs[1].to),
-            (d("2025-01-02"), d("2025-03-31"))
+            (d("2025-01-03"), d("2025-03-31"))
         );
         let t = tally(&jobs, &[], d("2026-01-01"), &crit);
         assert_eq!(runs.iter().map(|r| r.units).sum::<u64>(), t.units);

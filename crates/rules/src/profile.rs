@@ -167,7 +167,7 @@ impl Job {
     pub fn is_self_employed_physician(&self) -> bool {
         self.kind == JobKind::SelfEmployed
             && self.in_canada()
-&& matches!(self.noc.as_str(), "31100" | "31101" | "31102")
+            && matches!(self.noc.as_str(), "31100" | "31101" | "31102")
     }
 }
 
@@ -387,7 +387,10 @@ impl Profile {
             return Err(match self.as_of {
                 Some(_) => RulesError::invalid(
                     "as_of",
-                    format!("{as_of} is before the date of birth ({})", self.date_of_birth),
+                    format!(
+                        "{as_of} is before the date of birth ({})",
+                        self.date_of_birth
+                    ),
                 ),
                 None => RulesError::invalid(
                     "date_of_birth",

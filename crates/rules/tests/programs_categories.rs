@@ -477,7 +477,7 @@ fn canadian_experience_categories_need_the_work_in_canada() {
 }
 
 #[test]
-fn physicians_need_licensing_landed_cannot_check() {
+fn physicians_need_continuous_canadian_work_and_no_licensing_condition_is_invented() {
     let mut v = at("2026-06-01");
     v["work_history"] = json!([job("31102", "CA", "2020-01-01", None, 40.0)]);
     let a = run(&v);
@@ -486,12 +486,31 @@ fn physicians_need_licensing_landed_cannot_check() {
         req(&c.result, "categories.physicians.work_experience").status,
         Status::Met
     );
-    assert_eq!(
-        req(&c.result, "categories.physicians.other_condition").status,
-        Status::Unknown
+    assert!(
+        !c.result
+            .requirements
+            .iter()
+            .any(|r| r.id == "categories.physicians.other_condition"),
+        "no source states a licensing condition"
     );
-    assert_eq!(c.result.eligible, None);
-    assert!(c.result.notes.iter().any(|n| n.contains("not settled")));
+    // A weekday gap breaks the 12 continuous months.
+    v["work_history"] = json!([
+        job("31102", "CA", "2025-01-06", Some("2025-09-30"), 40.0),
+        job("31102", "CA", "2025-10-02", None, 40.0)
+    ]);
+    let a = run(&v);
+    let c = category(&a, "physicians");
+    assert_eq!(
+        req(&c.result, "categories.physicians.work_experience").status,
+        Status::NotMet
+    );
+    assert_eq!(c.result.eligible, Some(false));
+    assert!(
+        c.result
+            .notes
+            .iter()
+            .any(|n| n.contains("continuous work in Canada"))
+    );
 }
 
 #[test]
@@ -511,7 +530,22 @@ fn skilled_military_recruits_need_a_job_offer_in_the_list() {
         req(&c.result, "categories.skilled-military.job_offer").status,
         Status::Met
     );
-    assert_eq!(c.result.eligible, Some(true), "{:#?}", c.result);
+    // The reported conditions landed cannot check keep it undecided.
+    for (key, status) in [
+        ("military_service", Status::Unknown),
+        ("caf_recruiting_offer", Status::Unknown),
+    ] {
+        assert_eq!(
+            req(&c.result, &format!("categories.skilled-military.{key}")).status,
+            status
+        );
+    }
+    assert!(
+        req(&c.result, "categories.skilled-military.military_service")
+            .source
+            .is_some_and(|s| s.confidence.as_deref() == Some("C4"))
+    );
+    assert_eq!(c.result.eligible, None, "{:#?}", c.result);
 }
 
 #[test]
@@ -642,11 +676,11 @@ fn category_sentences_have_their_french() {
     let (a, json) = french_selection(&v);
     assert_eq!(
         french_detail(&a, "physicians", "work_experience"),
-        "Aucun travail compté au Canada entre le 2023-06-01 et le 2026-05-31; exigence : 1\u{202f}560 heures (12 mois à temps plein) dans une profession de la liste, pas nécessairement continues"
+        "Aucun travail compté au Canada entre le 2023-06-01 et le 2026-05-31; exigence : 1\u{202f}560 heures sans interruption (12 mois à temps plein) dans une profession de la liste"
     );
     assert_eq!(
-        french_detail(&a, "physicians", "other_condition"),
-        "Cette catégorie exige aussi un permis d’exercice de la médecine au Canada (rules.md, § 5.1) : landed ne peut pas le vérifier"
+        french_detail(&a, "skilled-military", "military_service"),
+        "Cette catégorie exige aussi au moins 10 ans de service militaire (signalé par une seule source) : landed ne peut pas le vérifier"
     );
     assert_eq!(
         french_detail(&a, "skilled-military", "job_offer"),

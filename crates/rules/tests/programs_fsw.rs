@@ -89,7 +89,8 @@ fn hours_above_30_a_week_do_not_count() {
 fn a_gap_day_breaks_the_continuous_year_in_one_occupation() {
     let gap = json!([
         job("21231", "IN", "2023-01-01", Some("2023-06-30"), 30.0),
-        job("21231", "IN", "2023-07-02", Some("2023-12-31"), 30.0),
+        // Wednesday 5 July: Tuesday 4 July is a working day with no job.
+        job("21231", "IN", "2023-07-05", Some("2024-01-05"), 30.0),
     ]);
     let a = run(&with_work(gap));
     let r = req(&a.programs.fsw, "fsw.work_experience");
@@ -104,7 +105,7 @@ fn a_gap_day_breaks_the_continuous_year_in_one_occupation() {
     let runs = a.facts.program_work.fsw.occupations[0]
         .longest_continuous
         .unwrap();
-    assert_eq!((runs.from, runs.to), (d("2023-07-02"), d("2023-12-31")));
+    assert_eq!((runs.from, runs.to), (d("2023-07-05"), d("2024-01-05")));
 
     let no_gap = json!([
         job("21231", "IN", "2023-01-01", Some("2023-06-30"), 30.0),

@@ -100,8 +100,40 @@ pub struct CategoryDef {
     pub experience_note: Option<String>,
     #[serde(default)]
     pub experience_note_fr: Option<String>,
+    /// This category's own continuity rule, where it differs from the set's
+    /// (2026 physicians: 12 months of *continuous* work in Canada).
+    #[serde(default)]
+    pub experience_continuous: Option<bool>,
+    /// Further conditions reported for this category, each a requirement of
+    /// its own with its source and grade.
+    #[serde(default, rename = "requirement")]
+    pub extra_requirements: Vec<ExtraRequirement>,
     #[serde(default)]
     pub nocs: Vec<Noc>,
+}
+
+/// A reported condition of one category (e.g. skilled military recruits'
+/// years of service), checked where the profile can say, else `unknown`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExtraRequirement {
+    /// `categories.{slug}.{key}`.
+    pub key: String,
+    /// The condition, as the object of "This category also needs …".
+    pub text: String,
+    pub text_fr: String,
+    pub check: ExtraCheck,
+    pub source: Source,
+}
+
+/// How landed checks an [`ExtraRequirement`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExtraCheck {
+    /// The profile cannot say: always `unknown`.
+    Unknown,
+    /// A post-secondary credential of two years or more that counts.
+    PostSecondaryTwoYears,
 }
 
 impl CategoryDef {
@@ -389,6 +421,7 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
                 };
                 let rule = Experience {
                     in_canada: c.canadian_experience_only,
+                    continuous: c.experience_continuous.unwrap_or(rule.continuous),
                     ..rule
                 };
                 reqs.push(experience(c, work, rule, id(Req::WorkExperience)));
@@ -396,6 +429,35 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
         }
         if c.needs_job_offer_in_list {
             reqs.push(job_offer(ctx, c, id(Req::JobOffer)));
+        }
+        for x in &c.extra_requirements {
+            let wording = Wording::new(&x.text, &x.text_fr);
+            let (status, detail) = match x.check {
+                ExtraCheck::Unknown => (Status::Unknown, CategoryText::ExtraCondition(wording)),
+                ExtraCheck::PostSecondaryTwoYears => {
+                    let level = ctx.education.crs_level;
+                    let met = level >= crate::crs::EducationLevel::TwoYear;
+                    // A credential not counted (foreign without an ECA) may still meet it.
+                    let uncounted = !ctx.education.notes.is_empty();
+                    (
+                        match (met, uncounted) {
+                            (true, _) => Status::Met,
+                            (false, true) => Status::Unknown,
+                            (false, false) => Status::NotMet,
+                        },
+                        CategoryText::ExtraChecked {
+                            condition: wording,
+                            met,
+                        },
+                    )
+                }
+            };
+            reqs.push(Requirement {
+                id: Cow::Owned(format!("categories.{}.{}", c.slug, x.key)),
+                status,
+                detail: detail.into(),
+                source: Some(&x.source),
+            });
         }
         if let Some(x) = Wording::pair(&c.extra_condition, &c.extra_condition_fr) {
             reqs.push(Requirement {
@@ -783,6 +845,11 @@ pub enum CategoryText {
     NoJobOffer,
     /// A condition landed cannot check.
     ExtraCondition(Wording),
+    /// A reported condition landed checks from the profile.
+    ExtraChecked {
+        condition: Wording,
+        met: bool,
+    },
     ListUnverified,
     RuleFromReports,
     /// landed has `codes` codes (maybe none) of the list in force from `from`.
@@ -1007,6 +1074,15 @@ impl Say for CategoryText {
                     )
                 } else {
                     write!(f, "This category also needs {x}: landed cannot check it")
+                }
+            }
+            CategoryText::ExtraChecked { condition, met } => {
+                let x = In(condition, lang);
+                match (fr, met) {
+                    (false, true) => write!(f, "This category also needs {x}: your education meets it"),
+                    (false, false) => write!(f, "This category also needs {x}: no counted credential in the profile meets it"),
+                    (true, true) => write!(f, "Cette catégorie exige aussi {x} : vos études y répondent"),
+                    (true, false) => write!(f, "Cette catégorie exige aussi {x} : aucun diplôme pris en compte dans le profil n’y répond"),
                 }
             }
             CategoryText::ListUnverified => f.write_str(lang.pick(

@@ -1415,8 +1415,8 @@ impl Say for FswText {
             FswText::Funds(m) => m.say(lang, f),
 
             FswText::GapNote => f.write_str(lang.pick(
-                "You have enough hours in one occupation but not without a gap: FSW's year must be continuous. landed ends a continuous period at any day without work in that occupation, including a short gap between two employers; how IRCC treats short gaps is not settled",
-                "Vous avez assez d’heures dans une même profession, mais pas sans interruption : l’année exigée par le PTQF doit être continue. landed met fin à une période continue à tout jour sans travail dans cette profession, y compris une courte interruption entre deux employeurs; la façon dont IRCC traite les courtes interruptions n’est pas établie",
+                "You have enough hours in one occupation but not without a gap: FSW's year must be continuous. landed ends a continuous period at any working day without work in that occupation, including a short gap between two employers (a gap of only weekends or federal holidays does not break it); how IRCC treats short gaps is not settled",
+                "Vous avez assez d’heures dans une même profession, mais pas sans interruption : l’année exigée par le PTQF doit être continue. landed met fin à une période continue à tout jour ouvrable sans travail dans cette profession, y compris une courte interruption entre deux employeurs (une interruption faite seulement de fins de semaine ou de jours fériés fédéraux ne l’interrompt pas); la façon dont IRCC traite les courtes interruptions n’est pas établie",
             )),
             FswText::SelfEmployedNote => f.write_str(lang.pick(
                 "FSW: landed counts self-employment, which neither IRPR s.75 nor the FSW page excludes; some practitioners say self-employment in Canada does not count. Not settled",

@@ -343,26 +343,33 @@ pub(crate) fn language_requirement(
     min: [u8; 4],
     source: Option<&'static Source>,
 ) -> Requirement {
-    let meets = |levels: &crate::clb::LanguageLevels| Shortfalls { levels: *levels, min }.is_empty();
-    let (status, detail) = match crate::assess::either_language(ctx.tests, ctx.first_language, meets) {
-        Some((_, levels)) => {
-            let short = Shortfalls { levels, min };
-            let status = if short.is_empty() {
-                Status::Met
-            } else {
-                Status::NotMet
-            };
-            (status, ProgramText::LanguageResult { min, short })
+    let meets = |levels: &crate::clb::LanguageLevels| {
+        Shortfalls {
+            levels: *levels,
+            min,
         }
-        None if ctx.tests.is_empty() => (Status::Unknown, ProgramText::NoLanguageTest { min }),
-        None => (
-            Status::NotMet,
-            ProgramText::NoValidLanguageTest {
-                min,
-                as_of: ctx.as_of,
-            },
-        ),
+        .is_empty()
     };
+    let (status, detail) =
+        match crate::assess::either_language(ctx.tests, ctx.first_language, meets) {
+            Some((_, levels)) => {
+                let short = Shortfalls { levels, min };
+                let status = if short.is_empty() {
+                    Status::Met
+                } else {
+                    Status::NotMet
+                };
+                (status, ProgramText::LanguageResult { min, short })
+            }
+            None if ctx.tests.is_empty() => (Status::Unknown, ProgramText::NoLanguageTest { min }),
+            None => (
+                Status::NotMet,
+                ProgramText::NoValidLanguageTest {
+                    min,
+                    as_of: ctx.as_of,
+                },
+            ),
+        };
     Requirement {
         id: id.into(),
         status,
