@@ -163,6 +163,9 @@ pub struct Assessment {
     pub facts: Facts,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
+    /// Today's profile against past rounds of invitations (`crate::draws::outlook`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<crate::draws::Outlook>,
 }
 
 static CEC_SOURCE_C1: Source = Source::fixed(CEC_TITLE, CEC_PAGE, "C1");
@@ -554,7 +557,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     if crs.is_some() {
         notes.push(CecText::CrsCanadianExperienceNotSettled.into());
     }
-    Ok(Assessment {
+    let mut assessment = Assessment {
         as_of,
         programs,
         categories,
@@ -562,7 +565,18 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         crs_answers,
         facts,
         notes,
-    })
+        outlook: None,
+    };
+    let draws = crate::draws::Draws::embedded();
+    if !draws.rounds.is_empty() {
+        let o = crate::draws::outlook::for_assessment(
+            &assessment,
+            profile.provincial_nomination,
+            draws,
+        );
+        assessment.outlook = Some(o);
+    }
+    Ok(assessment)
 }
 
 /// The CEC checklist (IRPR s.87.1; the CEC page). `reaches_on`: the day the
