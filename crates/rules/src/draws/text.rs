@@ -67,6 +67,50 @@ pub fn type_name(t: RoundType, lang: Lang) -> &'static str {
     }
 }
 
+/// A date written out: "February 19, 2026" / "19 février 2026" ("1er" on the first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LongDate(pub Date);
+
+impl Say for LongDate {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        let d = self.0;
+        let m = usize::try_from(d.month()).unwrap_or(1).clamp(1, 12) - 1;
+        match lang {
+            Lang::En => write!(f, "{} {}, {}", EN[m], d.day(), d.year()),
+            Lang::Fr if d.day() == 1 => write!(f, "1er {} {}", FR[m], d.year()),
+            Lang::Fr => write!(f, "{} {} {}", d.day(), FR[m], d.year()),
+        }
+    }
+}
+
 /// A sentence about past rounds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DrawsText {
@@ -127,6 +171,7 @@ impl DrawsText {
 impl Say for DrawsText {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = |v: u32| crate::text::In(&Num(u64::from(v)), lang).to_string();
+        let day = |d: Date| crate::text::In(&LongDate(d), lang).to_string();
         match (*self, lang) {
             (DrawsText::NoRounds, Lang::En) => f.write_str("No rounds of invitations are known."),
             (DrawsText::NoRounds, Lang::Fr) => {
@@ -141,8 +186,9 @@ impl Say for DrawsText {
                 Lang::En,
             ) => write!(
                 f,
-                "Without a CRS score, past rounds cannot be compared: {} rounds were held in the last {months} months (since {since}).",
-                n(rounds)
+                "Without a CRS score, past rounds cannot be compared: {} rounds were held in the last {months} months (since {}).",
+                n(rounds),
+                day(since)
             ),
             (
                 DrawsText::NoScore {
@@ -153,8 +199,9 @@ impl Say for DrawsText {
                 Lang::Fr,
             ) => write!(
                 f,
-                "Sans score CRS, les rondes passées ne peuvent pas être comparées : {} rondes ont eu lieu au cours des {months} derniers mois (depuis le {since}).",
-                n(rounds)
+                "Sans score CRS, les rondes passées ne peuvent pas être comparées : {} rondes ont eu lieu au cours des {months} derniers mois (depuis le {}).",
+                n(rounds),
+                day(since)
             ),
             (
                 DrawsText::NoneEligible {
@@ -165,8 +212,9 @@ impl Say for DrawsText {
                 Lang::En,
             ) => write!(
                 f,
-                "You were not eligible for any of the {} rounds of the last {months} months (since {since}).",
-                n(rounds)
+                "You were not eligible for any of the {} rounds of the last {months} months (since {}).",
+                n(rounds),
+                day(since)
             ),
             (
                 DrawsText::NoneEligible {
@@ -177,8 +225,9 @@ impl Say for DrawsText {
                 Lang::Fr,
             ) => write!(
                 f,
-                "Vous n’étiez admissible à aucune des {} rondes des {months} derniers mois (depuis le {since}).",
-                n(rounds)
+                "Vous n’étiez admissible à aucune des {} rondes des {months} derniers mois (depuis le {}).",
+                n(rounds),
+                day(since)
             ),
             (
                 DrawsText::Cleared {
@@ -198,8 +247,8 @@ impl Say for DrawsText {
                     n(eligible)
                 )?;
                 match only {
-                    Some(t) => write!(f, "{} rounds since {since}", type_name(t, lang))?,
-                    None => write!(f, "rounds you were eligible for since {since}")?,
+                    Some(t) => write!(f, "{} rounds since {}", type_name(t, lang), day(since))?,
+                    None => write!(f, "rounds you were eligible for since {}", day(since))?,
                 }
                 write!(f, "; the lowest cutoff was {lowest}.")
             }
@@ -223,12 +272,14 @@ impl Say for DrawsText {
                 match only {
                     Some(t) => write!(
                         f,
-                        "rondes « {} » tenues depuis le {since}",
-                        type_name(t, lang)
+                        "rondes « {} » tenues depuis le {}",
+                        type_name(t, lang),
+                        day(since)
                     )?,
                     None => write!(
                         f,
-                        "rondes auxquelles vous étiez admissible depuis le {since}"
+                        "rondes auxquelles vous étiez admissible depuis le {}",
+                        day(since)
                     )?,
                 }
                 write!(f, " ; le seuil le plus bas était de {lowest}.")
@@ -261,11 +312,11 @@ mod tests {
         };
         assert_eq!(
             In(&t, Lang::En).to_string(),
-            "Your 471 would have cleared 2 of the 6 Canadian Experience Class rounds since 2026-02-19; the lowest cutoff was 469."
+            "Your 471 would have cleared 2 of the 6 Canadian Experience Class rounds since February 19, 2026; the lowest cutoff was 469."
         );
         assert_eq!(
             In(&t, Lang::Fr).to_string(),
-            "Avec 471 points, vous auriez atteint le seuil de 2 des 6 rondes « Catégorie de l’expérience canadienne » tenues depuis le 2026-02-19 ; le seuil le plus bas était de 469."
+            "Avec 471 points, vous auriez atteint le seuil de 2 des 6 rondes « Catégorie de l’expérience canadienne » tenues depuis le 19 février 2026 ; le seuil le plus bas était de 469."
         );
         for lang in [Lang::En, Lang::Fr] {
             for t in RoundType::ALL {
