@@ -199,7 +199,7 @@ impl Say for DrawsText {
                 Lang::Fr,
             ) => write!(
                 f,
-                "Sans score CRS, les rondes passées ne peuvent pas être comparées : {} rondes ont eu lieu au cours des {months} derniers mois (depuis le {}).",
+                "Sans score CRS, les rondes passées ne peuvent pas être comparées\u{202f}: {} rondes ont eu lieu au cours des {months} derniers mois (depuis le {}).",
                 n(rounds),
                 day(since)
             ),
@@ -272,7 +272,7 @@ impl Say for DrawsText {
                 match only {
                     Some(t) => write!(
                         f,
-                        "rondes « {} » tenues depuis le {}",
+                        "rondes «\u{202f}{}\u{202f}» tenues depuis le {}",
                         type_name(t, lang),
                         day(since)
                     )?,
@@ -282,7 +282,7 @@ impl Say for DrawsText {
                         day(since)
                     )?,
                 }
-                write!(f, " ; le seuil le plus bas était de {lowest}.")
+                write!(f, "\u{202f}; le seuil le plus bas était de {lowest}.")
             }
         }
     }
@@ -316,7 +316,7 @@ mod tests {
         );
         assert_eq!(
             In(&t, Lang::Fr).to_string(),
-            "Avec 471 points, vous auriez atteint le seuil de 2 des 6 rondes « Catégorie de l’expérience canadienne » tenues depuis le 19 février 2026 ; le seuil le plus bas était de 469."
+            "Avec 471 points, vous auriez atteint le seuil de 2 des 6 rondes «\u{202f}Catégorie de l’expérience canadienne\u{202f}» tenues depuis le 19 février 2026\u{202f}; le seuil le plus bas était de 469."
         );
         for lang in [Lang::En, Lang::Fr] {
             for t in RoundType::ALL {
