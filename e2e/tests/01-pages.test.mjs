@@ -11,6 +11,7 @@ const PAGES = [
   ["", "home"],
   ["privacy", "privacy"],
   ["crs", "crs"],
+  ["draws", "draws"],
   ["assessment", "assessment-step1"],
   ["questions/new", "question-form"],
 ];

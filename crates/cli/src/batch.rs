@@ -75,7 +75,9 @@ fn process(
             if as_of.is_some() {
                 profile.as_of = as_of;
             }
-            landed_rules::assess::assess(&profile, today).map(|r| Outcome::Assess(Box::new(r)))
+            let mut r = landed_rules::assess::assess(&profile, today)?;
+            landed_web::draws_store::apply(&mut r, profile.provincial_nomination);
+            Ok(Outcome::Assess(Box::new(r)))
         }
     }
 }

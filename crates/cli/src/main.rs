@@ -7,6 +7,7 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod batch;
+mod draws;
 mod jsonl;
 mod render;
 
@@ -29,6 +30,7 @@ Examples:
   landed assess profiles.jsonl --format jsonl --as-of 2026-11-24
   landed noc search \"software developer\"
   landed noc show 21231
+  landed draws --type cec --since 2026-02-19
 
 Rules are those in force on the assessment date (--as-of, default today).
 Sources: every line of a result names where its rule is published.";
@@ -95,6 +97,16 @@ study periods, family. Fields: docs/contracts/profile.schema.json.")]
     /// Search NOC 2021 occupations by job title, or show one unit group.
     #[command(subcommand)]
     Noc(NocCommand),
+    /// IRCC's rounds of invitations: list them (by type, period) or update the local copy.
+    #[command(after_help = "\
+Examples:
+  landed draws --type cec --since 2026-01-01
+  landed draws --type french --type healthcare --format csv > rounds.csv
+  landed draws --format json
+  landed draws update
+
+Every output says data_as_of, the date of the newest round in the copy in use.")]
+    Draws(draws::DrawsArgs),
     /// Serve the web application and JSON API (the default when no command is given).
     #[command(after_help = "\
 Examples:
@@ -186,6 +198,10 @@ struct AssessArgs {
     file: PathBuf,
     #[command(flatten)]
     common: Common,
+    /// Rounds of invitations for `outlook`: a local copy, used when newer than the embedded one
+    /// [default: $XDG_DATA_HOME/landed/ee_rounds_123_en.json].
+    #[arg(long, env = "LANDED_DRAWS_FILE", value_name = "FILE")]
+    draws_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -433,16 +449,20 @@ fn main() -> ExitCode {
             },
         },
         Some(Command::Assess(args)) => match open_input(&args.file) {
-            Ok(input) => batch::run(
-                batch::Kind::Assess,
-                input,
-                args.common.format,
-                args.common.as_of,
-                args.common.lang.into(),
-                today,
-            ),
+            Ok(input) => {
+                draws::use_newest(args.draws_file.as_deref());
+                batch::run(
+                    batch::Kind::Assess,
+                    input,
+                    args.common.format,
+                    args.common.as_of,
+                    args.common.lang.into(),
+                    today,
+                )
+            }
             Err(e) => usage_error(e),
         },
+        Some(Command::Draws(args)) => draws::run(args),
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),
     }
 }

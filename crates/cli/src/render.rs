@@ -369,6 +369,15 @@ pub fn assessment_table(a: &Assessment) -> String {
     for n in &a.notes {
         s.push_str(&format!("{}{n}\n", tr("Note: ", "Remarque : ")));
     }
+    if let Some(o) = &a.outlook {
+        s.push_str(&format!(
+            "{}{} ({} {})\n",
+            tr("Past rounds: ", "Rondes passées : "),
+            o.detail,
+            tr("rounds up to", "rondes jusqu’au"),
+            o.data_as_of
+        ));
+    }
     s
 }
 

@@ -179,6 +179,9 @@ pub struct Assessment {
     pub facts: Facts,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Text>,
+    /// Today's profile against past rounds of invitations (`crate::draws::outlook`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub outlook: Option<crate::draws::Outlook>,
 }
 
 static CEC_SOURCE_C1: Source = Source::fixed(CEC_TITLE, CEC_PAGE, "C1");
@@ -718,7 +721,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     if crs.is_some() {
         notes.push(CecText::CrsCanadianExperienceNotSettled.into());
     }
-    Ok(Assessment {
+    let mut assessment = Assessment {
         as_of,
         programs,
         categories,
@@ -726,7 +729,18 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         crs_answers,
         facts,
         notes,
-    })
+        outlook: None,
+    };
+    let draws = crate::draws::Draws::embedded();
+    if !draws.rounds.is_empty() {
+        let o = crate::draws::outlook::for_assessment(
+            &assessment,
+            profile.provincial_nomination,
+            draws,
+        );
+        assessment.outlook = Some(o);
+    }
+    Ok(assessment)
 }
 
 /// One choice of first official language, assessed.

@@ -8,6 +8,7 @@ pub mod assess;
 pub mod clb;
 pub mod crs;
 pub mod dated;
+pub mod draws;
 pub mod error;
 pub mod holidays;
 pub mod hours;

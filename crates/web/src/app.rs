@@ -10,7 +10,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::routes::{api, crs, pages, questions, staff, wizard};
+use crate::routes::{api, crs, draws, pages, questions, staff, wizard};
 use crate::security;
 use crate::state::AppState;
 use crate::statics;
@@ -26,6 +26,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/", get(pages::home))
         .route("/{lang}/privacy", get(pages::privacy))
         .route("/{lang}/crs", get(crs::page))
+        .route("/{lang}/draws", get(draws::page))
         .route(
             "/{lang}/assessment",
             get(wizard::start).post(wizard::submit),
@@ -50,6 +51,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/crs", post(api::crs))
         .route("/api/v1/assess", post(api::assess))
         .route("/api/v1/noc/search", get(api::noc_search))
+        .route("/api/v1/draws", get(draws::api))
         .fallback(pages::fallback)
         .layer(axum::middleware::from_fn(security::origin_check))
         .layer(RequestBodyLimitLayer::new(body_limit))

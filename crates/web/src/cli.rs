@@ -34,6 +34,15 @@ pub struct ServeArgs {
     /// Log as JSON lines [default: false]
     #[arg(long, env = "LANDED_LOG_JSON", num_args = 0..=1, default_missing_value = "true")]
     pub log_json: Option<bool>,
+    /// Local copy of IRCC's rounds of invitations [default: $XDG_DATA_HOME/landed/ee_rounds_123_en.json]
+    #[arg(long, env = "LANDED_DRAWS_FILE", value_name = "FILE")]
+    pub draws_file: Option<PathBuf>,
+    /// Update the rounds from IRCC this often (e.g. 24h); a failed update keeps the copy in use
+    #[arg(long, env = "LANDED_DRAWS_REFRESH", value_name = "PERIOD")]
+    pub draws_refresh: Option<String>,
+    /// Where --draws-refresh fetches from (a URL or a file) [default: IRCC's address]
+    #[arg(long, env = "LANDED_DRAWS_URL", value_name = "URL|FILE", hide = true)]
+    pub draws_from: Option<String>,
 }
 
 impl ServeArgs {
@@ -110,7 +119,24 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let refresh = match args
+        .draws_refresh
+        .as_deref()
+        .map(crate::draws_store::parse_period)
+    {
+        None => None,
+        Some(Ok(d)) => Some(d),
+        Some(Err(e)) => {
+            eprintln!("landed serve: {e}");
+            return ExitCode::from(2);
+        }
+    };
     init_tracing(settings.log_json);
+    let (draws, warning) = crate::draws_store::init(args.draws_file.as_deref());
+    if let Some(w) = warning {
+        warn!("{w}");
+    }
+    info!(data_as_of = %draws.data_as_of, rounds = draws.rounds.len(), "rounds of invitations");
     let rt = match runtime() {
         Ok(rt) => rt,
         Err(e) => {
@@ -118,7 +144,32 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    rt.block_on(serve(settings))
+    rt.block_on(async move {
+        let refresher = match (
+            refresh,
+            crate::draws_store::resolve(args.draws_file.as_deref()),
+        ) {
+            (Some(every), Ok(path)) => {
+                let origin = args.draws_from.as_deref().map_or_else(
+                    crate::draws_store::Origin::ircc,
+                    crate::draws_store::Origin::parse,
+                );
+                Some(tokio::spawn(crate::draws_store::refresh_task(
+                    origin, path, every,
+                )))
+            }
+            (Some(_), Err(e)) => {
+                warn!("--draws-refresh: {e}");
+                None
+            }
+            (None, _) => None,
+        };
+        let code = serve(settings).await;
+        if let Some(r) = refresher {
+            r.abort();
+        }
+        code
+    })
 }
 
 async fn serve(settings: Settings) -> ExitCode {

@@ -24,7 +24,9 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod draws_store;
 pub mod i18n;
+pub mod outlook_view;
 pub mod page;
 pub mod ratelimit;
 pub mod results;

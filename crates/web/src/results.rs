@@ -223,6 +223,8 @@ pub struct ResultsView {
     pub facts: FactsView,
     /// General notes from the engine (English).
     pub notes: Vec<String>,
+    /// Past rounds of invitations against this profile (`outlook`).
+    pub outlook: Option<crate::outlook_view::OutlookView>,
 }
 
 impl ResultsView {
@@ -368,6 +370,9 @@ pub fn assessment_view(lang: Lang, a: &Value) -> ResultsView {
         crs,
         facts,
         notes,
+        outlook: a
+            .get("outlook")
+            .and_then(|o| crate::outlook_view::outlook_view(lang, o)),
     }
 }
 

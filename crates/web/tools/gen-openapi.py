@@ -159,7 +159,42 @@ schemas['Assessment']=obj(["as_of","programs","categories","crs","crs_answers","
   "crs":nullable('CrsResult',description="null when it cannot be computed (no valid language test)."),
   "crs_answers":nullable('CrsAnswers',description="The CRS answers derived from the profile (what the official tool would be told)."),
   "facts":ref('Facts'),
-  "notes":strings("Assumptions and unsettled rules that affected this assessment; omitted when empty.")})
+  "notes":strings("Assumptions and unsettled rules that affected this assessment; omitted when empty."),
+  "outlook":dict(ref('Outlook'),description="Today's profile against past rounds of invitations (contract planning.md, Outlook); omitted when no rounds are known.")})
+# Draws and outlook (contract planning.md; crates/rules/src/draws).
+round_types=["general","cec","fsw","fst","pnp","french","healthcare","stem","trades","transport","agriculture","education","physicians","senior-managers","researchers","skilled-military","other"]
+schemas['RoundType']={"enum":round_types,"description":"general: no program specified; cec, fsw, fst, pnp: that program; a category-based selection slug (as categories.results[].slug); other: a name not recognised (the raw name is kept)."}
+schemas['ScoreRange']=obj(["from","to","count"],{"from":{"type":"integer","minimum":0},"to":{"type":"integer","minimum":0},"count":{"type":"integer","minimum":0}})
+schemas['Round']=obj(["number","date","type","name","invitations","cutoff"],{
+  "number":{"type":"string","description":"A string: round 91 is two rounds, 91a and 91b."},
+  "date":date,
+  "type":ref('RoundType'),
+  "name":{"type":"string","description":"IRCC's own name of the round, as published."},
+  "invitations":{"type":"integer","minimum":0},
+  "cutoff":{"type":"integer","minimum":0,"maximum":1200,"description":"CRS score of the lowest-ranked candidate invited."},
+  "tie_break":{"type":"string","description":"Profile submission time (UTC) of the last candidate invited, YYYY-MM-DDTHH:MM:SS; as published when it cannot be read; omitted when not published."},
+  "distribution_as_of":dict(date,description="Date of the pool snapshot (omitted when no distribution)."),
+  "distribution":{"type":"array","items":ref('ScoreRange'),"description":"The pool's score ranges, highest first, without subtotal rows; omitted when not published (rounds before 2022-01-19)."}})
+schemas['Draws']=obj(["data_as_of","source","rounds"],{
+  "data_as_of":dict(date,description="Date of the newest round in the copy in use."),
+  "source":{"type":"string","description":"Where IRCC publishes the rounds."},
+  "rounds":{"type":"array","items":ref('Round'),"description":"Newest first."}})
+schemas['TypeOutlook']=obj(["rounds","cleared","lowest_cutoff","latest_cutoff"],{
+  "rounds":{"type":"integer","minimum":0},"cleared":{"type":"integer","minimum":0},
+  "lowest_cutoff":{"type":"integer","minimum":0},"latest_cutoff":{"type":"integer","minimum":0,"description":"The cutoff of the type's newest round in the window."}})
+schemas['OutlookWindow']=obj(["months","rounds","eligible_rounds","cleared","by_type"],{
+  "months":{"type":"integer","minimum":1},
+  "since":dict(date,description="First day of the window: data_as_of minus months calendar months."),
+  "rounds":{"type":"integer","minimum":0,"description":"Rounds dated since..data_as_of, inclusive."},
+  "eligible_rounds":{"type":"integer","minimum":0,"description":"Those the candidate is eligible for."},
+  "cleared":{"type":"integer","minimum":0,"description":"Eligible rounds whose cutoff is at most crs."},
+  "by_type":{"type":"object","additionalProperties":ref('TypeOutlook'),"properties":{t:ref('TypeOutlook') for t in round_types},"description":"Only the types the candidate is eligible for."}})
+schemas['Outlook']=obj(["data_as_of","crs","windows"],{
+  "data_as_of":date,
+  "crs":{"type":["integer","null"],"minimum":0,"description":"crs.total; null when it cannot be computed."},
+  "windows":{"type":"array","items":ref('OutlookWindow'),"description":"6 and 12 months."},
+  "detail":{"type":"string","description":"One sentence on the 6-month window, in the requested language."},
+  "source":{"type":"string","description":"Where IRCC publishes the rounds."}})
 schemas['NocHit']={"type":"object","required":["code","teer","title","matched_title","score","lang"],"properties":{
   "code":{"type":"string","pattern":"^[0-9]{5}$"},"teer":{"type":"integer","minimum":0,"maximum":5},
   "title":{"type":"string","description":"Unit-group title in the language of the hit."},
@@ -187,6 +222,11 @@ doc={"openapi":"3.1.0","info":{"title":"landed API","version":"1.0.0","descripti
        {"name":"lang","in":"query","required":False,"schema":{"enum":["en","fr","any"],"default":"any"},"description":"Which titles to search"},
        {"name":"limit","in":"query","required":False,"schema":{"type":"integer","minimum":1,"maximum":50,"default":10}}],
      "responses":{"200":{"description":"Hits in rank order","content":{"application/json":{"schema":{"$ref":"#/components/schemas/NocSearchResult"}}}},"422":err("Missing or invalid parameter")}}},
+  "/api/v1/draws":{"get":{"operationId":"listDraws","summary":"Express Entry rounds of invitations, newest first",
+     "parameters":[{"name":"type","in":"query","required":False,"explode":True,"schema":{"type":"array","items":ref('RoundType')},"description":"Only rounds of these types (repeat the parameter, or separate with commas)"},
+       {"name":"since","in":"query","required":False,"schema":date,"description":"Only rounds on or after this date"},
+       {"name":"until","in":"query","required":False,"schema":date,"description":"Only rounds on or before this date"}],
+     "responses":{"200":{"description":"The rounds in use (embedded, or a newer validated copy)","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Draws"}}}},"422":err("An unknown round type, a date that is not YYYY-MM-DD, or an unknown parameter (field names it)")}}},
   "/api/openapi.json":{"get":{"operationId":"openapi","summary":"This document","responses":{"200":{"description":"The OpenAPI document","content":{"application/json":{"schema":{"type":"object"}}}}}}}
  },
  "components":{"schemas":schemas}}

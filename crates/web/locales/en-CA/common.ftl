@@ -5,6 +5,7 @@ nav-label = Main menu
 nav-home = Home
 nav-assessment = Check eligibility
 nav-crs = CRS calculator
+nav-draws = Rounds of invitations
 nav-question = Ask a question
 nav-privacy = Privacy
 lang-switch-label = Language

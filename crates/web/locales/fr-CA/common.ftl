@@ -5,6 +5,7 @@ nav-label = Menu principal
 nav-home = Accueil
 nav-assessment = Vérifier l’admissibilité
 nav-crs = Calculateur SCG
+nav-draws = Rondes d’invitations
 nav-question = Poser une question
 nav-privacy = Confidentialité
 lang-switch-label = Langue

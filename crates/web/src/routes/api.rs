@@ -140,7 +140,10 @@ pub async fn assess(
         Err(r) => return *r,
     };
     match landed_rules::assess::assess(&profile, state.today()) {
-        Ok(a) => to_json(&a, lang),
+        Ok(mut a) => {
+            crate::draws_store::apply(&mut a, profile.provincial_nomination);
+            to_json(&a, lang)
+        }
         Err(e) => rules_error(&e),
     }
 }

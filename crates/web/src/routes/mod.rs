@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod crs;
+pub mod draws;
 pub mod pages;
 pub mod questions;
 pub mod staff;

@@ -37,8 +37,9 @@ pub fn results_view(
 ) -> Result<ResultsView, String> {
     let profile = landed_rules::profile::parse_profile(profile_json)
         .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
-    let assessment = landed_rules::assess::assess(&profile, today)
+    let mut assessment = landed_rules::assess::assess(&profile, today)
         .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
+    crate::draws_store::apply(&mut assessment, profile.provincial_nomination);
     // The engine's sentences are written in the page's language.
     let value =
         landed_rules::text::in_language(lang.engine(), || serde_json::to_value(&assessment))

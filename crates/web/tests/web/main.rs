@@ -4,6 +4,7 @@
 mod api;
 mod common;
 mod crs;
+mod draws;
 mod openapi;
 mod pages;
 mod questions;

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::common::spawn;
 
-fn doc() -> Value {
+pub fn doc() -> Value {
     serde_json::from_str(landed_web::routes::api::OPENAPI).unwrap()
 }
 
@@ -46,7 +46,7 @@ fn type_matches(ty: &str, v: &Value) -> bool {
 }
 
 /// Errors of `v` against `schema`, each prefixed with its path.
-fn check(doc: &Value, schema: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
+pub fn check(doc: &Value, schema: &Value, v: &Value, at: &str, errors: &mut Vec<String>) {
     let schema = resolve(doc, schema);
     if let Some(options) = schema.get("oneOf").and_then(Value::as_array) {
         let passing = options
