@@ -17,9 +17,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use landed_rules::{Date, RulesError};
 use serde::Serialize;
 
-use crate::{Format, render};
+use crate::render;
+use crate::totals::{BatchFormat as Format, Detail};
+use landed_rules::totals::{AssessmentTotals, CrsTotals};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Kind {
     Crs,
     Assess,
@@ -46,11 +48,14 @@ struct ErrorBody<'a> {
 
 enum Outcome {
     Crs(Box<landed_rules::crs::CrsResult>),
+    /// `--detail totals`: scored without building the explained lines.
+    CrsTotals(CrsTotals<'static>),
     Assess(Box<landed_rules::assess::Assessment>),
 }
 
 fn process(
     kind: Kind,
+    detail: Detail,
     text: Option<&str>,
     as_of: Option<Date>,
     today: Date,
@@ -68,7 +73,13 @@ fn process(
             if as_of.is_some() {
                 answers.as_of = as_of;
             }
-            landed_rules::crs::score_answers(&answers, today).map(|r| Outcome::Crs(Box::new(r)))
+            match detail {
+                Detail::Full => landed_rules::crs::score_answers(&answers, today)
+                    .map(|r| Outcome::Crs(Box::new(r))),
+                Detail::Totals => {
+                    landed_rules::totals::score_totals(&answers, today).map(Outcome::CrsTotals)
+                }
+            }
         }
         Kind::Assess => {
             let mut profile = landed_rules::profile::parse_profile(text)?;
@@ -123,35 +134,69 @@ fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
 }
 
 /// Write one item's result (or error) to `out` in `format`; returns whether it succeeded.
+#[allow(clippy::too_many_arguments)]
 fn emit(
     out: &mut Vec<u8>,
     item: &Item,
     result: Result<Outcome, RulesError>,
+    kind: Kind,
     format: Format,
+    detail: Detail,
     errors: &mut Vec<u8>,
     lines: &mut crate::jsonl::LineCache,
 ) -> bool {
     match result {
         Ok(outcome) => {
-            match format {
-                Format::Jsonl => {
-                    match &outcome {
-                        Outcome::Crs(r) => crate::jsonl::write_crs(r, out, lines),
-                        Outcome::Assess(r) => {
-                            let _ = serde_json::to_writer(&mut *out, r);
-                        }
-                    }
+            match (format, detail, &outcome) {
+                (Format::Csv, _, Outcome::Crs(r)) => {
+                    crate::totals::csv_crs(item.line, &CrsTotals::from(&**r), out);
+                }
+                (Format::Csv, _, Outcome::CrsTotals(t)) => {
+                    crate::totals::csv_crs(item.line, t, out);
+                }
+                (Format::Csv, _, Outcome::Assess(a)) => {
+                    crate::totals::csv_assess(item.line, &AssessmentTotals::from(&**a), out);
+                }
+                (Format::Jsonl, _, Outcome::CrsTotals(t)) => {
+                    crate::totals::json_crs(t, out);
                     out.push(b'\n');
                 }
-                Format::Json => {
-                    let _ = match &outcome {
-                        Outcome::Crs(r) => serde_json::to_writer_pretty(&mut *out, r),
-                        Outcome::Assess(r) => serde_json::to_writer_pretty(&mut *out, r),
-                    };
+                (Format::Jsonl, Detail::Totals, Outcome::Crs(r)) => {
+                    crate::totals::json_crs(&CrsTotals::from(&**r), out);
+                    out.push(b'\n');
                 }
-                Format::Table => {
-                    let text = match &outcome {
+                (Format::Jsonl, Detail::Full, Outcome::Crs(r)) => {
+                    crate::jsonl::write_crs(r, out, lines);
+                    out.push(b'\n');
+                }
+                (Format::Jsonl, Detail::Totals, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer(&mut *out, &AssessmentTotals::from(&**a));
+                    out.push(b'\n');
+                }
+                (Format::Jsonl, Detail::Full, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer(&mut *out, a);
+                    out.push(b'\n');
+                }
+                (Format::Json, _, Outcome::CrsTotals(t)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, t);
+                }
+                (Format::Json, Detail::Totals, Outcome::Crs(r)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, &CrsTotals::from(&**r));
+                }
+                (Format::Json, Detail::Full, Outcome::Crs(r)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, r);
+                }
+                (Format::Json, Detail::Totals, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, &AssessmentTotals::from(&**a));
+                }
+                (Format::Json, Detail::Full, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, a);
+                }
+                (Format::Table, _, outcome) => {
+                    // `--detail totals` is refused with a table (totals::resolve).
+                    let text = match outcome {
                         Outcome::Crs(r) => render::crs_table(r),
+                        Outcome::CrsTotals(t) => serde_json::to_string(t).unwrap_or_default(),
                         Outcome::Assess(r) => render::assessment_table(r),
                     };
                     out.extend_from_slice(text.as_bytes());
@@ -170,6 +215,9 @@ fn emit(
                 },
             };
             match format {
+                Format::Csv => {
+                    crate::totals::csv_error(kind, item.line, e.field(), &message, out);
+                }
                 Format::Jsonl => {
                     let _ = serde_json::to_writer(&mut *out, &body);
                     out.push(b'\n');
@@ -399,6 +447,7 @@ struct Worker {
 struct Runner<W: Write> {
     kind: Kind,
     format: Format,
+    detail: Detail,
     as_of: Option<Date>,
     lang: landed_rules::text::Lang,
     today: Date,
@@ -417,13 +466,24 @@ impl<W: Write> Runner<W> {
         if self.pretty_array {
             let _ = self.out.write_all(b"[\n");
         }
+        if self.format == Format::Csv {
+            let mut header = Vec::new();
+            crate::totals::csv_header(self.kind, &mut header);
+            let _ = self.out.write_all(&header);
+        }
     }
 
     fn round(&mut self, round: &[Item<'_>]) {
         let threads = self.workers.len();
         let chunk = round.len().div_ceil(threads).max(1);
-        let (kind, format, as_of, lang, today) =
-            (self.kind, self.format, self.as_of, self.lang, self.today);
+        let (kind, format, detail, as_of, lang, today) = (
+            self.kind,
+            self.format,
+            self.detail,
+            self.as_of,
+            self.lang,
+            self.today,
+        );
         let pretty_array = self.pretty_array;
         let work = |part: &[Item<'_>], w: &mut Worker, first: bool| {
             // Each worker writes the explanations in the asked language.
@@ -436,8 +496,8 @@ impl<W: Write> Runner<W> {
                     if pretty_array && !(first && i == 0) {
                         out.extend_from_slice(b",\n");
                     }
-                    let r = process(kind, item.text.as_deref(), as_of, today);
-                    if !emit(out, item, r, format, errors, lines) {
+                    let r = process(kind, detail, item.text.as_deref(), as_of, today);
+                    if !emit(out, item, r, kind, format, detail, errors, lines) {
                         failed += 1;
                     }
                 }
@@ -503,6 +563,7 @@ pub fn run(
     kind: Kind,
     input: Input,
     format: Format,
+    detail: Detail,
     as_of: Option<Date>,
     lang: landed_rules::text::Lang,
     today: Date,
@@ -560,6 +621,7 @@ pub fn run(
     let mut runner = Runner {
         kind,
         format,
+        detail,
         as_of,
         lang,
         today,

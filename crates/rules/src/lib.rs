@@ -16,6 +16,7 @@ pub mod noc;
 pub mod profile;
 pub mod programs;
 pub mod text;
+pub mod totals;
 
 pub use error::{Result, RulesError};
 pub use jiff::civil::Date;
