@@ -444,7 +444,7 @@ struct Worker {
 
 /// The work of a batch, one round of items at a time; output is written in
 /// input order after each round.
-struct Runner<W: Write> {
+struct Runner {
     kind: Kind,
     format: Format,
     detail: Detail,
@@ -452,24 +452,25 @@ struct Runner<W: Write> {
     lang: landed_rules::text::Lang,
     today: Date,
     workers: Vec<Worker>,
-    out: W,
+    /// Standard output, written by its own thread while the next round is worked.
+    out: crate::output::Output,
     pretty_array: bool,
     first_round: bool,
     failed: usize,
 }
 
-impl<W: Write> Runner<W> {
+impl Runner {
     /// Before the first result: a JSON array around the results, unless the
     /// input was a `single` document.
     fn start(&mut self, single: bool) {
         self.pretty_array = self.format == Format::Json && !single;
         if self.pretty_array {
-            let _ = self.out.write_all(b"[\n");
+            self.out.write_all(b"[\n");
         }
         if self.format == Format::Csv {
             let mut header = Vec::new();
             crate::totals::csv_header(self.kind, &mut header);
-            let _ = self.out.write_all(&header);
+            self.out.write_all(&header);
         }
     }
 
@@ -529,23 +530,29 @@ impl<W: Write> Runner<W> {
             Worker {
                 out: buf, errors, ..
             },
-        ) in failures.into_iter().zip(&parts).zip(self.workers.iter())
+        ) in failures
+            .into_iter()
+            .zip(&parts)
+            .zip(self.workers.iter_mut())
         {
             let Some(f) = f else {
                 self.failed += part.len();
-                let _ = self.out.flush();
-                eprintln!(
-                    "landed: internal error on lines {} to {}",
-                    part.first().map_or(0, |i| i.line),
-                    part.last().map_or(0, |i| i.line)
+                buf.clear();
+                self.out.stderr(
+                    format!(
+                        "landed: internal error on lines {} to {}\n",
+                        part.first().map_or(0, |i| i.line),
+                        part.last().map_or(0, |i| i.line)
+                    )
+                    .into_bytes(),
                 );
                 continue;
             };
             self.failed += f;
-            let _ = self.out.write_all(buf);
+            // The worker's buffer goes to the writer thread; it gets an empty one back.
+            self.out.take(buf);
             if !errors.is_empty() {
-                let _ = self.out.flush();
-                let _ = std::io::stderr().write_all(errors);
+                self.out.stderr(std::mem::take(errors));
             }
         }
     }
@@ -557,6 +564,17 @@ enum Shape {
     Lines,
     /// One document or an array: read it whole.
     Document,
+}
+
+/// Worker threads: one per core, at most 8; LANDED_JOBS caps them (e.g. 1
+/// to leave the other cores free).
+pub fn jobs() -> usize {
+    std::env::var("LANDED_JOBS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(8)
 }
 
 pub fn run(
@@ -585,13 +603,7 @@ pub fn run(
         Kind::Crs => (1_024, 5 << 10),
         Kind::Assess => (128, 48 << 10),
     };
-    // LANDED_JOBS caps the worker threads (e.g. 1 to leave the other cores free).
-    let threads = std::env::var("LANDED_JOBS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .min(8);
+    let threads = jobs();
     let round_size = per_worker * threads;
 
     // The first non-blank line says which shape the input has: a line that is
@@ -634,7 +646,8 @@ pub fn run(
                 lines: crate::jsonl::LineCache::default(),
             })
             .collect(),
-        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+        // One round waits while another is written.
+        out: crate::output::Output::stdout(threads),
         pretty_array: false,
         first_round: true,
         failed: 0,
@@ -660,6 +673,9 @@ pub fn run(
             runner.start(single);
             let progress = progress_bar(items.len() >= 10_000, Some(items.len() as u64), false);
             for chunk in items.chunks(round_size) {
+                if runner.out.closed() {
+                    break;
+                }
                 runner.round(chunk);
                 if let Some(pb) = &progress {
                     pb.inc(chunk.len() as u64);
@@ -690,7 +706,7 @@ pub fn run(
                             break;
                         }
                         Err(e) => {
-                            let _ = runner.out.flush();
+                            runner.out.finish();
                             return read_error(e);
                         }
                     };
@@ -720,11 +736,12 @@ pub fn run(
                         lines.line as u64
                     });
                 }
-                // Results reach a pipe as each round ends.
-                let _ = runner.out.flush();
+                // (Results reach a pipe as each round ends: the writer
+                // thread writes them as soon as it has them.)
                 round.bytes.clear();
                 round.lines.clear();
-                if at_end {
+                // Nobody reads the results any more (`| head`): stop.
+                if at_end || runner.out.closed() {
                     break;
                 }
             }
@@ -737,11 +754,11 @@ pub fn run(
     let mut out = runner.out;
     if format == Format::Json {
         if runner.pretty_array {
-            let _ = out.write_all(b"\n]");
+            out.write_all(b"\n]");
         }
-        let _ = out.write_all(b"\n");
+        out.write_all(b"\n");
     }
-    if out.flush().is_err() {
+    if !out.finish() {
         return ExitCode::from(1);
     }
     if runner.failed > 0 {

@@ -8,6 +8,8 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 mod batch;
 mod jsonl;
+mod output;
+mod pool;
 mod render;
 mod totals;
 
@@ -96,6 +98,9 @@ study periods, family. Fields: docs/contracts/profile.schema.json.")]
     /// Search NOC 2021 occupations by job title, or show one unit group.
     #[command(subcommand)]
     Noc(NocCommand),
+    /// Simulate a round of invitations in a pool of candidates.
+    #[command(subcommand)]
+    Pool(pool::PoolCommand),
     /// Serve the web application and JSON API (the default when no command is given).
     #[command(after_help = "\
 Examples:
@@ -463,6 +468,7 @@ fn main() -> ExitCode {
             (Err(e), _) => usage_error(e),
         },
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),
+        Some(Command::Pool(cmd)) => pool::run(cmd),
     }
 }
 
