@@ -8,9 +8,14 @@
 //! took the time of the work plus the time of the reader. Here the workers
 //! hand their buffers to a writer thread and go on with the next round while
 //! it writes, so the work and the reader overlap; buffers come back to be
-//! reused (fresh ones cost page faults). On Linux the pipe is also grown to
-//! 1 MiB when the system allows it, so that the reader and the writer wake
-//! each other 16 times less often.
+//! reused (fresh ones cost page faults).
+//!
+//! Only with several workers: with one (`LANDED_JOBS=1`, one pinned core)
+//! the writer thread and the worker share the core, and into `wc -c` the
+//! batch was slower (median 420-470 ms against 250-430 ms writing in place,
+//! noisy runs); so one worker writes in place, as before. Growing the pipe
+//! to 1 MiB (F_SETPIPE_SZ) cut context switches 7,191 → 2,674 but was not
+//! faster on one core either, and was left out. BENCHMARKS.md has the runs.
 //!
 //! Messages to standard error (a table's failed lines) go through the same
 //! thread, after the results before them, so the two streams keep their order.
@@ -26,6 +31,8 @@ enum Msg {
 
 /// The writer thread's end, from the batch's side.
 pub struct Output {
+    /// Write in the caller's thread (one worker).
+    inline: bool,
     tx: Option<SyncSender<Msg>>,
     spare: Receiver<Vec<u8>>,
     thread: Option<JoinHandle<std::io::Result<()>>>,
@@ -33,29 +40,17 @@ pub struct Output {
     closed: bool,
 }
 
-/// The pipe size asked for (Linux's default unprivileged maximum, `/proc/sys/fs/pipe-max-size`).
-#[cfg(target_os = "linux")]
-const PIPE_BYTES: usize = 1 << 20;
-
-/// Grow standard output's pipe, if it is one (nothing happens otherwise).
-#[cfg(target_os = "linux")]
-fn grow_pipe() {
-    let stdout = std::io::stdout();
-    if let Ok(size) = rustix::pipe::fcntl_getpipe_size(&stdout)
-        && size < PIPE_BYTES
-    {
-        let _ = rustix::pipe::fcntl_setpipe_size(&stdout, PIPE_BYTES);
-    }
-}
-
-#[cfg(not(target_os = "linux"))]
-fn grow_pipe() {}
-
 impl Output {
-    /// Start the writer thread on standard output; at most `queued` buffers wait for it.
-    pub fn stdout(queued: usize) -> Output {
-        grow_pipe();
-        Self::new(std::io::stdout(), queued)
+    /// Standard output: written by a thread for `workers` > 1 (at most
+    /// `workers` buffers wait for it), else in the caller's thread.
+    pub fn stdout(workers: usize) -> Output {
+        let mut out = Self::new(std::io::stdout(), workers);
+        out.inline = workers <= 1;
+        if out.inline {
+            // No thread needed: stop it.
+            out.tx = None;
+        }
+        out
     }
 
     fn new<W: Write + Send + 'static>(mut out: W, queued: usize) -> Output {
@@ -79,6 +74,7 @@ impl Output {
             out.flush()
         });
         Output {
+            inline: false,
             tx: Some(tx),
             spare,
             thread: Some(thread),
@@ -87,6 +83,16 @@ impl Output {
     }
 
     fn send(&mut self, msg: Msg) {
+        if self.inline {
+            let result = match msg {
+                Msg::Out(buf) => std::io::stdout().write_all(&buf),
+                Msg::Err(text) => std::io::stdout()
+                    .flush()
+                    .and_then(|()| std::io::stderr().write_all(&text)),
+            };
+            self.closed |= result.is_err();
+            return;
+        }
         let sent = self.tx.as_ref().is_some_and(|tx| tx.send(msg).is_ok());
         if !sent {
             self.closed = true;
@@ -97,6 +103,12 @@ impl Output {
     /// the writer is done with when there is one).
     pub fn take(&mut self, buf: &mut Vec<u8>) {
         if buf.is_empty() {
+            return;
+        }
+        if self.inline {
+            let result = std::io::stdout().write_all(buf);
+            self.closed |= result.is_err();
+            buf.clear();
             return;
         }
         let next = match self.spare.try_recv() {
@@ -125,14 +137,18 @@ impl Output {
     /// will be written.
     pub fn closed(&self) -> bool {
         self.closed
-            || self
-                .thread
-                .as_ref()
-                .is_some_and(std::thread::JoinHandle::is_finished)
+            || !self.inline
+                && self
+                    .thread
+                    .as_ref()
+                    .is_some_and(std::thread::JoinHandle::is_finished)
     }
 
     /// Wait until everything sent is written; false if a write failed.
     pub fn finish(mut self) -> bool {
+        if self.inline {
+            return std::io::stdout().flush().is_ok() && !self.closed;
+        }
         self.tx = None;
         match self.thread.take().map(JoinHandle::join) {
             Some(Ok(Ok(()))) => !self.closed,
