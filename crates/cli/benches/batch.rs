@@ -148,6 +148,49 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Into a pipe read by a separate process (`wc -c`, which reads 128 KB at
+    // a time), as a real pipeline does, instead of /dev/null: full results
+    // and totals, landed on one pinned core (the reader is not pinned) and
+    // on all cores.
+    let mut g = c.benchmark_group("cli_batch_pipe");
+    g.sample_size(10);
+    g.throughput(Throughput::Elements(LINES as u64));
+    for (name, detail, jobs) in [
+        ("crs_full_100k_one_core_into_a_pipe", "full", "1"),
+        ("crs_totals_100k_one_core_into_a_pipe", "totals", "1"),
+        ("crs_full_100k_all_cores_into_a_pipe", "full", "0"),
+        ("crs_totals_100k_all_cores_into_a_pipe", "totals", "0"),
+    ] {
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                let mut command = if pin && jobs == "1" {
+                    let mut c = Command::new("taskset");
+                    c.args(["-c", "0", bin]);
+                    c
+                } else {
+                    Command::new(bin)
+                };
+                let mut landed = command
+                    .args(["crs", simple.to_str().unwrap(), "--format", "jsonl"])
+                    .args(["--detail", detail])
+                    .env("LANDED_JOBS", jobs)
+                    .stdout(Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                let reader = Command::new("wc")
+                    .arg("-c")
+                    .stdin(Stdio::from(landed.stdout.take().unwrap()))
+                    .stdout(Stdio::piped())
+                    .spawn()
+                    .unwrap();
+                assert!(landed.wait().unwrap().success());
+                let counted = reader.wait_with_output().unwrap();
+                assert!(counted.status.success());
+            })
+        });
+    }
+    g.finish();
 }
 
 criterion_group!(benches, bench);

@@ -17,9 +17,11 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use landed_rules::{Date, RulesError};
 use serde::Serialize;
 
-use crate::{Format, render};
+use crate::render;
+use crate::totals::{BatchFormat as Format, Detail};
+use landed_rules::totals::{AssessmentTotals, CrsTotals};
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum Kind {
     Crs,
     Assess,
@@ -46,11 +48,14 @@ struct ErrorBody<'a> {
 
 enum Outcome {
     Crs(Box<landed_rules::crs::CrsResult>),
+    /// `--detail totals`: scored without building the explained lines.
+    CrsTotals(CrsTotals<'static>),
     Assess(Box<landed_rules::assess::Assessment>),
 }
 
 fn process(
     kind: Kind,
+    detail: Detail,
     text: Option<&str>,
     as_of: Option<Date>,
     today: Date,
@@ -68,7 +73,13 @@ fn process(
             if as_of.is_some() {
                 answers.as_of = as_of;
             }
-            landed_rules::crs::score_answers(&answers, today).map(|r| Outcome::Crs(Box::new(r)))
+            match detail {
+                Detail::Full => landed_rules::crs::score_answers(&answers, today)
+                    .map(|r| Outcome::Crs(Box::new(r))),
+                Detail::Totals => {
+                    landed_rules::totals::score_totals(&answers, today).map(Outcome::CrsTotals)
+                }
+            }
         }
         Kind::Assess => {
             let mut profile = landed_rules::profile::parse_profile(text)?;
@@ -125,35 +136,69 @@ fn split(input: &str) -> Result<(Vec<Item<'_>>, bool), String> {
 }
 
 /// Write one item's result (or error) to `out` in `format`; returns whether it succeeded.
+#[allow(clippy::too_many_arguments)]
 fn emit(
     out: &mut Vec<u8>,
     item: &Item,
     result: Result<Outcome, RulesError>,
+    kind: Kind,
     format: Format,
+    detail: Detail,
     errors: &mut Vec<u8>,
     lines: &mut crate::jsonl::LineCache,
 ) -> bool {
     match result {
         Ok(outcome) => {
-            match format {
-                Format::Jsonl => {
-                    match &outcome {
-                        Outcome::Crs(r) => crate::jsonl::write_crs(r, out, lines),
-                        Outcome::Assess(r) => {
-                            let _ = serde_json::to_writer(&mut *out, r);
-                        }
-                    }
+            match (format, detail, &outcome) {
+                (Format::Csv, _, Outcome::Crs(r)) => {
+                    crate::totals::csv_crs(item.line, &CrsTotals::from(&**r), out);
+                }
+                (Format::Csv, _, Outcome::CrsTotals(t)) => {
+                    crate::totals::csv_crs(item.line, t, out);
+                }
+                (Format::Csv, _, Outcome::Assess(a)) => {
+                    crate::totals::csv_assess(item.line, &AssessmentTotals::from(&**a), out);
+                }
+                (Format::Jsonl, _, Outcome::CrsTotals(t)) => {
+                    crate::totals::json_crs(t, out);
                     out.push(b'\n');
                 }
-                Format::Json => {
-                    let _ = match &outcome {
-                        Outcome::Crs(r) => serde_json::to_writer_pretty(&mut *out, r),
-                        Outcome::Assess(r) => serde_json::to_writer_pretty(&mut *out, r),
-                    };
+                (Format::Jsonl, Detail::Totals, Outcome::Crs(r)) => {
+                    crate::totals::json_crs(&CrsTotals::from(&**r), out);
+                    out.push(b'\n');
                 }
-                Format::Table => {
-                    let text = match &outcome {
+                (Format::Jsonl, Detail::Full, Outcome::Crs(r)) => {
+                    crate::jsonl::write_crs(r, out, lines);
+                    out.push(b'\n');
+                }
+                (Format::Jsonl, Detail::Totals, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer(&mut *out, &AssessmentTotals::from(&**a));
+                    out.push(b'\n');
+                }
+                (Format::Jsonl, Detail::Full, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer(&mut *out, a);
+                    out.push(b'\n');
+                }
+                (Format::Json, _, Outcome::CrsTotals(t)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, t);
+                }
+                (Format::Json, Detail::Totals, Outcome::Crs(r)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, &CrsTotals::from(&**r));
+                }
+                (Format::Json, Detail::Full, Outcome::Crs(r)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, r);
+                }
+                (Format::Json, Detail::Totals, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, &AssessmentTotals::from(&**a));
+                }
+                (Format::Json, Detail::Full, Outcome::Assess(a)) => {
+                    let _ = serde_json::to_writer_pretty(&mut *out, a);
+                }
+                (Format::Table, _, outcome) => {
+                    // `--detail totals` is refused with a table (totals::resolve).
+                    let text = match outcome {
                         Outcome::Crs(r) => render::crs_table(r),
+                        Outcome::CrsTotals(t) => serde_json::to_string(t).unwrap_or_default(),
                         Outcome::Assess(r) => render::assessment_table(r),
                     };
                     out.extend_from_slice(text.as_bytes());
@@ -172,6 +217,9 @@ fn emit(
                 },
             };
             match format {
+                Format::Csv => {
+                    crate::totals::csv_error(kind, item.line, e.field(), &message, out);
+                }
                 Format::Jsonl => {
                     let _ = serde_json::to_writer(&mut *out, &body);
                     out.push(b'\n');
@@ -398,34 +446,47 @@ struct Worker {
 
 /// The work of a batch, one round of items at a time; output is written in
 /// input order after each round.
-struct Runner<W: Write> {
+struct Runner {
     kind: Kind,
     format: Format,
+    detail: Detail,
     as_of: Option<Date>,
     lang: landed_rules::text::Lang,
     today: Date,
     workers: Vec<Worker>,
-    out: W,
+    /// Standard output, written by its own thread while the next round is worked.
+    out: crate::output::Output,
     pretty_array: bool,
     first_round: bool,
     failed: usize,
 }
 
-impl<W: Write> Runner<W> {
+impl Runner {
     /// Before the first result: a JSON array around the results, unless the
     /// input was a `single` document.
     fn start(&mut self, single: bool) {
         self.pretty_array = self.format == Format::Json && !single;
         if self.pretty_array {
-            let _ = self.out.write_all(b"[\n");
+            self.out.write_all(b"[\n");
+        }
+        if self.format == Format::Csv {
+            let mut header = Vec::new();
+            crate::totals::csv_header(self.kind, &mut header);
+            self.out.write_all(&header);
         }
     }
 
     fn round(&mut self, round: &[Item<'_>]) {
         let threads = self.workers.len();
         let chunk = round.len().div_ceil(threads).max(1);
-        let (kind, format, as_of, lang, today) =
-            (self.kind, self.format, self.as_of, self.lang, self.today);
+        let (kind, format, detail, as_of, lang, today) = (
+            self.kind,
+            self.format,
+            self.detail,
+            self.as_of,
+            self.lang,
+            self.today,
+        );
         let pretty_array = self.pretty_array;
         let work = |part: &[Item<'_>], w: &mut Worker, first: bool| {
             // Each worker writes the explanations in the asked language.
@@ -438,8 +499,8 @@ impl<W: Write> Runner<W> {
                     if pretty_array && !(first && i == 0) {
                         out.extend_from_slice(b",\n");
                     }
-                    let r = process(kind, item.text.as_deref(), as_of, today);
-                    if !emit(out, item, r, format, errors, lines) {
+                    let r = process(kind, detail, item.text.as_deref(), as_of, today);
+                    if !emit(out, item, r, kind, format, detail, errors, lines) {
                         failed += 1;
                     }
                 }
@@ -471,23 +532,29 @@ impl<W: Write> Runner<W> {
             Worker {
                 out: buf, errors, ..
             },
-        ) in failures.into_iter().zip(&parts).zip(self.workers.iter())
+        ) in failures
+            .into_iter()
+            .zip(&parts)
+            .zip(self.workers.iter_mut())
         {
             let Some(f) = f else {
                 self.failed += part.len();
-                let _ = self.out.flush();
-                eprintln!(
-                    "landed: internal error on lines {} to {}",
-                    part.first().map_or(0, |i| i.line),
-                    part.last().map_or(0, |i| i.line)
+                buf.clear();
+                self.out.stderr(
+                    format!(
+                        "landed: internal error on lines {} to {}\n",
+                        part.first().map_or(0, |i| i.line),
+                        part.last().map_or(0, |i| i.line)
+                    )
+                    .into_bytes(),
                 );
                 continue;
             };
             self.failed += f;
-            let _ = self.out.write_all(buf);
+            // The worker's buffer goes to the writer thread; it gets an empty one back.
+            self.out.take(buf);
             if !errors.is_empty() {
-                let _ = self.out.flush();
-                let _ = std::io::stderr().write_all(errors);
+                self.out.stderr(std::mem::take(errors));
             }
         }
     }
@@ -501,10 +568,22 @@ enum Shape {
     Document,
 }
 
+/// Worker threads: one per core, at most 8; LANDED_JOBS caps them (e.g. 1
+/// to leave the other cores free).
+pub fn jobs() -> usize {
+    std::env::var("LANDED_JOBS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .min(8)
+}
+
 pub fn run(
     kind: Kind,
     input: Input,
     format: Format,
+    detail: Detail,
     as_of: Option<Date>,
     lang: landed_rules::text::Lang,
     today: Date,
@@ -526,13 +605,7 @@ pub fn run(
         Kind::Crs => (1_024, 5 << 10),
         Kind::Assess => (128, 48 << 10),
     };
-    // LANDED_JOBS caps the worker threads (e.g. 1 to leave the other cores free).
-    let threads = std::env::var("LANDED_JOBS")
-        .ok()
-        .and_then(|v| v.trim().parse::<usize>().ok())
-        .filter(|n| *n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .min(8);
+    let threads = jobs();
     let round_size = per_worker * threads;
 
     // The first non-blank line says which shape the input has: a line that is
@@ -562,6 +635,7 @@ pub fn run(
     let mut runner = Runner {
         kind,
         format,
+        detail,
         as_of,
         lang,
         today,
@@ -574,7 +648,8 @@ pub fn run(
                 lines: crate::jsonl::LineCache::default(),
             })
             .collect(),
-        out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+        // One round waits while another is written.
+        out: crate::output::Output::stdout(threads),
         pretty_array: false,
         first_round: true,
         failed: 0,
@@ -600,6 +675,9 @@ pub fn run(
             runner.start(single);
             let progress = progress_bar(items.len() >= 10_000, Some(items.len() as u64), false);
             for chunk in items.chunks(round_size) {
+                if runner.out.closed() {
+                    break;
+                }
                 runner.round(chunk);
                 if let Some(pb) = &progress {
                     pb.inc(chunk.len() as u64);
@@ -630,7 +708,7 @@ pub fn run(
                             break;
                         }
                         Err(e) => {
-                            let _ = runner.out.flush();
+                            runner.out.finish();
                             return read_error(e);
                         }
                     };
@@ -660,11 +738,12 @@ pub fn run(
                         lines.line as u64
                     });
                 }
-                // Results reach a pipe as each round ends.
-                let _ = runner.out.flush();
+                // (Results reach a pipe as each round ends: the writer
+                // thread writes them as soon as it has them.)
                 round.bytes.clear();
                 round.lines.clear();
-                if at_end {
+                // Nobody reads the results any more (`| head`): stop.
+                if at_end || runner.out.closed() {
                     break;
                 }
             }
@@ -677,11 +756,11 @@ pub fn run(
     let mut out = runner.out;
     if format == Format::Json {
         if runner.pretty_array {
-            let _ = out.write_all(b"\n]");
+            out.write_all(b"\n]");
         }
-        let _ = out.write_all(b"\n");
+        out.write_all(b"\n");
     }
-    if out.flush().is_err() {
+    if !out.finish() {
         return ExitCode::from(1);
     }
     if runner.failed > 0 {

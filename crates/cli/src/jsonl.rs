@@ -106,8 +106,7 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>, cache: &mut LineCache) {
     out.extend_from_slice(b",\"rule_set\":");
     string(out, &r.rule_set);
     out.extend_from_slice(b",\"as_of\":\"");
-    // A date is digits and dashes: nothing to escape.
-    let _ = write!(Raw(out), "{}", r.as_of);
+    date(out, r.as_of);
     out.extend_from_slice(b"\",\"core\":");
     out.extend_from_slice(n.format(r.core).as_bytes());
     out.extend_from_slice(b",\"spouse\":");
@@ -171,8 +170,13 @@ pub fn write_crs(r: &CrsResult, out: &mut Vec<u8>, cache: &mut LineCache) {
     out.push(b'}');
 }
 
+/// A date as JSON writes it, without the quotes (digits and dashes: nothing to escape).
+pub(crate) fn date(out: &mut Vec<u8>, d: landed_rules::Date) {
+    let _ = write!(Raw(out), "{d}");
+}
+
 /// A JSON string, quoted and escaped.
-fn string(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let _ = escape(out, s);
     out.push(b'"');

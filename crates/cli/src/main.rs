@@ -9,7 +9,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod batch;
 mod draws;
 mod jsonl;
+mod output;
+mod pool;
 mod render;
+mod totals;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -107,6 +110,9 @@ Examples:
 
 Every output says data_as_of, the date of the newest round in the copy in use.")]
     Draws(draws::DrawsArgs),
+    /// Simulate a round of invitations in a pool of candidates.
+    #[command(subcommand)]
+    Pool(pool::PoolCommand),
     /// Serve the web application and JSON API (the default when no command is given).
     #[command(after_help = "\
 Examples:
@@ -130,13 +136,23 @@ Examples:
 struct Common {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    format: totals::BatchFormat,
+    /// How much of each result: `full` (default; every explanation) or `totals` (the numbers only, for spreadsheets; the default of --format csv).
+    #[arg(long, value_enum, value_name = "full|totals")]
+    detail: Option<totals::Detail>,
     /// Assess as of this date (YYYY-MM-DD); overrides `as_of` in the input. Default: the input's as_of, else today.
     #[arg(long, value_name = "DATE")]
     as_of: Option<Date>,
     /// Language of the explanations and table labels (field names and ids do not change).
     #[arg(long, value_enum, default_value = "en", env = "LANDED_LANG")]
     lang: OutputLang,
+}
+
+impl Common {
+    /// `--detail`, checked against `--format` (see `totals::resolve`).
+    fn detail(&self) -> Result<totals::Detail, &'static str> {
+        totals::resolve(self.format, self.detail)
+    }
 }
 
 #[derive(Args)]
@@ -412,31 +428,37 @@ fn main() -> ExitCode {
         },
         Some(Command::Serve(args)) => landed_web::run_serve(args),
         Some(Command::Admin(cmd)) => landed_web::run_admin(cmd),
-        Some(Command::Crs(args)) => match &args.file {
-            Some(path) => match open_input(path) {
+        Some(Command::Crs(args)) => match (&args.file, args.common.detail()) {
+            (_, Err(e)) => usage_error(e),
+            (Some(path), Ok(detail)) => match open_input(path) {
                 Ok(input) => batch::run(
                     batch::Kind::Crs,
                     input,
                     args.common.format,
+                    detail,
                     args.common.as_of,
                     args.common.lang.into(),
                     today,
                 ),
                 Err(e) => usage_error(e),
             },
-            None => match answers_from_flags(&args) {
+            (None, Ok(detail)) => match answers_from_flags(&args) {
                 Ok(answers) => match landed_rules::crs::score_answers(&answers, today) {
                     Ok(result) => {
                         let mut out = std::io::stdout().lock();
                         let lang = args.common.lang.into();
-                        let text =
-                            landed_rules::text::in_language(lang, || match args.common.format {
-                                Format::Table => render::crs_table(&result),
-                                Format::Json => {
+                        let text = landed_rules::text::in_language(lang, || {
+                            match (args.common.format, detail) {
+                                (totals::BatchFormat::Table, _) => render::crs_table(&result),
+                                (format, totals::Detail::Totals) => {
+                                    totals::one_crs(&result, format)
+                                }
+                                (totals::BatchFormat::Json, _) => {
                                     serde_json::to_string_pretty(&result).unwrap_or_default()
                                 }
-                                Format::Jsonl => serde_json::to_string(&result).unwrap_or_default(),
-                            });
+                                _ => serde_json::to_string(&result).unwrap_or_default(),
+                            }
+                        });
                         let _ = writeln!(out, "{text}");
                         ExitCode::SUCCESS
                     }
@@ -448,22 +470,25 @@ fn main() -> ExitCode {
                 Err(e) => usage_error(e),
             },
         },
-        Some(Command::Assess(args)) => match open_input(&args.file) {
-            Ok(input) => {
+        Some(Command::Assess(args)) => match (open_input(&args.file), args.common.detail()) {
+            (_, Err(e)) => usage_error(e),
+            (Ok(input), Ok(detail)) => {
                 draws::use_newest(args.draws_file.as_deref());
                 batch::run(
                     batch::Kind::Assess,
                     input,
                     args.common.format,
+                    detail,
                     args.common.as_of,
                     args.common.lang.into(),
                     today,
                 )
             }
-            Err(e) => usage_error(e),
+            (Err(e), _) => usage_error(e),
         },
         Some(Command::Draws(args)) => draws::run(args),
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),
+        Some(Command::Pool(cmd)) => pool::run(cmd),
     }
 }
 

@@ -15,9 +15,11 @@ pub mod hours;
 pub mod json;
 pub mod language;
 pub mod noc;
+pub mod pool;
 pub mod profile;
 pub mod programs;
 pub mod text;
+pub mod totals;
 
 pub use error::{Result, RulesError};
 pub use jiff::civil::Date;

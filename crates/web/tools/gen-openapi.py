@@ -195,6 +195,18 @@ schemas['Outlook']=obj(["data_as_of","crs","windows"],{
   "windows":{"type":"array","items":ref('OutlookWindow'),"description":"6 and 12 months."},
   "detail":{"type":"string","description":"One sentence on the 6-month window, in the requested language."},
   "source":{"type":"string","description":"Where IRCC publishes the rounds."}})
+schemas['CrsTotals']=obj(["total","rule_set","as_of","core","spouse","skill_transferability","additional"],{
+  "total":{"type":"integer","minimum":0},"rule_set":{"type":"string","description":"Id of the effective-dated rule set applied, e.g. crs-2025-03-25."},
+  "as_of":date,"core":{"type":"integer","minimum":0},"spouse":{"type":"integer","minimum":0},
+  "skill_transferability":{"type":"integer","minimum":0},"additional":{"type":"integer","minimum":0}},
+  description="detail=totals: a CRS result without its explained lines (the same names and numbers). The same in every language.")
+schemas['ProgramTotals']=obj(["eligible"],{"eligible":{"type":["boolean","null"],"description":"null when a fact needed to decide is missing."}})
+schemas['ProgramsTotals']=obj(["cec","fsw","fst","invited_under"],dict({k:ref('ProgramTotals') for k in ["cec","fsw","fst"]},
+  invited_under=nullable('Program',description="The program an invitation would be issued under when several apply (CEC, then FSW, then FST); null when none.")))
+schemas['AssessmentTotals']=obj(["as_of","programs","crs"],{
+  "as_of":date,"programs":ref('ProgramsTotals'),
+  "crs":nullable('CrsTotals',description="null when it cannot be computed (no valid language test).")},
+  description="detail=totals: an assessment's numbers: each program's eligible, invited_under and the CRS totals, without requirements, categories or facts. The same in every language.")
 schemas['NocHit']={"type":"object","required":["code","teer","title","matched_title","score","lang"],"properties":{
   "code":{"type":"string","pattern":"^[0-9]{5}$"},"teer":{"type":"integer","minimum":0,"maximum":5},
   "title":{"type":"string","description":"Unit-group title in the language of the hit."},
@@ -207,16 +219,17 @@ schemas['Error']={"type":"object","required":["error"],"properties":{"error":{"t
 err=lambda d: {"description":d,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}}
 out_lang=[{"name":"lang","in":"query","required":False,"schema":{"enum":["en","fr"]},"description":"Language of the explanations (basis, detail, notes). Without it, the first of English or French in Accept-Language, else English. Field names, ids and codes never change; rule sources name English documents."},
   {"name":"Accept-Language","in":"header","required":False,"schema":{"type":"string"},"description":"Used when lang is absent, e.g. fr-CA,fr;q=0.9"}]
+detail_param={"name":"detail","in":"query","required":False,"schema":{"enum":["full","totals"],"default":"full"},"description":"full: the whole result with its explanations (the contract's output). totals: the numbers only (CrsTotals, AssessmentTotals), for batches and spreadsheets; the same in every language."}
 lang_headers={"Content-Language":{"description":"Language of the explanations: en or fr","schema":{"enum":["en","fr"]}}}
 doc={"openapi":"3.1.0","info":{"title":"landed API","version":"1.0.0","description":"Canadian Express Entry rules as a service: CRS scores, full assessments (CEC eligibility with reasons and sources) and NOC 2021 search. Results use the rules in force on the input's as_of date (default: today). No authentication; nothing is stored.","license":{"name":"MIT","identifier":"MIT"}},
  "servers":[{"url":"/"}],
  "paths":{
-  "/api/v1/crs":{"post":{"operationId":"scoreCrs","summary":"Score CRS answers","parameters":out_lang,"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsAnswers"}}}},
-     "responses":{"200":{"description":"The CRS result","headers":lang_headers,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsResult"}}}},
-       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The answers are malformed or out of range, or lang is not en or fr")}}},
-  "/api/v1/assess":{"post":{"operationId":"assessProfile","summary":"Assess a full profile","parameters":out_lang,"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Profile"}}}},
-     "responses":{"200":{"description":"The assessment","headers":lang_headers,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Assessment"}}}},
-       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The profile is malformed or inconsistent, or lang is not en or fr")}}},
+  "/api/v1/crs":{"post":{"operationId":"scoreCrs","summary":"Score CRS answers","parameters":out_lang+[detail_param],"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsAnswers"}}}},
+     "responses":{"200":{"description":"The CRS result (CrsTotals with detail=totals)","headers":lang_headers,"content":{"application/json":{"schema":{"oneOf":[ref('CrsResult'),ref('CrsTotals')]}}}},
+       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The answers are malformed or out of range, or lang is not en or fr, or detail is not full or totals")}}},
+  "/api/v1/assess":{"post":{"operationId":"assessProfile","summary":"Assess a full profile","parameters":out_lang+[detail_param],"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Profile"}}}},
+     "responses":{"200":{"description":"The assessment (AssessmentTotals with detail=totals)","headers":lang_headers,"content":{"application/json":{"schema":{"oneOf":[ref('Assessment'),ref('AssessmentTotals')]}}}},
+       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The profile is malformed or inconsistent, or lang is not en or fr, or detail is not full or totals")}}},
   "/api/v1/noc/search":{"get":{"operationId":"searchNoc","summary":"Find NOC 2021 unit groups by job title or code",
      "parameters":[{"name":"q","in":"query","required":True,"schema":{"type":"string","minLength":1,"maxLength":200},"description":"Job title words or (part of) a NOC code"},
        {"name":"lang","in":"query","required":False,"schema":{"enum":["en","fr","any"],"default":"any"},"description":"Which titles to search"},

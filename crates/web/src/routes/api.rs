@@ -36,10 +36,25 @@ fn not_utf8() -> Response {
     error(StatusCode::BAD_REQUEST, "", "the body is not UTF-8 text")
 }
 
-/// `?lang=en|fr` for the language of the engine's sentences.
+/// `?lang=en|fr` for the language of the engine's sentences; `?detail=full|totals`
+/// for how much of a result (totals: the numbers only, the same in every language).
 #[derive(Debug, Default, serde::Deserialize)]
 pub struct OutputParams {
     pub lang: Option<String>,
+    pub detail: Option<String>,
+}
+
+/// Whether `?detail=totals` was asked (default `full`).
+fn totals_only(params: &OutputParams) -> Result<bool, Box<Response>> {
+    match params.detail.as_deref().map(str::trim) {
+        None | Some("") | Some("full") => Ok(false),
+        Some("totals") => Ok(true),
+        Some(_) => Err(Box::new(error(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "detail",
+            "use full or totals",
+        ))),
+    }
 }
 
 /// The language of the sentences in a result: `?lang=` if given, else the
@@ -107,32 +122,46 @@ fn engine_input<T>(
         .map_err(|e| Box::new(rules_error(&e)))
 }
 
-/// `POST /api/v1/crs[?lang=en|fr]`: crs-answers → CRS result.
+/// `POST /api/v1/crs[?lang=en|fr][&detail=full|totals]`: crs-answers → CRS result.
 pub async fn crs(
     State(state): State<AppState>,
     Query(params): Query<OutputParams>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let totals = match totals_only(&params) {
+        Ok(t) => t,
+        Err(r) => return *r,
+    };
     let (lang, answers) = match engine_input(&params, &headers, &body, |text| {
         landed_rules::crs::parse_answers(text)
     }) {
         Ok(x) => x,
         Err(r) => return *r,
     };
+    if totals {
+        return match landed_rules::totals::score_totals(&answers, state.today()) {
+            Ok(t) => to_json(&t, lang),
+            Err(e) => rules_error(&e),
+        };
+    }
     match landed_rules::crs::score_answers(&answers, state.today()) {
         Ok(r) => to_json(&r, lang),
         Err(e) => rules_error(&e),
     }
 }
 
-/// `POST /api/v1/assess[?lang=en|fr]`: profile → assessment.
+/// `POST /api/v1/assess[?lang=en|fr][&detail=full|totals]`: profile → assessment.
 pub async fn assess(
     State(state): State<AppState>,
     Query(params): Query<OutputParams>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
+    let totals = match totals_only(&params) {
+        Ok(t) => t,
+        Err(r) => return *r,
+    };
     let (lang, profile) = match engine_input(&params, &headers, &body, |text| {
         landed_rules::profile::parse_profile(text)
     }) {
@@ -142,7 +171,11 @@ pub async fn assess(
     match landed_rules::assess::assess(&profile, state.today()) {
         Ok(mut a) => {
             crate::draws_store::apply(&mut a, profile.provincial_nomination);
-            to_json(&a, lang)
+            if totals {
+                to_json(&landed_rules::totals::AssessmentTotals::from(&a), lang)
+            } else {
+                to_json(&a, lang)
+            }
         }
         Err(e) => rules_error(&e),
     }

@@ -225,7 +225,8 @@ async fn crs_responses_match_the_documented_schema() {
 #[test]
 fn the_validator_rejects_what_is_not_documented() {
     let doc = doc();
-    let schema = response_schema(&doc, "/api/v1/crs");
+    // The full result (the first of the two shapes: full, or detail=totals).
+    let schema = &response_schema(&doc, "/api/v1/crs")["oneOf"][0];
     let good = json!({"total": 1, "rule_set": "crs-2025-03-25", "as_of": "2026-01-01", "core": 1,
         "spouse": 0, "skill_transferability": 0, "additional": 0, "with_spouse": false, "lines": []});
     let mut errors = Vec::new();
@@ -267,4 +268,87 @@ fn every_response_schema_ref_resolves() {
         }
     }
     walk(&doc, &doc);
+}
+
+/// `?detail=totals` (issue 14): the numbers of the full result, without the
+/// explanations, as documented, and the same bytes in English and French.
+#[tokio::test]
+async fn totals_responses_match_the_documented_schema_and_the_full_numbers() {
+    let app = spawn().await;
+    let doc = doc();
+    let text = include_str!("../../tests/data/crs-answers.jsonl");
+    for line in text.lines().filter(|l| !l.trim().is_empty()) {
+        let case: Value = serde_json::from_str(line).unwrap();
+        let body = case["answers"].to_string();
+        let full = app.post_json("/api/v1/crs", &body).await;
+        let en = app
+            .post_json("/api/v1/crs?detail=totals&lang=en", &body)
+            .await;
+        let fr = app
+            .post_json("/api/v1/crs?detail=totals&lang=fr", &body)
+            .await;
+        assert_eq!(en.status, StatusCode::OK, "{}", en.body);
+        assert_eq!(en.body, fr.body);
+        let (full, v): (Value, Value) = (
+            serde_json::from_str(&full.body).unwrap(),
+            serde_json::from_str(&en.body).unwrap(),
+        );
+        assert_valid(&doc, "/api/v1/crs", &v, line);
+        for k in [
+            "total",
+            "rule_set",
+            "as_of",
+            "core",
+            "spouse",
+            "skill_transferability",
+            "additional",
+        ] {
+            assert_eq!(v[k], full[k], "{k}");
+        }
+        assert_eq!(v.as_object().unwrap().len(), 7);
+    }
+    let mut seen_null_crs = false;
+    for (name, profile) in profiles() {
+        let full = app.post_json("/api/v1/assess", &profile.to_string()).await;
+        let en = app
+            .post_json("/api/v1/assess?detail=totals", &profile.to_string())
+            .await;
+        let fr = app
+            .post_json("/api/v1/assess?detail=totals&lang=fr", &profile.to_string())
+            .await;
+        assert_eq!(en.status, StatusCode::OK, "{name}: {}", en.body);
+        assert_eq!(en.body, fr.body, "{name}");
+        let (full, v): (Value, Value) = (
+            serde_json::from_str(&full.body).unwrap(),
+            serde_json::from_str(&en.body).unwrap(),
+        );
+        assert_valid(&doc, "/api/v1/assess", &v, &name);
+        for p in ["cec", "fsw", "fst"] {
+            assert_eq!(
+                v["programs"][p]["eligible"],
+                full["programs"][p]["eligible"]
+            );
+        }
+        assert_eq!(
+            v["programs"]["invited_under"],
+            full["programs"]["invited_under"]
+        );
+        assert_eq!(v["crs"]["total"], full["crs"]["total"]);
+        seen_null_crs |= v["crs"].is_null();
+    }
+    assert!(seen_null_crs);
+}
+
+#[tokio::test]
+async fn an_unknown_detail_is_a_422_naming_the_parameter() {
+    let app = spawn().await;
+    for path in [
+        "/api/v1/crs?detail=summary",
+        "/api/v1/assess?detail=summary",
+    ] {
+        let res = app.post_json(path, "{}").await;
+        assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        let v: Value = serde_json::from_str(&res.body).unwrap();
+        assert_eq!(v["error"]["field"], "detail");
+    }
 }
