@@ -49,3 +49,22 @@ fn whatif_examples_match_the_contract() {
     }
     assert_eq!(n, 2);
 }
+
+/// The first worked example in full, in English and in French.
+#[test]
+fn whatif_output_snapshot() {
+    let text = include_str!("cases/planning.jsonl");
+    let line = text
+        .lines()
+        .find(|l| l.contains("\"kind\": \"whatif\""))
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    let profile = parse_profile(&v["profile"].to_string()).unwrap();
+    let a = assess(&profile, today()).unwrap();
+    let w = whatif(&profile, &a, Some(Target::new(470).unwrap()), None).unwrap();
+    insta::assert_json_snapshot!("whatif_pgwp_graduate_en", w);
+    let fr = landed_rules::text::in_language(landed_rules::text::Lang::Fr, || {
+        serde_json::to_value(&w).unwrap()
+    });
+    insta::assert_json_snapshot!("whatif_pgwp_graduate_fr", fr);
+}

@@ -289,9 +289,11 @@ impl Field {
                     .and_then(|s| s.first_language)
                     .map_or(0, |l| l.get(ab).level()),
             ),
-            Field::SpouseEducation => {
-                Value::Education(a.spouse.as_ref().map_or(EducationLevel::Secondary, |s| s.education))
-            }
+            Field::SpouseEducation => Value::Education(
+                a.spouse
+                    .as_ref()
+                    .map_or(EducationLevel::Secondary, |s| s.education),
+            ),
             Field::SpouseCanadianExperienceYears => {
                 Value::Years(a.spouse.as_ref().map_or(0, |s| s.canadian_experience_years))
             }
@@ -520,7 +522,7 @@ pub fn options(a: &CrsAnswers, as_of: Date) -> Result<Vec<WhatIfOption>> {
         changed.clone_from(a);
     }
     // Stable: equal gains keep field order, then value order.
-    out.sort_by(|x, y| y.gain.cmp(&x.gain));
+    out.sort_by_key(|o| std::cmp::Reverse(o.gain));
     Ok(out)
 }
 

@@ -38,7 +38,11 @@ pub enum WhatIfText {
     /// No plan: even the best results in every plan field fall short.
     OutOfReach { crs: u16, target: u16 },
     /// The plan's summary.
-    Plan { fields: usize, crs: u16, target: u16 },
+    Plan {
+        fields: usize,
+        crs: u16,
+        target: u16,
+    },
 }
 
 impl Serialize for WhatIfText {
@@ -52,7 +56,12 @@ struct Points(u16);
 
 impl Say for Points {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", In(&Num(u64::from(self.0)), lang), if self.0 < 2 { "point" } else { "points" })
+        write!(
+            f,
+            "{} {}",
+            In(&Num(u64::from(self.0)), lang),
+            if self.0 < 2 { "point" } else { "points" }
+        )
     }
 }
 
@@ -99,7 +108,10 @@ impl Say for WhatIfText {
                 projected,
             } => {
                 let gain = Points(after.saturating_sub(*before));
-                let (before, after) = (In(&Num(u64::from(*before)), lang), In(&Num(u64::from(*after)), lang));
+                let (before, after) = (
+                    In(&Num(u64::from(*before)), lang),
+                    In(&Num(u64::from(*after)), lang),
+                );
                 let adds = if fr { "ajoute" } else { "adds" };
                 match field {
                     Field::FirstLanguage(ab) | Field::SecondLanguageAbility(ab) => {
@@ -304,28 +316,65 @@ impl Say for WhatIfText {
                 f.write_str(")")
             }
             WhatIfText::TargetMet { crs, target } => {
-                let (crs, target) = (In(&Num(u64::from(*crs)), lang), In(&Num(u64::from(*target)), lang));
+                let (crs, target) = (
+                    In(&Num(u64::from(*crs)), lang),
+                    In(&Num(u64::from(*target)), lang),
+                );
                 if fr {
-                    write!(f, "Votre score, {crs}, atteint déjà la cible de {target} : aucun changement n’est nécessaire.")
+                    write!(
+                        f,
+                        "Votre score, {crs}, atteint déjà la cible de {target} : aucun changement n’est nécessaire."
+                    )
                 } else {
-                    write!(f, "Your score, {crs}, already reaches the target of {target}: no change is needed.")
+                    write!(
+                        f,
+                        "Your score, {crs}, already reaches the target of {target}: no change is needed."
+                    )
                 }
             }
             WhatIfText::OutOfReach { crs, target } => {
-                let (crs, target) = (In(&Num(u64::from(*crs)), lang), In(&Num(u64::from(*target)), lang));
+                let (crs, target) = (
+                    In(&Num(u64::from(*crs)), lang),
+                    In(&Num(u64::from(*target)), lang),
+                );
                 if fr {
-                    write!(f, "Même les meilleurs résultats dans chaque facteur que vous pouvez changer (langues, études, et celles de votre époux ou conjoint de fait) ne font pas passer {crs} à {target} ; une nomination provinciale ou l’expérience qui s’accumule sont les autres voies.")
+                    write!(
+                        f,
+                        "Même les meilleurs résultats dans chaque facteur que vous pouvez changer (langues, études, et celles de votre époux ou conjoint de fait) ne font pas passer {crs} à {target} ; une nomination provinciale ou l’expérience qui s’accumule sont les autres voies."
+                    )
                 } else {
-                    write!(f, "Even the best results in every factor you can change (languages, education, and your spouse's or partner's) do not bring {crs} to {target}; a provincial nomination or experience over time are the other ways.")
+                    write!(
+                        f,
+                        "Even the best results in every factor you can change (languages, education, and your spouse's or partner's) do not bring {crs} to {target}; a provincial nomination or experience over time are the other ways."
+                    )
                 }
             }
-            WhatIfText::Plan { fields, crs, target } => {
-                let (crs, target) = (In(&Num(u64::from(*crs)), lang), In(&Num(u64::from(*target)), lang));
+            WhatIfText::Plan {
+                fields,
+                crs,
+                target,
+            } => {
+                let (crs, target) = (
+                    In(&Num(u64::from(*crs)), lang),
+                    In(&Num(u64::from(*target)), lang),
+                );
                 match (fr, *fields) {
-                    (false, 1) => write!(f, "One change brings your score to {crs}, at or above the target of {target}; it asks for no more than needed."),
-                    (false, n) => write!(f, "{n} changes together bring your score to {crs}, at or above the target of {target}: no fewer changes reach it, and each asks for no more than needed."),
-                    (true, 1) => write!(f, "Un seul changement porte votre score à {crs}, au moins la cible de {target} ; il ne demande pas plus que nécessaire."),
-                    (true, n) => write!(f, "{n} changements ensemble portent votre score à {crs}, au moins la cible de {target} : moins de changements n’y suffisent pas, et chacun ne demande pas plus que nécessaire."),
+                    (false, 1) => write!(
+                        f,
+                        "One change brings your score to {crs}, at or above the target of {target}; it asks for no more than needed."
+                    ),
+                    (false, n) => write!(
+                        f,
+                        "{n} changes together bring your score to {crs}, at or above the target of {target}: no fewer changes reach it, and each asks for no more than needed."
+                    ),
+                    (true, 1) => write!(
+                        f,
+                        "Un seul changement porte votre score à {crs}, ce qui atteint ou dépasse la cible de {target} ; il ne demande pas plus que nécessaire."
+                    ),
+                    (true, n) => write!(
+                        f,
+                        "{n} changements ensemble portent votre score à {crs}, ce qui atteint ou dépasse la cible de {target} : aucun plan plus court n’y parvient, et chacun ne demande pas plus que nécessaire."
+                    ),
                 }
             }
         }
