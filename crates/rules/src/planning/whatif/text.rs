@@ -51,6 +51,13 @@ impl Serialize for WhatIfText {
     }
 }
 
+/// Written in the thread's output language ([`crate::text::in_language`]).
+impl fmt::Display for WhatIfText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.say(output_language(), f)
+    }
+}
+
 /// "18 points" / "1 point" (French: "1 point", "18 points" as well).
 struct Points(u16);
 
