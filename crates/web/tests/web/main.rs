@@ -9,4 +9,5 @@ mod pages;
 mod questions;
 mod results;
 mod staff;
+mod whatif;
 mod wizard;
