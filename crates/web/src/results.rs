@@ -223,6 +223,8 @@ pub struct ResultsView {
     pub facts: FactsView,
     /// General notes from the engine (English).
     pub notes: Vec<String>,
+    /// "How to raise your score" (results page only).
+    pub whatif: Option<crate::whatif_view::WhatIfView>,
 }
 
 impl ResultsView {
@@ -368,6 +370,7 @@ pub fn assessment_view(lang: Lang, a: &Value) -> ResultsView {
         crs,
         facts,
         notes,
+        whatif: None,
     }
 }
 

@@ -173,7 +173,7 @@ schemas['WhatIfOption']=obj(["field","from","to","crs","gain","detail","source"]
   "crs":{"type":"integer","minimum":0,"description":"The total with only this change."},"gain":{"type":"integer","minimum":1},
   "on":dict(date,description="Experience years: the day they are reached if current work goes on; absent when not reached within 11 years."),
   "detail":{"type":"string"},"source":{"type":"string","description":"Where the factor's points are published."}})
-schemas['WhatIfChange']=obj(["field","to","from"],{"field":field_path,"to":whatif_value,"from":whatif_value})
+schemas['WhatIfChange']=obj(["field","to","from"],{"field":field_path,"to":whatif_value,"from":whatif_value,"detail":{"type":"string","description":"The change as a sentence."}})
 schemas['WhatIfPlan']=obj(["changes","crs","detail"],{"changes":{"type":"array","items":ref('WhatIfChange')},
   "crs":{"type":"integer","minimum":0},"detail":{"type":"string"}},
   description="The fewest changed fields (nomination, certificate of qualification and experience years left out) that reach the target, each at the lowest value that still does.")

@@ -430,6 +430,8 @@ pub struct Change {
     pub to: Value,
     /// The value today (an addition to the contract).
     pub from: Value,
+    /// The change as a sentence (an addition to the contract).
+    pub detail: WhatIfText,
 }
 
 /// The fewest changes that reach the target.
@@ -710,10 +712,19 @@ pub fn whatif_answers(
                 Some(Plan {
                     changes: changes
                         .iter()
-                        .map(|&(f, code)| Change {
-                            field: f,
-                            to: f.value_of(a, code),
-                            from: f.value(a),
+                        .map(|&(f, code)| {
+                            let (from, to) = (f.value(a), f.value_of(a, code));
+                            Change {
+                                field: f,
+                                to,
+                                from,
+                                detail: WhatIfText::Change {
+                                    field: f,
+                                    language: field_language(a, f),
+                                    from,
+                                    to,
+                                },
+                            }
                         })
                         .collect(),
                     crs: reached,

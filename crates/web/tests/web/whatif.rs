@@ -72,3 +72,38 @@ async fn whatif_errors_name_the_field() {
     let v: Value = serde_json::from_str(&res.body).unwrap();
     assert_eq!(v["error"]["field"], "lang");
 }
+
+/// "How to raise your score" on the results page, without JavaScript: the
+/// options, then the plan once a target is sent; a bad target is refused next
+/// to its field and the rest still shows.
+#[tokio::test]
+async fn results_page_shows_how_to_raise_the_score() {
+    let app = spawn().await;
+    let p = landed_web::security::pack(PROFILE.as_bytes());
+    let res = app.get(&format!("/en/assessment/results?p={p}")).await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("How to raise your score"), "{}", res.body);
+    assert!(res.body.contains("All 24 options"));
+    assert!(!res.body.contains("id=\"whatif-plan\""));
+    let res = app
+        .get(&format!("/fr/assessment/results?p={p}&target=470"))
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("Comment augmenter votre score"));
+    assert!(res.body.contains("id=\"whatif-plan\""));
+    assert!(res.body.contains("Pour atteindre 470"));
+    assert!(res.body.contains("portent votre score à 487"));
+    // The language switch keeps the target.
+    assert!(res.body.contains("/en/assessment/results?p="));
+    assert!(
+        res.body.contains("&#38;target=470"),
+        "the language switch drops the target"
+    );
+    let res = app
+        .get(&format!("/en/assessment/results?p={p}&target=1300"))
+        .await;
+    assert_eq!(res.status, StatusCode::OK);
+    assert!(res.body.contains("id=\"whatif-target-error\""));
+    assert!(res.body.contains("Enter a whole number from 1 to 1,200."));
+    assert!(!res.body.contains("id=\"whatif-plan\""));
+}

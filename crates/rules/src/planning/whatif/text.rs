@@ -29,6 +29,13 @@ pub enum WhatIfText {
         /// Whether `on` was looked for (a profile was given).
         projected: bool,
     },
+    /// One change of a plan, as a sentence.
+    Change {
+        field: Field,
+        language: Language,
+        from: Value,
+        to: Value,
+    },
     /// `target_basis` when the target was given.
     TargetGiven,
     /// `target_basis` when it comes from the draws data.
@@ -100,27 +107,20 @@ fn level(f: &mut fmt::Formatter<'_>, language: Language, v: &Value) -> fmt::Resu
     }
 }
 
-impl Say for WhatIfText {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let fr = lang == Lang::Fr;
-        match self {
-            WhatIfText::Option {
-                field,
-                language,
-                from,
-                to,
-                before,
-                after,
-                on,
-                projected,
-            } => {
-                let gain = Points(after.saturating_sub(*before));
-                let (before, after) = (
-                    In(&Num(u64::from(*before)), lang),
-                    In(&Num(u64::from(*after)), lang),
-                );
-                let adds = if fr { "ajoute" } else { "adds" };
-                match field {
+/// What changes, as the opening of a sentence: "Raising English speaking
+/// from CLB 7 to CLB 9", "A French test result of NCLC 7 in all four
+/// abilities". `standalone`: the phrase is the whole sentence (a plan's change).
+fn subject(
+    f: &mut fmt::Formatter<'_>,
+    lang: Lang,
+    field: &Field,
+    language: &Language,
+    from: &Value,
+    to: &Value,
+    standalone: bool,
+) -> fmt::Result {
+    let fr = lang == Lang::Fr;
+    match field {
                     Field::FirstLanguage(ab) | Field::SecondLanguageAbility(ab) => {
                         if fr {
                             write!(f, "Passer de ")?;
@@ -151,7 +151,10 @@ impl Say for WhatIfText {
                             level(f, *language, from)?;
                             write!(f, " à ")?;
                             level(f, *language, to)?;
-                            write!(f, " en {}, cela", ability_name(*ab, lang))?;
+                            write!(f, " en {}", ability_name(*ab, lang))?;
+                            if !standalone {
+                                f.write_str(", cela")?;
+                            }
                         } else {
                             write!(
                                 f,
@@ -269,6 +272,30 @@ impl Say for WhatIfText {
                         "A provincial or territorial nomination"
                     })?,
                 }
+    Ok(())
+}
+
+impl Say for WhatIfText {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let fr = lang == Lang::Fr;
+        match self {
+            WhatIfText::Option {
+                field,
+                language,
+                from,
+                to,
+                before,
+                after,
+                on,
+                projected,
+            } => {
+                let gain = Points(after.saturating_sub(*before));
+                let (before, after) = (
+                    In(&Num(u64::from(*before)), lang),
+                    In(&Num(u64::from(*after)), lang),
+                );
+                let adds = if fr { "ajoute" } else { "adds" };
+                subject(f, lang, field, language, from, to, false)?;
                 write!(f, " {adds} {} ({before} → {after})", In(&gain, lang))?;
                 match field {
                     Field::CanadianEducation => f.write_str(if fr {
@@ -301,6 +328,15 @@ impl Say for WhatIfText {
                     }
                     _ => {}
                 }
+                f.write_str(".")
+            }
+            WhatIfText::Change {
+                field,
+                language,
+                from,
+                to,
+            } => {
+                subject(f, lang, field, language, from, to, true)?;
                 f.write_str(".")
             }
             WhatIfText::TargetGiven => f.write_str(if fr {
