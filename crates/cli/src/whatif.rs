@@ -107,7 +107,8 @@ pub fn run(
     let several = items.len() > 1 || input.trim_start().starts_with('[');
     let mut failed = false;
     let mut out = Vec::new();
-    let mut json_items: Vec<serde_json::Value> = Vec::new();
+    // Pretty JSON of each item, in the field order of the types.
+    let mut json_items: Vec<String> = Vec::new();
     in_language(lang, || {
         for (line, text) in &items {
             let result = one(text, target, as_of, today);
@@ -117,7 +118,7 @@ pub fn run(
                     out.push(b'\n');
                 }
                 (Ok(w), Format::Json) => {
-                    json_items.push(serde_json::to_value(&w).unwrap_or_default());
+                    json_items.push(serde_json::to_string_pretty(&w).unwrap_or_default());
                 }
                 (Ok(w), Format::Table) => {
                     out.extend_from_slice(table(&w).as_bytes());
@@ -139,7 +140,8 @@ pub fn run(
                             out.push(b'\n');
                         }
                         Format::Json => {
-                            json_items.push(serde_json::to_value(&body).unwrap_or_default());
+                            json_items
+                                .push(serde_json::to_string_pretty(&body).unwrap_or_default());
                         }
                         Format::Table => {
                             let field = if e.field().is_empty() {
@@ -156,11 +158,11 @@ pub fn run(
     });
     if format == Format::Json {
         let doc = if several {
-            serde_json::Value::Array(json_items)
+            format!("[\n{}\n]", json_items.join(",\n"))
         } else {
             json_items.pop().unwrap_or_default()
         };
-        let _ = serde_json::to_writer_pretty(&mut out, &doc);
+        out.extend_from_slice(doc.as_bytes());
         out.push(b'\n');
     }
     let mut stdout = std::io::stdout().lock();
