@@ -1,7 +1,7 @@
 //! What-if: which single changes raise the CRS and by how much, and the
 //! smallest set of changes that reaches a target score.
 //!
-//! Contract: `shared/contracts/planning.md`, section "What-if" (copied in
+//! Contract: `shared/contracts/planning.md`, section "What-if" (not yet copied into
 //! `docs/contracts/`). Everything works on the assessment's `crs_answers`, so
 //! every figure can be re-scored with `landed crs`.
 //!
