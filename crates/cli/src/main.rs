@@ -13,6 +13,7 @@ mod output;
 mod pool;
 mod render;
 mod totals;
+mod whatif;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -97,6 +98,16 @@ Examples:
 A profile lists dated records: language tests, education, jobs (NOC code, dates, hours a week),
 study periods, family. Fields: docs/contracts/profile.schema.json.")]
     Assess(AssessArgs),
+    /// What raises your CRS score: every change ranked by gain, and the fewest changes that reach a target.
+    #[command(after_help = "\
+Examples:
+  landed whatif profile.json --target 470
+  landed whatif profile.json --target 470 --format json --lang fr
+  landed whatif profiles.jsonl --target 500 --format jsonl > whatifs.jsonl
+
+The target is a CRS score from 1 to 1,200. Options change one field of the assessment's
+crs_answers at a time; the plan leaves out nomination, certificate and experience years.")]
+    Whatif(WhatifArgs),
     /// Search NOC 2021 occupations by job title, or show one unit group.
     #[command(subcommand)]
     Noc(NocCommand),
@@ -218,6 +229,17 @@ struct AssessArgs {
     /// [default: $XDG_DATA_HOME/landed/ee_rounds_123_en.json].
     #[arg(long, env = "LANDED_DRAWS_FILE", value_name = "FILE")]
     draws_file: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct WhatifArgs {
+    /// JSON or JSON Lines file of profiles, or - for standard input.
+    file: PathBuf,
+    /// The CRS score to reach (1 to 1,200).
+    #[arg(long, value_name = "N")]
+    target: Option<String>,
+    #[command(flatten)]
+    common: Common,
 }
 
 #[derive(Subcommand)]
@@ -487,6 +509,14 @@ fn main() -> ExitCode {
             (Err(e), _) => usage_error(e),
         },
         Some(Command::Draws(args)) => draws::run(args),
+        Some(Command::Whatif(args)) => whatif::run(
+            &args.file,
+            args.target.as_deref(),
+            args.common.format,
+            args.common.as_of,
+            args.common.lang.into(),
+            today,
+        ),
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),
         Some(Command::Pool(cmd)) => pool::run(cmd),
     }

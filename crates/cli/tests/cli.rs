@@ -291,3 +291,67 @@ fn every_command_has_examples_in_help() {
         );
     }
 }
+
+/// The first what-if worked example of the planning contract.
+const WHATIF_PROFILE: &str = r#"{"as_of": "2026-11-24", "date_of_birth": "1996-05-20", "marital_status": "single", "language_tests": [{"test": "ielts_general", "test_date": "2025-03-01", "listening": 8, "reading": 7, "writing": 7, "speaking": 7.5}], "education": [{"level": "two_year", "program_years": 2, "in_canada": true, "completed_on": "2025-12-15"}], "work_history": [{"noc": "21232", "title": "Software developer", "country": "CA", "province": "ON", "start": "2026-01-05", "hours_per_week": 40}], "intended_province": "ON"}"#;
+
+#[test]
+fn whatif_json_gives_the_contract_figures() {
+    let out = landed(
+        &["whatif", "-", "--target", "470", "--format", "json"],
+        WHATIF_PROFILE,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["crs"], 370);
+    assert_eq!(v["target"], 470);
+    assert_eq!(v["options"].as_array().unwrap().len(), 24);
+    let gains: Vec<_> = v["options"].as_array().unwrap()[..5]
+        .iter()
+        .map(|o| o["gain"].as_u64().unwrap())
+        .collect();
+    assert_eq!(gains, [585, 105, 97, 89, 78]);
+    assert_eq!(v["plan"]["changes"].as_array().unwrap().len(), 2);
+    assert_eq!(v["plan"]["crs"], 487);
+}
+
+#[test]
+fn whatif_table_in_french_and_jsonl_errors_in_place() {
+    let out = landed(
+        &["whatif", "-", "--target", "470", "--lang", "fr"],
+        WHATIF_PROFILE,
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Score SCG 370"), "{text}");
+    assert!(text.contains("Plan :"), "{text}");
+    let batch = format!("{WHATIF_PROFILE}\n{{\"date_of_birth\": \"x\"}}\n{WHATIF_PROFILE}\n");
+    let out = landed(
+        &["whatif", "-", "--target", "470", "--format", "jsonl"],
+        &batch,
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["crs"], 370);
+    assert_eq!(lines[1]["line"], 2);
+    assert_eq!(lines[1]["error"]["field"], "date_of_birth");
+    assert_eq!(lines[2]["plan"]["crs"], 487);
+}
+
+#[test]
+fn whatif_target_above_1200_is_an_error_naming_target() {
+    let out = landed(&["whatif", "-", "--target", "1201"], WHATIF_PROFILE);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("target:"), "{err}");
+    assert!(out.stdout.is_empty());
+}

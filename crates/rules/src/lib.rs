@@ -16,6 +16,7 @@ pub mod json;
 pub mod language;
 pub mod noc;
 pub mod pool;
+pub mod planning;
 pub mod profile;
 pub mod programs;
 pub mod text;

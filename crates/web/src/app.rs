@@ -10,7 +10,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::routes::{api, crs, draws, pages, questions, staff, wizard};
+use crate::routes::{api, crs, draws, pages, questions, staff, whatif, wizard};
 use crate::security;
 use crate::state::AppState;
 use crate::statics;
@@ -50,6 +50,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/v1/crs", post(api::crs))
         .route("/api/v1/assess", post(api::assess))
+        .route("/api/v1/whatif", post(whatif::whatif))
         .route("/api/v1/noc/search", get(api::noc_search))
         .route("/api/v1/draws", get(draws::api))
         .fallback(pages::fallback)

@@ -225,6 +225,8 @@ pub struct ResultsView {
     pub notes: Vec<String>,
     /// Past rounds of invitations against this profile (`outlook`).
     pub outlook: Option<crate::outlook_view::OutlookView>,
+    /// "How to raise your score" (results page only).
+    pub whatif: Option<crate::whatif_view::WhatIfView>,
 }
 
 impl ResultsView {
@@ -373,6 +375,7 @@ pub fn assessment_view(lang: Lang, a: &Value) -> ResultsView {
         outlook: a
             .get("outlook")
             .and_then(|o| crate::outlook_view::outlook_view(lang, o)),
+        whatif: None,
     }
 }
 

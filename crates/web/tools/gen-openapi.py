@@ -213,6 +213,23 @@ schemas['NocHit']={"type":"object","required":["code","teer","title","matched_ti
   "matched_title":{"type":["string","null"],"description":"The example job title that matched, if not the unit-group title."},
   "score":{"type":"number","minimum":0,"maximum":1},"lang":{"enum":["en","fr","any"]}}}
 schemas['NocSearchResult']={"type":"object","required":["query","hits"],"properties":{"query":{"type":"string"},"hits":{"type":"array","items":{"$ref":"#/components/schemas/NocHit"}}}}
+field_path={"type":"string","description":"Dotted path into crs-answers, e.g. first_language.speaking, second_language (a whole result), spouse.education.","examples":["first_language.speaking"]}
+whatif_value={"oneOf":[{"type":"integer","minimum":0},{"type":"boolean"},{"type":"string"},ref('CrsLanguage'),{"type":"null"}],
+  "description":"A value as crs-answers writes it: a CLB/NCLC level or years (integer), a flag, an education id, a whole language result, or null (none)."}
+schemas['WhatIfOption']=obj(["field","from","to","crs","gain","detail","source"],{"field":field_path,"from":whatif_value,"to":whatif_value,
+  "crs":{"type":"integer","minimum":0,"description":"The total with only this change."},"gain":{"type":"integer","minimum":1},
+  "on":dict(date,description="Experience years: the day they are reached if current work goes on; absent when not reached within 11 years."),
+  "detail":{"type":"string"},"source":{"type":"string","description":"Where the factor's points are published."}})
+schemas['WhatIfChange']=obj(["field","to","from"],{"field":field_path,"to":whatif_value,"from":whatif_value,"detail":{"type":"string","description":"The change as a sentence."}})
+schemas['WhatIfPlan']=obj(["changes","crs","detail"],{"changes":{"type":"array","items":ref('WhatIfChange')},
+  "crs":{"type":"integer","minimum":0},"detail":{"type":"string"}},
+  description="The fewest changed fields (nomination, certificate of qualification and experience years left out) that reach the target, each at the lowest value that still does.")
+schemas['WhatIf']=obj(["as_of","crs","options","target","target_basis","plan"],{"as_of":date,"crs":{"type":"integer","minimum":0},
+  "options":{"type":"array","items":ref('WhatIfOption'),"description":"Every higher value of every field that changes the total on its own, by gain (largest first; ties in field order, then lowest value first)."},
+  "target":{"type":["integer","null"],"minimum":1,"maximum":1200},"target_basis":{"type":["string","null"]},
+  "plan":nullable('WhatIfPlan',description="null when there is no target, the target is met, or it cannot be reached."),
+  "plan_note":{"type":"string","description":"Why there is no plan (target met, or out of reach); absent otherwise."}},
+  description="What raises the CRS score (contract planning.md, What-if).")
 schemas['Error']={"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["field","message"],"properties":{
   "field":{"type":"string","description":"Dotted path of the offending input field, e.g. work_history[1].hours_per_week; empty when the body as a whole is wrong."},
   "message":{"type":"string"}}}}}
@@ -221,7 +238,7 @@ out_lang=[{"name":"lang","in":"query","required":False,"schema":{"enum":["en","f
   {"name":"Accept-Language","in":"header","required":False,"schema":{"type":"string"},"description":"Used when lang is absent, e.g. fr-CA,fr;q=0.9"}]
 detail_param={"name":"detail","in":"query","required":False,"schema":{"enum":["full","totals"],"default":"full"},"description":"full: the whole result with its explanations (the contract's output). totals: the numbers only (CrsTotals, AssessmentTotals), for batches and spreadsheets; the same in every language."}
 lang_headers={"Content-Language":{"description":"Language of the explanations: en or fr","schema":{"enum":["en","fr"]}}}
-doc={"openapi":"3.1.0","info":{"title":"landed API","version":"1.0.0","description":"Canadian Express Entry rules as a service: CRS scores, full assessments (CEC eligibility with reasons and sources) and NOC 2021 search. Results use the rules in force on the input's as_of date (default: today). No authentication; nothing is stored.","license":{"name":"MIT","identifier":"MIT"}},
+doc={"openapi":"3.1.0","info":{"title":"landed API","version":"1.0.0","description":"Canadian Express Entry rules as a service: CRS scores, full assessments (CEC eligibility with reasons and sources), what-if plans and NOC 2021 search. Results use the rules in force on the input's as_of date (default: today). No authentication; nothing is stored.","license":{"name":"MIT","identifier":"MIT"}},
  "servers":[{"url":"/"}],
  "paths":{
   "/api/v1/crs":{"post":{"operationId":"scoreCrs","summary":"Score CRS answers","parameters":out_lang+[detail_param],"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/CrsAnswers"}}}},
@@ -230,6 +247,9 @@ doc={"openapi":"3.1.0","info":{"title":"landed API","version":"1.0.0","descripti
   "/api/v1/assess":{"post":{"operationId":"assessProfile","summary":"Assess a full profile","parameters":out_lang+[detail_param],"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Profile"}}}},
      "responses":{"200":{"description":"The assessment (AssessmentTotals with detail=totals)","headers":lang_headers,"content":{"application/json":{"schema":{"oneOf":[ref('Assessment'),ref('AssessmentTotals')]}}}},
        "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The profile is malformed or inconsistent, or lang is not en or fr, or detail is not full or totals")}}},
+  "/api/v1/whatif":{"post":{"operationId":"whatIf","summary":"What raises a profile's CRS score, and the fewest changes reaching a target","parameters":[{"name":"target","in":"query","required":False,"schema":{"type":"integer","minimum":1,"maximum":1200},"description":"The CRS score to reach. Without it, target and plan are null."}]+out_lang,"requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Profile"}}}},
+     "responses":{"200":{"description":"The what-if result","headers":lang_headers,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/WhatIf"}}}},
+       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The profile is malformed or has no valid language test, target is not from 1 to 1200, or lang is not en or fr")}}},
   "/api/v1/noc/search":{"get":{"operationId":"searchNoc","summary":"Find NOC 2021 unit groups by job title or code",
      "parameters":[{"name":"q","in":"query","required":True,"schema":{"type":"string","minLength":1,"maxLength":200},"description":"Job title words or (part of) a NOC code"},
        {"name":"lang","in":"query","required":False,"schema":{"enum":["en","fr","any"],"default":"any"},"description":"Which titles to search"},

@@ -6,6 +6,7 @@ pub mod draws;
 pub mod pages;
 pub mod questions;
 pub mod staff;
+pub mod whatif;
 pub mod wizard;
 
 use askama::Template;

@@ -624,6 +624,8 @@ pub struct ResultsInvalid {
 #[derive(Debug, serde::Deserialize)]
 pub struct ResultsParams {
     pub p: Option<String>,
+    /// The what-if section's target score (`&target=N`).
+    pub target: Option<String>,
 }
 
 /// `GET /{lang}/assessment/results?p=…`: the bookmarkable results page.
@@ -647,10 +649,11 @@ pub async fn results(
         return invalid(lang.t("res-invalid-link"));
     };
     let today = state.today();
-    let view = match results_view(lang, &text, today) {
+    let mut view = match results_view(lang, &text, today) {
         Ok(v) => v,
         Err(message) => return invalid(message),
     };
+    view.whatif = crate::whatif_view::for_results(lang, &text, today, q.target.as_deref(), &packed);
     // The attachment keeps the assessment date, so staff see the same result.
     let mut fixed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if let Some(obj) = fixed.as_object_mut() {
@@ -666,7 +669,13 @@ pub async fn results(
     } else {
         "http"
     };
-    let rest = format!("assessment/results?p={packed}");
+    let target_q = q
+        .target
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && t.len() <= 4 && t.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(String::new(), |t| format!("&target={t}"));
+    let rest = format!("assessment/results?p={packed}{target_q}");
     let mut p = Page::public(lang, "assessment", "res-title", &rest);
     p.alt_href = format!("/{}/{rest}", lang.other().code());
     ResultsPage {

@@ -190,6 +190,7 @@ async fn openapi_document_is_served_and_stable() {
     for path in [
         "/api/v1/crs",
         "/api/v1/assess",
+        "/api/v1/whatif",
         "/api/v1/noc/search",
         "/api/openapi.json",
     ] {

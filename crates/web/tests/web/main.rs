@@ -10,4 +10,5 @@ mod pages;
 mod questions;
 mod results;
 mod staff;
+mod whatif;
 mod wizard;

@@ -351,4 +351,24 @@ async fn an_unknown_detail_is_a_422_naming_the_parameter() {
         let v: Value = serde_json::from_str(&res.body).unwrap();
         assert_eq!(v["error"]["field"], "detail");
     }
+#[tokio::test]
+async fn whatif_responses_match_the_documented_schema() {
+    let app = spawn().await;
+    let doc = doc();
+    let mut seen_plan = false;
+    for (name, profile) in profiles() {
+        if name == "no language test" {
+            continue;
+        }
+        for target in ["", "?target=470", "?target=1200", "?target=300"] {
+            let res = app
+                .post_json(&format!("/api/v1/whatif{target}"), &profile.to_string())
+                .await;
+            assert_eq!(res.status, StatusCode::OK, "{name}: {}", res.body);
+            let v: Value = serde_json::from_str(&res.body).unwrap();
+            assert_valid(&doc, "/api/v1/whatif", &v, &name);
+            seen_plan |= v["plan"].is_object();
+        }
+    }
+    assert!(seen_plan, "no case reaches a plan");
 }
