@@ -13,6 +13,7 @@ pub mod hours;
 pub mod json;
 pub mod language;
 pub mod noc;
+pub mod planning;
 pub mod profile;
 pub mod programs;
 pub mod text;
