@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod batch;
 mod jsonl;
 mod render;
+mod timeline;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -92,6 +93,16 @@ Examples:
 A profile lists dated records: language tests, education, jobs (NOC code, dates, hours a week),
 study periods, family. Fields: docs/contracts/profile.schema.json.")]
     Assess(AssessArgs),
+    /// What changes ahead: CEC hours, eligibility, CRS, test validity, and the deadlines, dated.
+    #[command(after_help = "\
+Examples:
+  landed timeline profile.json
+  landed timeline profile.json --until 2029-11-24 --jobs-end 2026-12-31 --format json
+  landed timeline profiles.jsonl --format jsonl --lang fr
+
+Each change is dated on the first day it holds. --jobs-end: every job without an end (or ending
+later) ends on that day, the \"if I stop working\" question. Fields: docs/contracts/planning.md.")]
+    Timeline(TimelineArgs),
     /// Search NOC 2021 occupations by job title, or show one unit group.
     #[command(subcommand)]
     Noc(NocCommand),
@@ -186,6 +197,20 @@ struct AssessArgs {
     file: PathBuf,
     #[command(flatten)]
     common: Common,
+}
+
+#[derive(Args)]
+struct TimelineArgs {
+    /// JSON profile, JSON Lines of profiles, or - for standard input.
+    file: PathBuf,
+    #[command(flatten)]
+    common: Common,
+    /// Last day looked at (YYYY-MM-DD). Default: the assessment date + 5 years.
+    #[arg(long, value_name = "DATE")]
+    until: Option<Date>,
+    /// Scenario: every ongoing job (or one ending later) ends on this day.
+    #[arg(long, value_name = "DATE")]
+    jobs_end: Option<Date>,
 }
 
 #[derive(Subcommand)]
@@ -443,6 +468,19 @@ fn main() -> ExitCode {
             ),
             Err(e) => usage_error(e),
         },
+        Some(Command::Timeline(args)) => timeline::run(
+            &args.file,
+            &timeline::Request {
+                format: args.common.format,
+                as_of: args.common.as_of,
+                lang: args.common.lang.into(),
+                opts: landed_rules::planning::timeline::TimelineOptions {
+                    until: args.until,
+                    jobs_end: args.jobs_end,
+                },
+            },
+            today,
+        ),
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),
     }
 }
