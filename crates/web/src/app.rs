@@ -49,6 +49,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/openapi.json", get(api::openapi))
         .route("/api/v1/crs", post(api::crs))
         .route("/api/v1/assess", post(api::assess))
+        .route("/api/v1/timeline", post(crate::routes::timeline::timeline))
         .route("/api/v1/noc/search", get(api::noc_search))
         .fallback(pages::fallback)
         .layer(axum::middleware::from_fn(security::origin_check))

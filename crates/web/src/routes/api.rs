@@ -20,7 +20,7 @@ pub const OPENAPI: &str = include_str!("../../openapi.json");
 /// Most NOC hits one search returns.
 pub const NOC_LIMIT_MAX: usize = 50;
 
-fn error(status: StatusCode, field: &str, message: &str) -> Response {
+pub(crate) fn error(status: StatusCode, field: &str, message: &str) -> Response {
     (
         status,
         Json(json!({ "error": { "field": field, "message": message } })),
@@ -28,7 +28,7 @@ fn error(status: StatusCode, field: &str, message: &str) -> Response {
         .into_response()
 }
 
-fn rules_error(e: &RulesError) -> Response {
+pub(crate) fn rules_error(e: &RulesError) -> Response {
     error(StatusCode::UNPROCESSABLE_ENTITY, e.field(), &e.message())
 }
 
@@ -66,7 +66,7 @@ fn output_lang(
     }
 }
 
-fn to_json<T: serde::Serialize>(value: &T, lang: landed_rules::text::Lang) -> Response {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T, lang: landed_rules::text::Lang) -> Response {
     match landed_rules::text::in_language(lang, || serde_json::to_value(value)) {
         Ok(v) => {
             let mut response = Json(v).into_response();
@@ -92,7 +92,7 @@ pub async fn openapi() -> Response {
 
 /// What the engine's endpoints share before scoring: the output language,
 /// then the body as UTF-8 text, parsed by `parse`; or the error response.
-fn engine_input<T>(
+pub(crate) fn engine_input<T>(
     params: &OutputParams,
     headers: &HeaderMap,
     body: &[u8],

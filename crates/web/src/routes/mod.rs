@@ -5,6 +5,7 @@ pub mod crs;
 pub mod pages;
 pub mod questions;
 pub mod staff;
+pub mod timeline;
 pub mod wizard;
 
 use askama::Template;
