@@ -218,6 +218,10 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
             notes.push(CecText::ForeignWithoutEca { index: i }.into());
             continue;
         }
+        if let Some(note) = crate::planning::dates::expired_eca_note(i, c, as_of) {
+            notes.push(note);
+            continue;
+        }
         counted.push(c);
     }
     let highest = counted

@@ -114,6 +114,7 @@ pub enum Text {
     Fsw(crate::programs::FswText),
     Fst(crate::programs::FstText),
     Category(crate::programs::CategoryText),
+    Planning(crate::planning::timeline_text::TimelineText),
 }
 
 impl Say for Text {
@@ -131,6 +132,7 @@ impl Say for Text {
             Text::Fsw(m) => m.say(lang, f),
             Text::Fst(m) => m.say(lang, f),
             Text::Category(m) => m.say(lang, f),
+            Text::Planning(m) => m.say(lang, f),
         }
     }
 }

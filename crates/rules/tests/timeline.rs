@@ -252,7 +252,8 @@ mod against_every_day {
                      married in proptest::bool::weighted(0.3),
                      spouse_test in prop::option::of(test()),
                      level in 0usize..4, in_canada in any::<bool>(),
-                     study in prop::option::of((-1500i64..-400, 100i64..600))) -> Value {
+                     study in prop::option::of((-1500i64..-400, 100i64..600)),
+                     eca_ago in prop::option::of(1i64..1800)) -> Value {
             let levels = ["secondary", "two_year", "bachelors", "masters"];
             let mut p = json!({"as_of": "2026-11-24",
                 "date_of_birth": day("2026-11-24", -age_days),
@@ -261,6 +262,9 @@ mod against_every_day {
                 "education": [{"level": levels[level], "in_canada": in_canada, "eca": !in_canada,
                     "completed_on": "2018-06-01"}],
                 "intended_province": "ON", "settlement_funds_cad": 30000});
+            if let (false, Some(ago)) = (in_canada, eca_ago) {
+                p["education"][0]["eca_issued_on"] = json!(day("2026-11-24", -ago));
+            }
             if married {
                 p["spouse"] = json!({"language_tests": spouse_test.into_iter().collect::<Vec<_>>()});
             }

@@ -211,6 +211,30 @@ pub fn eca_counts_on(issued: Date, on: Date) -> bool {
     issued <= on && eca_expires_on(issued).is_none_or(|x| on < x)
 }
 
+/// When the ECA of foreign credential `index` is 5 or more years old on
+/// `as_of`, the note saying so: the credential then does not count
+/// (CRS education, FSW education). `None` when it counts.
+pub fn expired_eca_note(
+    index: usize,
+    c: &crate::profile::Credential,
+    as_of: Date,
+) -> Option<crate::text::Text> {
+    let issued = c.eca_issued_on?;
+    let expired = eca_expires_on(issued).is_some_and(|x| as_of >= x);
+    if c.in_canada || !c.eca || !expired {
+        return None;
+    }
+    let years = eca_rule(as_of).map_or(5, |v| v.values.years);
+    Some(
+        super::timeline_text::TimelineText::EcaExpires {
+            index,
+            issued_on: issued,
+            years,
+        }
+        .into(),
+    )
+}
+
 /// The ECA rule's source (what an output cites).
 pub fn eca_source() -> Option<&'static Source> {
     ECA.as_ref().ok()?.versions.last().map(|v| &v.source)
@@ -270,6 +294,33 @@ mod tests {
         assert_eq!(eca_expires_on(d("2021-06-01")), Some(d("2026-06-01")));
         assert!(eca_counts_on(d("2021-06-01"), d("2026-05-31")));
         assert!(!eca_counts_on(d("2021-06-01"), d("2026-06-01")));
+    }
+
+    #[test]
+    fn an_eca_five_years_old_no_longer_counts_for_crs_education() {
+        let profile = |as_of: &str| {
+            crate::profile::parse_profile(&format!(
+                r#"{{"as_of": "{as_of}", "date_of_birth": "1990-01-01",
+                "language_tests": [{{"test": "celpip_general", "test_date": "2026-01-01",
+                  "listening": 9, "reading": 9, "writing": 9, "speaking": 9}}],
+                "education": [{{"level": "masters", "eca": true, "eca_issued_on": "2021-06-01",
+                  "completed_on": "2015-06-01"}}]}}"#
+            ))
+            .unwrap()
+        };
+        let before = crate::assess::assess(&profile("2026-05-31"), d("2026-05-31")).unwrap();
+        let after = crate::assess::assess(&profile("2026-06-01"), d("2026-06-01")).unwrap();
+        assert_eq!(
+            before.facts.education.crs_level,
+            crate::crs::EducationLevel::Masters
+        );
+        assert_eq!(
+            after.facts.education.crs_level,
+            crate::crs::EducationLevel::LessThanSecondary
+        );
+        let note = after.facts.education.notes[0].en();
+        assert!(note.contains("5 years old"), "{note}");
+        assert!(after.facts.education.notes[0].fr().contains("a 5 ans"));
     }
 
     #[test]

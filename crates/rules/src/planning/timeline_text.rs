@@ -282,3 +282,9 @@ impl Serialize for TimelineText {
         serializer.collect_str(&In(self, output_language()))
     }
 }
+
+impl From<TimelineText> for crate::text::Text {
+    fn from(m: TimelineText) -> Self {
+        crate::text::Text::Planning(m)
+    }
+}
