@@ -287,7 +287,11 @@ mod against_every_day {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+        // 24 cases by default (each walks every day); PROPTEST_CASES=N for more.
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24),
+            ..ProptestConfig::default()
+        })]
         #[test]
         fn timeline_is_the_day_by_day_walk(p in profile(), years in 1i64..4,
                                            stop in prop::option::of(0i64..400)) {

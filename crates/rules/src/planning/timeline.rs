@@ -480,14 +480,21 @@ pub fn timeline(profile: &Profile, today: Date, opts: &TimelineOptions) -> Resul
     let mut st = sc.state_on(as_of)?;
     let mut stops = bps.into_iter().chain(std::iter::once(next(until)));
     let mut stop = stops.next().unwrap_or(next(until));
+    // The state at the end of the current stretch, once known (a bisection
+    // continues in the same stretch: no need to assess its end again).
+    let mut end_known: Option<(Date, State)> = None;
     loop {
         // The stretch [s, e]: no breakpoint inside (s, e].
         let e = prev(stop).min(until);
         if e > s {
-            let end_state = sc.state_on(e)?;
+            let end_state = match end_known.take() {
+                Some((d, st_e)) if d == e => st_e,
+                _ => sc.state_on(e)?,
+            };
             if end_state != st {
                 // Bisect: the first day in (s, e] whose state differs from `st`.
                 let (mut lo, mut hi) = (s, e);
+                end_known = Some((e, end_state.clone()));
                 let mut hi_state = end_state;
                 while next(lo) < hi {
                     let mid = midpoint(lo, hi);
