@@ -14,6 +14,7 @@ mod pool;
 mod render;
 mod totals;
 mod whatif;
+mod timeline;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -108,6 +109,16 @@ Examples:
 The target is a CRS score from 1 to 1,200. Options change one field of the assessment's
 crs_answers at a time; the plan leaves out nomination, certificate and experience years.")]
     Whatif(WhatifArgs),
+    /// What changes ahead: CEC hours, eligibility, CRS, test validity, and the deadlines, dated.
+    #[command(after_help = "\
+Examples:
+  landed timeline profile.json
+  landed timeline profile.json --until 2029-11-24 --jobs-end 2026-12-31 --format json
+  landed timeline profiles.jsonl --format jsonl --lang fr
+
+Each change is dated on the first day it holds. --jobs-end: every job without an end (or ending
+later) ends on that day, the \"if I stop working\" question. Fields: docs/contracts/planning.md.")]
+    Timeline(TimelineArgs),
     /// Search NOC 2021 occupations by job title, or show one unit group.
     #[command(subcommand)]
     Noc(NocCommand),
@@ -141,6 +152,20 @@ Examples:
   landed admin purge --older-than 365d"
     )]
     Admin(landed_web::AdminCommand),
+}
+
+/// The planning commands' options (table, json or jsonl; no totals or CSV).
+#[derive(Args)]
+struct PlanCommon {
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Assess as of this date (YYYY-MM-DD); overrides `as_of` in the input. Default: the input's as_of, else today.
+    #[arg(long, value_name = "DATE")]
+    as_of: Option<Date>,
+    /// Language of the explanations and table labels (field names and ids do not change).
+    #[arg(long, value_enum, default_value = "en", env = "LANDED_LANG")]
+    lang: OutputLang,
 }
 
 #[derive(Args)]
@@ -239,7 +264,21 @@ struct WhatifArgs {
     #[arg(long, value_name = "N")]
     target: Option<String>,
     #[command(flatten)]
-    common: Common,
+    common: PlanCommon,
+}
+
+#[derive(Args)]
+struct TimelineArgs {
+    /// JSON profile, JSON Lines of profiles, or - for standard input.
+    file: PathBuf,
+    #[command(flatten)]
+    common: PlanCommon,
+    /// Last day looked at (YYYY-MM-DD). Default: the assessment date + 5 years.
+    #[arg(long, value_name = "DATE")]
+    until: Option<Date>,
+    /// Scenario: every ongoing job (or one ending later) ends on this day.
+    #[arg(long, value_name = "DATE")]
+    jobs_end: Option<Date>,
 }
 
 #[derive(Subcommand)]
@@ -515,6 +554,19 @@ fn main() -> ExitCode {
             args.common.format,
             args.common.as_of,
             args.common.lang.into(),
+            today,
+        ),
+        Some(Command::Timeline(args)) => timeline::run(
+            &args.file,
+            &timeline::Request {
+                format: args.common.format,
+                as_of: args.common.as_of,
+                lang: args.common.lang.into(),
+                opts: landed_rules::planning::timeline::TimelineOptions {
+                    until: args.until,
+                    jobs_end: args.jobs_end,
+                },
+            },
             today,
         ),
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),

@@ -258,6 +258,10 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
             notes.push(CecText::ForeignWithoutEca { index: i }.into());
             continue;
         }
+        if let Some(note) = crate::planning::dates::expired_eca_note(i, c, as_of) {
+            notes.push(note);
+            continue;
+        }
         let level = crs_level_of(c);
         if level != credential_level(c.level) {
             notes.push(

@@ -96,6 +96,9 @@ pub struct Credential {
     pub completed_on: Option<Date>,
     #[serde(default)]
     pub eca: bool,
+    /// Day the ECA was issued: it counts for 5 years (see [`crate::planning::dates`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eca_issued_on: Option<Date>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -274,6 +277,12 @@ pub struct Profile {
     pub family_size: Option<u8>,
     #[serde(default)]
     pub first_official_language: Option<Language>,
+    /// Temporary resident documents held in Canada (issue 11).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub permits: Vec<crate::planning::dates::Permit>,
+    /// Where the candidate stands in Express Entry (the timeline's deadlines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub express_entry: Option<crate::planning::dates::ExpressEntry>,
 }
 
 /// Parse profile JSON; errors name the field path. Call [`Profile::validate`]
@@ -409,6 +418,7 @@ impl Profile {
                 ));
             }
         }
+        crate::planning::dates::check_profile_dates(self, today)?;
         if let Some(sp) = &self.spouse {
             check_credentials("spouse.", &sp.education)?;
             check_tests("spouse.", &sp.language_tests, as_of, check_scores)?;

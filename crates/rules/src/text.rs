@@ -115,6 +115,7 @@ pub enum Text {
     Fst(crate::programs::FstText),
     Category(crate::programs::CategoryText),
     Draws(crate::draws::DrawsText),
+    Planning(crate::planning::timeline_text::TimelineText),
 }
 
 impl Say for Text {
@@ -133,6 +134,7 @@ impl Say for Text {
             Text::Fst(m) => m.say(lang, f),
             Text::Category(m) => m.say(lang, f),
             Text::Draws(m) => m.say(lang, f),
+            Text::Planning(m) => m.say(lang, f),
         }
     }
 }

@@ -51,6 +51,7 @@ pub fn app(state: AppState) -> Router {
         .route("/api/v1/crs", post(api::crs))
         .route("/api/v1/assess", post(api::assess))
         .route("/api/v1/whatif", post(whatif::whatif))
+        .route("/api/v1/timeline", post(crate::routes::timeline::timeline))
         .route("/api/v1/noc/search", get(api::noc_search))
         .route("/api/v1/draws", get(draws::api))
         .fallback(pages::fallback)

@@ -233,6 +233,21 @@ schemas['WhatIf']=obj(["as_of","crs","options","target","target_basis","plan"],{
 schemas['Error']={"type":"object","required":["error"],"properties":{"error":{"type":"object","required":["field","message"],"properties":{
   "field":{"type":"string","description":"Dotted path of the offending input field, e.g. work_history[1].hours_per_week; empty when the body as a whole is wrong."},
   "message":{"type":"string"}}}}}
+# Timeline (docs/contracts/planning.md; crates/rules/src/planning/timeline.rs).
+schemas['TimelineEvent']=obj(["date","kind","detail"],{"date":date,
+  "kind":{"enum":["cec_hours_reached","eligibility_starts","eligibility_ends","crs_change","language_test_expires","eca_expires","permit_ends","profile_expires","application_due"]},
+  "program":ref('Program'),"test_index":{"type":"integer","minimum":0},
+  "credential_index":{"type":"integer","minimum":0,"description":"eca_expires: the index in education (in spouse.education when spouse is true)."},
+  "spouse":{"type":"boolean"},"permit_index":{"type":"integer","minimum":0},
+  "crs_before":{"type":["integer","null"],"description":"crs_change: the total the day before; null when the CRS cannot be computed that day."},
+  "crs_after":{"type":["integer","null"]},
+  "factors":{"type":"array","items":{"type":"string"},"description":"crs_change: ids of the CRS lines whose points changed (empty when either side is null)."},
+  "warning":{"type":"boolean","description":"permit_ends: not eligible for any program on the permit's last day."},
+  "detail":{"type":"string"},"source":ref('Source')},
+  description="A change, dated on the first day it holds, or a deadline, dated on its own day.")
+schemas['Timeline']=obj(["as_of","until","jobs_end","events"],{"as_of":date,"until":date,
+  "jobs_end":{"type":["string","null"],"format":"date"},
+  "events":{"type":"array","items":ref('TimelineEvent'),"description":"Sorted by date, then kind, then index."}})
 err=lambda d: {"description":d,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Error"}}}}
 out_lang=[{"name":"lang","in":"query","required":False,"schema":{"enum":["en","fr"]},"description":"Language of the explanations (basis, detail, notes). Without it, the first of English or French in Accept-Language, else English. Field names, ids and codes never change; rule sources name English documents."},
   {"name":"Accept-Language","in":"header","required":False,"schema":{"type":"string"},"description":"Used when lang is absent, e.g. fr-CA,fr;q=0.9"}]
@@ -260,6 +275,12 @@ doc={"openapi":"3.1.0","info":{"title":"landed API","version":"1.0.0","descripti
        {"name":"since","in":"query","required":False,"schema":date,"description":"Only rounds on or after this date"},
        {"name":"until","in":"query","required":False,"schema":date,"description":"Only rounds on or before this date"}],
      "responses":{"200":{"description":"The rounds in use (embedded, or a newer validated copy)","content":{"application/json":{"schema":{"$ref":"#/components/schemas/Draws"}}}},"422":err("An unknown round type, a date that is not YYYY-MM-DD, or an unknown parameter (field names it)")}}},
+  "/api/v1/timeline":{"post":{"operationId":"timeline","summary":"What changes ahead for a profile, dated","parameters":out_lang+[
+       {"name":"until","in":"query","required":False,"schema":{"type":"string","format":"date"},"description":"Last day looked at; default as_of + 5 years (at most 20 years)."},
+       {"name":"jobs_end","in":"query","required":False,"schema":{"type":"string","format":"date"},"description":"Scenario: every job without an end, or ending later, ends on this day (not before as_of)."}],
+     "requestBody":{"required":True,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Profile"}}}},
+     "responses":{"200":{"description":"The timeline","headers":lang_headers,"content":{"application/json":{"schema":{"$ref":"#/components/schemas/Timeline"}}}},
+       "400":err("The body is not UTF-8 text"),"413":{"description":"The body is too large"},"422":err("The profile or a parameter (until, jobs_end, lang) is invalid")}}},
   "/api/openapi.json":{"get":{"operationId":"openapi","summary":"This document","responses":{"200":{"description":"The OpenAPI document","content":{"application/json":{"schema":{"type":"object"}}}}}}}
  },
  "components":{"schemas":schemas}}

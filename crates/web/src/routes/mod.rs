@@ -7,6 +7,7 @@ pub mod pages;
 pub mod questions;
 pub mod staff;
 pub mod whatif;
+pub mod timeline;
 pub mod wizard;
 
 use askama::Template;

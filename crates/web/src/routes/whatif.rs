@@ -33,7 +33,7 @@ pub async fn whatif(
             Err(e) => return rules_error(&e),
         },
     };
-    let output = OutputParams { lang: params.lang };
+    let output = OutputParams { lang: params.lang, detail: None };
     let (lang, profile) = match engine_input(&output, &headers, &body, |text| {
         landed_rules::profile::parse_profile(text)
     }) {

@@ -351,6 +351,8 @@ async fn an_unknown_detail_is_a_422_naming_the_parameter() {
         let v: Value = serde_json::from_str(&res.body).unwrap();
         assert_eq!(v["error"]["field"], "detail");
     }
+}
+
 #[tokio::test]
 async fn whatif_responses_match_the_documented_schema() {
     let app = spawn().await;
@@ -371,4 +373,33 @@ async fn whatif_responses_match_the_documented_schema() {
         }
     }
     assert!(seen_plan, "no case reaches a plan");
+}
+
+const GRADUATE: &str = r#"{"as_of": "2026-11-24", "date_of_birth": "1996-05-20", "language_tests": [{"test": "ielts_general", "test_date": "2025-03-01", "listening": 8, "reading": 7, "writing": 7, "speaking": 7.5}], "education": [{"level": "two_year", "program_years": 2, "in_canada": true, "completed_on": "2025-12-15"}], "work_history": [{"noc": "21232", "country": "CA", "province": "ON", "start": "2026-01-05", "hours_per_week": 40}], "intended_province": "ON", "permits": [{"kind": "pgwp", "end": "2027-06-30"}], "express_entry": {"profile_submitted_on": "2026-06-01"}}"#;
+
+#[tokio::test]
+async fn timeline_responses_match_the_documented_schema() {
+    let app = spawn().await;
+    let doc = doc();
+    for q in ["", "?until=2029-11-24", "?jobs_end=2026-12-31&lang=fr"] {
+        let res = app
+            .post_json(&format!("/api/v1/timeline{q}"), GRADUATE)
+            .await;
+        assert_eq!(res.status, StatusCode::OK, "{q}: {}", res.body);
+        let v: Value = serde_json::from_str(&res.body).unwrap();
+        assert_valid(&doc, "/api/v1/timeline", &v, q);
+        assert!(!v["events"].as_array().unwrap().is_empty(), "{q}");
+    }
+    let res = app
+        .post_json("/api/v1/timeline?jobs_end=2026-01-01", GRADUATE)
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let v: Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(v["error"]["field"], "jobs_end");
+    let res = app
+        .post_json("/api/v1/timeline?until=tomorrow", GRADUATE)
+        .await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let v: Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(v["error"]["field"], "until");
 }
