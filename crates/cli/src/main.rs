@@ -12,9 +12,9 @@ mod jsonl;
 mod output;
 mod pool;
 mod render;
+mod timeline;
 mod totals;
 mod whatif;
-mod timeline;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -326,12 +326,39 @@ pub fn run(cmd: PoolCommand) -> ExitCode {
 ///
 /// Not available yet: the rounds' data is `landed_rules::draws`, another
 /// engineer's module; the lead wires it here once it is merged.
+/// A round's published pool distribution (the newest valid copy of the
+/// rounds: embedded, or a newer local one) and the time the pool was taken:
+/// the distribution's date at 00:00 UTC, else the round's date.
 fn round_distribution(
     number: &str,
 ) -> Result<(Vec<landed_rules::pool::ScoreRange>, jiff::Timestamp), String> {
-    Err(format!(
-        "--round {number}: the rounds' published distributions are not in this build yet; use --candidates FILE"
-    ))
+    let draws = crate::draws::use_newest(None);
+    let Some(round) = draws.rounds.iter().find(|r| r.number == number.trim()) else {
+        return Err(format!(
+            "--round {number}: no such round in the data (rounds 1 to {} as of {})",
+            draws.rounds.first().map_or("0", |r| r.number.as_str()),
+            draws.data_as_of
+        ));
+    };
+    let Some(distribution) = &round.distribution else {
+        return Err(format!(
+            "--round {number}: IRCC published no pool distribution for this round ({}); use --candidates FILE",
+            round.date
+        ));
+    };
+    let ranges = distribution
+        .iter()
+        .map(|r| landed_rules::pool::ScoreRange {
+            from: r.from,
+            to: r.to,
+            count: r.count,
+        })
+        .collect();
+    let day = round.distribution_as_of.unwrap_or(round.date);
+    let at: jiff::Timestamp = format!("{day}T00:00:00Z")
+        .parse()
+        .map_err(|e| format!("--round {number}: {e}"))?;
+    Ok((ranges, at))
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
-use landed_rules::planning::whatif::{Target, Value, WhatIf, whatif};
+use landed_rules::planning::whatif::{DefaultTarget, Target, Value, WhatIf, whatif};
 use landed_rules::text::{Lang, in_language, output_language};
 use landed_rules::{Date, RulesError};
 use serde::Serialize;
@@ -70,7 +70,12 @@ fn one(
     let assessment = landed_rules::assess::assess(&profile, today)?;
     // The default target (from the draws data) is not wired yet: without
     // --target, `target` is null.
-    whatif(&profile, &assessment, target, None)
+    whatif(
+        &profile,
+        &assessment,
+        target,
+        DefaultTarget::from_assessment(&assessment).as_ref(),
+    )
 }
 
 /// Run the command; `target` is the flag's text, parsed here (an error names `target`).

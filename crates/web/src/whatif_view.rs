@@ -80,7 +80,13 @@ pub fn whatif_view(
         Some(Ok(t)) => (Some(t), String::new()),
         Some(Err(_)) => (None, lang.t("whatif-target-error")),
     };
-    let w: WhatIf = whatif(profile, assessment, parsed, None).ok()?;
+    let w: WhatIf = whatif(
+        profile,
+        assessment,
+        parsed,
+        landed_rules::planning::whatif::DefaultTarget::from_assessment(assessment).as_ref(),
+    )
+    .ok()?;
     in_language(lang.engine(), || {
         let all: Vec<OptionRow> = w.options.iter().map(|o| row(lang, o)).collect();
         let mut seen: Vec<Field> = Vec::new();

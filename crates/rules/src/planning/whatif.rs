@@ -86,6 +86,23 @@ pub struct DefaultTarget {
     pub types: Vec<Cow<'static, str>>,
 }
 
+impl DefaultTarget {
+    /// From the assessment's `outlook`: the 6-month window's lowest cutoff
+    /// among the round types the candidate is eligible for, and those types
+    /// with that cutoff. `None` without draws data or an eligible round.
+    pub fn from_assessment(a: &Assessment) -> Option<DefaultTarget> {
+        let window = a.outlook.as_ref()?.windows.iter().find(|w| w.months == 6)?;
+        let cutoff = window.lowest_cutoff()?;
+        let types = window
+            .by_type
+            .iter()
+            .filter(|(_, t)| t.lowest_cutoff == cutoff)
+            .map(|(k, _)| Cow::Borrowed(k.slug()))
+            .collect();
+        Some(DefaultTarget { cutoff, types })
+    }
+}
+
 /// A field of `crs-answers` that may change, in the contract's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {

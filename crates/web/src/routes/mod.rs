@@ -6,8 +6,8 @@ pub mod draws;
 pub mod pages;
 pub mod questions;
 pub mod staff;
-pub mod whatif;
 pub mod timeline;
+pub mod whatif;
 pub mod wizard;
 
 use askama::Template;

@@ -47,7 +47,10 @@ pub async fn timeline(
         (Ok(until), Ok(jobs_end)) => TimelineOptions { until, jobs_end },
         (Err(r), _) | (_, Err(r)) => return *r,
     };
-    let output = OutputParams { lang: params.lang, detail: None };
+    let output = OutputParams {
+        lang: params.lang,
+        detail: None,
+    };
     let (lang, profile) = match engine_input(&output, &headers, &body, |text| {
         landed_rules::profile::parse_profile(text)
     }) {

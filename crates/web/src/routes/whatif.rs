@@ -33,15 +33,20 @@ pub async fn whatif(
             Err(e) => return rules_error(&e),
         },
     };
-    let output = OutputParams { lang: params.lang, detail: None };
+    let output = OutputParams {
+        lang: params.lang,
+        detail: None,
+    };
     let (lang, profile) = match engine_input(&output, &headers, &body, |text| {
         landed_rules::profile::parse_profile(text)
     }) {
         Ok(x) => x,
         Err(r) => return *r,
     };
-    let result = landed_rules::assess::assess(&profile, state.today())
-        .and_then(|a| run_whatif(&profile, &a, target, None));
+    let result = landed_rules::assess::assess(&profile, state.today()).and_then(|a| {
+        let default = landed_rules::planning::whatif::DefaultTarget::from_assessment(&a);
+        run_whatif(&profile, &a, target, default.as_ref())
+    });
     match result {
         Ok(w) => to_json(&w, lang),
         Err(e) => rules_error(&e),
