@@ -12,6 +12,7 @@ mod jsonl;
 mod output;
 mod pool;
 mod render;
+mod rules;
 mod timeline;
 mod totals;
 mod whatif;
@@ -135,6 +136,13 @@ Every output says data_as_of, the date of the newest round in the copy in use.")
     /// Simulate a round of invitations in a pool of candidates.
     #[command(subcommand)]
     Pool(pool::PoolCommand),
+    /// Every rule table landed holds: effective periods, source, grade, the day it was last verified, and reported changes not encoded.
+    #[command(after_help = "\
+Examples:
+  landed rules
+  landed rules --format json
+  landed rules --lang fr")]
+    Rules(rules::RulesArgs),
     /// Serve the web application and JSON API (the default when no command is given).
     #[command(after_help = "\
 Examples:
@@ -570,6 +578,7 @@ fn main() -> ExitCode {
             today,
         ),
         Some(Command::Noc(cmd)) => render::noc(cmd_to_noc(cmd)),
+        Some(Command::Rules(args)) => rules::run(args),
         Some(Command::Pool(cmd)) => pool::run(cmd),
     }
 }

@@ -52,7 +52,7 @@ fn invitations_go_by_score_then_submission_and_bad_lines_are_reported_in_place()
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         err.trim(),
-        r#"{"line":7,"error":{"field":"","message":"missing field `submitted`"}}"#
+        r#"{"line":7,"error":{"field":"submitted","message":"missing field `submitted`"}}"#
     );
 
     let out = landed(&[
@@ -71,9 +71,48 @@ fn invitations_go_by_score_then_submission_and_bad_lines_are_reported_in_place()
 }
 
 #[test]
-fn round_needs_the_draws_data_and_one_source_is_required() {
-    let out = landed(&["pool", "simulate", "--round", "300", "--invitations", "5"]);
-    assert_eq!(out.status.code(), Some(2));
+fn a_round_draws_its_pool_from_the_published_distribution_and_one_source_is_required() {
+    // Round 437 published its pool's distribution (226,859 candidates).
+    let out = landed(&[
+        "pool",
+        "simulate",
+        "--round",
+        "437",
+        "--invitations",
+        "5000",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["pool"], 226_859);
+    assert_eq!(v["invited"], 5000);
+    // The same seed, the same pool.
+    let again = landed(&[
+        "pool",
+        "simulate",
+        "--round",
+        "437",
+        "--invitations",
+        "5000",
+        "--seed",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(again.stdout, out.stdout);
+    // Round 12 (2015) published no distribution; round 9999 does not exist.
+    for round in ["12", "9999"] {
+        let out = landed(&["pool", "simulate", "--round", round, "--invitations", "5"]);
+        assert_eq!(out.status.code(), Some(2), "{round}");
+    }
     let out = landed(&["pool", "simulate", "--invitations", "5"]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -184,6 +184,37 @@ pub struct Assessment {
     pub outlook: Option<crate::draws::Outlook>,
 }
 
+/// CEC's numbers (`data/programs/cec_minimums.toml`): the hours, the window,
+/// the weekly cap and the CLB level by TEER, with their source.
+#[derive(Debug, Clone, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CecMinimums {
+    pub experience_hours: u32,
+    pub window_years: i16,
+    pub weekly_cap_hours: u32,
+    pub clb_teer_0_1: u8,
+    pub clb_teer_2_3: u8,
+}
+
+static CEC_MINIMUMS: std::sync::LazyLock<Result<crate::dated::Table<CecMinimums>, String>> =
+    std::sync::LazyLock::new(|| {
+        crate::dated::Table::from_embedded(include_str!("../data/programs/cec_minimums.toml"))
+    });
+
+/// The CEC minimums in force on `as_of`.
+pub fn cec_minimums(as_of: Date) -> Result<&'static crate::dated::Version<CecMinimums>> {
+    let table = CEC_MINIMUMS.as_ref().map_err(|e| {
+        crate::error::RulesError::invalid("rules", format!("cec_minimums.toml is invalid: {e}"))
+    })?;
+    table
+        .in_force(as_of)
+        .ok_or(crate::error::RulesError::DateNotCovered {
+            table: "programs.cec.minimums",
+            date: as_of,
+            earliest: table.earliest(),
+        })
+}
+
 static CEC_SOURCE_C1: Source = Source::fixed(CEC_TITLE, CEC_PAGE, "C1");
 static CEC_SOURCE_C2: Source = Source::fixed(CEC_TITLE, CEC_PAGE, "C2");
 static VALIDITY_SOURCE: Source = Source::fixed(
@@ -549,7 +580,11 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         }),
     };
 
-    let cec_hours_reached_on = if cec_experience.tally.at_least(hours::HOURS_PER_YEAR) {
+    let cec_min = cec_minimums(as_of)?;
+    let cec_hours_reached_on = if cec_experience
+        .tally
+        .at_least(cec_min.values.experience_hours)
+    {
         None
     } else {
         hours::projected_date(
@@ -557,7 +592,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             &profile.study_periods,
             as_of,
             &Criteria::CEC,
-            hours::HOURS_PER_YEAR,
+            cec_min.values.experience_hours,
             3 * 366,
         )
     };
@@ -604,6 +639,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             None => None,
         };
         let cec = cec_program(
+            &cec_min.values,
             profile,
             as_of,
             &cec_experience,
@@ -725,6 +761,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     if crs.is_some() {
         notes.push(CecText::CrsCanadianExperienceNotSettled.into());
     }
+    notes.extend(crate::currency::notes(as_of, false));
     let mut assessment = Assessment {
         as_of,
         programs,
@@ -808,6 +845,7 @@ fn later_records(profile: &Profile, as_of: Date, notes: &mut Vec<Text>) {
 /// The CEC checklist (IRPR s.87.1; the CEC page). `reaches_on`: the day the
 /// hours would reach 1,560 if current jobs continue, when not reached yet.
 fn cec_program(
+    min: &CecMinimums,
     profile: &Profile,
     as_of: Date,
     exp: &ExperienceFact,
@@ -821,7 +859,7 @@ fn cec_program(
     let cec_src = || Some(&CEC_SOURCE_C1);
 
     // 1. Work experience: 1,560 hours in the 3 years before applying.
-    let mut work_status = if t.at_least(hours::HOURS_PER_YEAR) {
+    let mut work_status = if t.at_least(min.experience_hours) {
         Status::Met
     } else {
         Status::NotMet
@@ -848,7 +886,7 @@ fn cec_program(
             })
             .collect();
         if hours::counted(&if_public, &profile.study_periods, as_of, &Criteria::CEC)
-            .at_least(hours::HOURS_PER_YEAR)
+            .at_least(min.experience_hours)
         {
             work_status = Status::Unknown;
             notes.push(CecText::PhysicianFundingUnknown.into());
@@ -891,7 +929,7 @@ fn cec_program(
     let basis = match &teer23 {
         _ if t.jobs.is_empty() => LanguageBasis::NoQualifyingWork,
         None => LanguageBasis::Teer23,
-        Some(t23) if t23.at_least(hours::HOURS_PER_YEAR) => {
+        Some(t23) if t23.at_least(min.experience_hours) => {
             notes.push(CecText::MixedTeer { teer23_alone: true }.into());
             LanguageBasis::MixedTeer23Alone
         }
@@ -907,13 +945,22 @@ fn cec_program(
         Some(_) => LanguageBasis::Teer01,
     };
     // Either official language meets it (IRPR s.87.1(2)(d): "English or French").
+    // The levels by TEER come from the table (`clb_teer_0_1`, `clb_teer_2_3`).
+    let (teer01_level, teer23_level) = (min.clb_teer_0_1, min.clb_teer_2_3);
     let status_of = |levels: &LanguageLevels| {
-        let min = levels.min_scored();
-        match basis.needed() {
-            Some(level) if min >= level => Status::Met,
+        let lowest = levels.min_scored();
+        let needed = basis.needed().map(|l| {
+            if l == LanguageBasis::TEER01 {
+                teer01_level
+            } else {
+                teer23_level
+            }
+        });
+        match needed {
+            Some(level) if lowest >= level => Status::Met,
             Some(_) => Status::NotMet,
-            None if min >= 7 => Status::Met,
-            None if min < 5 => Status::NotMet,
+            None if lowest >= teer01_level => Status::Met,
+            None if lowest < teer23_level => Status::NotMet,
             None => Status::Unknown,
         }
     };
@@ -1009,12 +1056,17 @@ pub enum LanguageBasis {
 }
 
 impl LanguageBasis {
+    /// The levels the sentences name; `cec_minimums.toml` holds the same
+    /// numbers (a test keeps them equal), and the checks read the table.
+    pub const TEER01: u8 = 7;
+    pub const TEER23: u8 = 5;
+
     /// The level needed in all four abilities; `None` before any qualifying work.
     pub fn needed(self) -> Option<u8> {
         match self {
             LanguageBasis::NoQualifyingWork => None,
-            LanguageBasis::Teer23 | LanguageBasis::MixedTeer23Alone => Some(5),
-            LanguageBasis::MixedTeer01Needed | LanguageBasis::Teer01 => Some(7),
+            LanguageBasis::Teer23 | LanguageBasis::MixedTeer23Alone => Some(Self::TEER23),
+            LanguageBasis::MixedTeer01Needed | LanguageBasis::Teer01 => Some(Self::TEER01),
         }
     }
 }
@@ -1625,6 +1677,20 @@ impl From<CecText> for Text {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
+
+    /// The engine's CEC constants (the hours engine's year and cap, the CEC
+    /// window, the sentences' levels) are the numbers of `cec_minimums.toml`.
+    #[test]
+    fn cec_minimums_table_holds_the_engine_numbers() {
+        let m = &super::cec_minimums("2026-11-24".parse().unwrap())
+            .unwrap()
+            .values;
+        assert_eq!(m.experience_hours, crate::hours::HOURS_PER_YEAR);
+        assert_eq!(m.window_years, crate::hours::Criteria::CEC.window_years);
+        assert_eq!(m.weekly_cap_hours, crate::hours::FULL_TIME_WEEKLY_HOURS);
+        assert_eq!(m.clb_teer_0_1, super::LanguageBasis::TEER01);
+        assert_eq!(m.clb_teer_2_3, super::LanguageBasis::TEER23);
+    }
     use super::*;
 
     fn d(s: &str) -> Date {

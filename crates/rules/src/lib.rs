@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod clb;
 pub mod crs;
+pub mod currency;
 pub mod dated;
 pub mod draws;
 pub mod error;

@@ -116,6 +116,7 @@ pub enum Text {
     Category(crate::programs::CategoryText),
     Draws(crate::draws::DrawsText),
     Planning(crate::planning::timeline_text::TimelineText),
+    Currency(crate::currency::CurrencyText),
 }
 
 impl Say for Text {
@@ -133,6 +134,7 @@ impl Say for Text {
             Text::Fsw(m) => m.say(lang, f),
             Text::Fst(m) => m.say(lang, f),
             Text::Category(m) => m.say(lang, f),
+            Text::Currency(m) => m.say(lang, f),
             Text::Draws(m) => m.say(lang, f),
             Text::Planning(m) => m.say(lang, f),
         }

@@ -681,6 +681,9 @@ pub fn score_explained(a: &CrsAnswers, as_of: Date) -> Result<CrsResult> {
         }
     }
 
+    // A gap in the rules is stated: data not verified since, or a reported
+    // change not encoded (crate::currency).
+    notes.extend(crate::currency::notes(as_of, true));
     let total = pts.total();
     Ok(CrsResult {
         total,
