@@ -66,10 +66,13 @@ fn process(
     match kind {
         Kind::Crs => {
             // Fast path without path tracking; re-parse for the field path on error.
-            let mut answers: landed_rules::crs::CrsAnswers = match serde_json::from_str(text) {
-                Ok(a) => a,
-                Err(_) => landed_rules::crs::parse_answers(text)?,
-            };
+            // Only an object takes the fast path: serde would read an array by position.
+            let fast = text.trim_start().starts_with('{');
+            let mut answers: landed_rules::crs::CrsAnswers =
+                match fast.then(|| serde_json::from_str(text).ok()).flatten() {
+                    Some(a) => a,
+                    None => landed_rules::crs::parse_answers(text)?,
+                };
             if as_of.is_some() {
                 answers.as_of = as_of;
             }

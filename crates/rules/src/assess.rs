@@ -678,8 +678,10 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     if evaluated.len() == 2 {
         let (chosen, other) = (&evaluated[best_index], &evaluated[1 - best_index]);
         let programs_differ = chosen.eligibility() != other.eligibility();
-        if programs_differ || chosen.total != other.total {
-            if let (Some(language), Some(other_language)) = (chosen.first, other.first) {
+        if (programs_differ || chosen.total != other.total)
+            && let (Some(language), Some(other_language)) = (chosen.first, other.first)
+        {
+            {
                 notes.push(
                     CecText::FirstLanguageChosen {
                         language,

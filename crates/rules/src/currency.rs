@@ -309,7 +309,13 @@ pub fn notes(as_of: Date, crs_result: bool) -> Vec<Text> {
     for p in &c.pending {
         let affects_crs = p.affects.iter().any(|a| a == "crs");
         let affects_more = p.affects.iter().any(|a| a != "crs");
-        if p.reported_effective <= as_of && (if crs_result { affects_crs } else { affects_more }) {
+        if p.reported_effective <= as_of
+            && (if crs_result {
+                affects_crs
+            } else {
+                affects_more
+            })
+        {
             notes.push(Text::Currency(CurrencyText::Pending(p)));
         }
     }
