@@ -16,6 +16,7 @@ mod rules;
 mod timeline;
 mod totals;
 mod whatif;
+mod whole_input;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

@@ -3,7 +3,7 @@
 //! or several (JSON Lines, one timeline per line, errors in place as for
 //! `assess`).
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
@@ -123,16 +123,9 @@ pub fn table(t: &Timeline) -> String {
 
 /// Run the command on a file (or `-`): exit 0, 1 when a profile failed, 2 on usage.
 pub fn run(path: &std::path::Path, req: &Request, today: Date) -> ExitCode {
-    let mut text = String::new();
-    let read = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut text)
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text))
-    };
-    if let Err(e) = read {
-        eprintln!("landed: cannot read {}: {e}", path.display());
+    let Some(text) = crate::whole_input::read(path) else {
         return ExitCode::from(2);
-    }
+    };
     let items = items(&text);
     if items.is_empty() {
         eprintln!("landed: the input is empty: give one JSON profile or JSON Lines");

@@ -6,7 +6,7 @@
 //! gives `{"line": N, "error": {"field": …, "message": …}}` in its place and
 //! the exit status 1.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -94,16 +94,9 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    let mut input = String::new();
-    let read = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut input)
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut input))
-    };
-    if let Err(e) = read {
-        eprintln!("landed: cannot read {}: {e}", path.display());
+    let Some(input) = crate::whole_input::read(path) else {
         return ExitCode::from(2);
-    }
+    };
     let items = split(&input);
     if items.is_empty() {
         eprintln!("landed: the input is empty: give one JSON profile or JSON Lines");
