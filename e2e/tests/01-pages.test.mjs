@@ -12,6 +12,7 @@ const PAGES = [
   ["privacy", "privacy"],
   ["crs", "crs"],
   ["draws", "draws"],
+  ["rules", "rules"],
   ["assessment", "assessment-step1"],
   ["questions/new", "question-form"],
 ];

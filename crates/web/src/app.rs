@@ -10,7 +10,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::routes::{api, crs, draws, pages, questions, staff, whatif, wizard};
+use crate::routes::{api, crs, draws, pages, questions, rules, staff, whatif, wizard};
 use crate::security;
 use crate::state::AppState;
 use crate::statics;
@@ -27,6 +27,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/privacy", get(pages::privacy))
         .route("/{lang}/crs", get(crs::page))
         .route("/{lang}/draws", get(draws::page))
+        .route("/{lang}/rules", get(rules::page))
         .route(
             "/{lang}/assessment",
             get(wizard::start).post(wizard::submit),

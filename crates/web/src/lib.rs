@@ -34,6 +34,7 @@ pub mod routes;
 pub mod security;
 pub mod state;
 pub mod statics;
+pub mod timeline_view;
 pub mod whatif_view;
 pub mod wizard;
 

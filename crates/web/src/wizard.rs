@@ -121,7 +121,7 @@ pub const CREDENTIAL_FIELDS: [FieldDef; 5] = [
     f("in_canada", Kind::YesNo, false),
     f("eca", Kind::YesNo, false),
 ];
-pub const JOB_FIELDS: [FieldDef; 9] = [
+pub const JOB_FIELDS: [FieldDef; 10] = [
     f("title", Kind::Text, false),
     f("noc", Kind::Noc, true),
     f("country", Kind::Country, false),
@@ -131,6 +131,9 @@ pub const JOB_FIELDS: [FieldDef; 9] = [
     f("hours_per_week", Kind::Number, true),
     f("kind", Kind::Choice(&JOB_KINDS), false),
     f("authorized", Kind::YesNo, false),
+    // Only for a self-employed physician (NOC 31100–31102): publicly funded services count
+    // as Canadian work experience for CEC (canada.ca CEC page; issue 9, item 5).
+    f("publicly_funded", Kind::YesNo, false),
 ];
 pub const STUDY_FIELDS: [FieldDef; 4] = [
     f("start", Kind::Date, true),
@@ -142,7 +145,12 @@ pub const SPOUSE_FIELDS: [FieldDef; 2] = [
     f("spouse.accompanying", Kind::YesNo, false),
     f("spouse.canadian_citizen_or_pr", Kind::YesNo, false),
 ];
-pub const FAMILY_FIELDS: [FieldDef; 1] = [f("sibling_in_canada", Kind::YesNo, false)];
+/// `relative_in_canada` decides FSW's adaptability item (IRPR s.83(5)); `sibling_in_canada`
+/// implies it, so it is asked as well only to say "no relative" (issue 9, item 8).
+pub const FAMILY_FIELDS: [FieldDef; 2] = [
+    f("sibling_in_canada", Kind::YesNo, false),
+    f("relative_in_canada", Kind::YesNo, false),
+];
 pub const PLANS: [FieldDef; 4] = [
     f("intended_province", Kind::Choice(&PROVINCES), false),
     f("provincial_nomination", Kind::YesNo, false),
@@ -254,8 +262,12 @@ pub fn step_parts(step: &str) -> (&'static [FieldDef], Vec<ListDef>) {
     }
 }
 
-const FAMILY_FIELDS_AND_SPOUSE: [FieldDef; 3] =
-    [SPOUSE_FIELDS[0], SPOUSE_FIELDS[1], FAMILY_FIELDS[0]];
+const FAMILY_FIELDS_AND_SPOUSE: [FieldDef; 4] = [
+    SPOUSE_FIELDS[0],
+    SPOUSE_FIELDS[1],
+    FAMILY_FIELDS[0],
+    FAMILY_FIELDS[1],
+];
 
 /// The step a contract path belongs to (for placing a rules-engine error).
 pub fn step_of(path: &str) -> &'static str {
@@ -266,7 +278,7 @@ pub fn step_of(path: &str) -> &'static str {
         "education" => "education",
         "work_history" => "work",
         "study_periods" => "study",
-        "spouse" | "sibling_in_canada" => "family",
+        "spouse" | "sibling_in_canada" | "relative_in_canada" => "family",
         _ => "plans",
     }
 }
@@ -799,6 +811,36 @@ mod tests {
         assert_eq!(back.get("spouse.accompanying").unwrap(), "no");
         assert!(!encode(&back).is_empty());
         assert_eq!(decode(&encode(&back)), back);
+    }
+
+    /// Issue 9 item 8: the family step asks `relative_in_canada` (FSW adaptability), and
+    /// a physician's job asks `publicly_funded` (issue 9 item 5); both reach the profile.
+    #[test]
+    fn relative_and_publicly_funded_reach_the_profile() {
+        let (fields, _) = step_parts("family");
+        assert!(fields.iter().any(|f| f.key == "relative_in_canada"));
+        let mut d = Draft::new();
+        merge_step(
+            &mut d,
+            "family",
+            &form(&[("relative_in_canada", "no"), ("sibling_in_canada", "no")]),
+        );
+        merge_step(
+            &mut d,
+            "work",
+            &form(&[
+                ("_n.work_history", "1"),
+                ("work_history[0].noc", "31102"),
+                ("work_history[0].publicly_funded", "yes"),
+            ]),
+        );
+        let p = to_profile(&d);
+        assert_eq!(p["relative_in_canada"], false);
+        assert_eq!(p["work_history"][0]["publicly_funded"], true);
+        let back = from_profile(&p);
+        assert_eq!(back.get("relative_in_canada").unwrap(), "no");
+        assert_eq!(back.get("work_history[0].publicly_funded").unwrap(), "yes");
+        assert_eq!(step_of("relative_in_canada"), "family");
     }
 
     #[test]

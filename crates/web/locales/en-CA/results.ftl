@@ -165,3 +165,23 @@ fact-work-basis-fst = The skilled trade with the most hours.
 fact-work-continuous = without a gap, { $range }
 fact-work-none = none
 res-label-colon = { $label }:
+
+# The answers first (issue 11): the CRS in one line, then the plan by date.
+res-crs-summary = Your CRS score: { $crs } points.
+res-crs-summary-link = How it is counted
+res-details-heading = The detail
+plan-heading = Your plan
+tl-heading = What changes, by date
+tl-horizon = From { $from } to { $to }, if your jobs go on as you entered them.
+tl-when-cec = You would meet the Canadian Experience Class requirements on { $date }, if you keep working as you are now.
+tl-urgent = First deadline: { $date }: { $what }.
+tl-none = Nothing changes in the next five years with the answers you gave.
+tl-deadline = Deadline
+tl-warning = Warning
+tl-all = { $count ->
+    [one] { $n } more date
+   *[other] { $n } more dates
+}
+tl-col-date = Date
+tl-col-what = What happens
+tl-source = Source

@@ -165,3 +165,23 @@ fact-work-basis-fst = Le métier spécialisé qui compte le plus d’heures.
 fact-work-continuous = sans interruption, { $range }
 fact-work-none = aucune
 res-label-colon = { $label } :
+
+# Les réponses d’abord (issue 11) : le SCG en une ligne, puis le plan par date.
+res-crs-summary = Votre score SCG : { $crs } points.
+res-crs-summary-link = Comment il est calculé
+res-details-heading = Le détail
+plan-heading = Votre plan
+tl-heading = Ce qui change, par date
+tl-horizon = Du { $from } au { $to }, si vos emplois continuent comme vous les avez indiqués.
+tl-when-cec = Vous rempliriez les exigences de la catégorie de l’expérience canadienne le { $date }, si vous continuez à travailler comme maintenant.
+tl-urgent = Première échéance : { $date } : { $what }.
+tl-none = Rien ne change dans les cinq prochaines années avec les réponses que vous avez données.
+tl-deadline = Échéance
+tl-warning = Attention
+tl-all = { $count ->
+    [one] { $n } autre date
+   *[other] { $n } autres dates
+}
+tl-col-date = Date
+tl-col-what = Ce qui se passe
+tl-source = Source

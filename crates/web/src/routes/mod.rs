@@ -5,6 +5,7 @@ pub mod crs;
 pub mod draws;
 pub mod pages;
 pub mod questions;
+pub mod rules;
 pub mod staff;
 pub mod timeline;
 pub mod whatif;

@@ -373,9 +373,9 @@ fn render(
         .filter(|fd| partner || !fd.key.starts_with("spouse."))
         .map(|fd| field_view(lang, d, &errors, fd, fd.key.to_string(), "wiz-f"))
         .collect();
-    // Order on the family step: sibling question last.
+    // Order on the family step: the relatives questions last (after the spouse's).
     if step == "family" {
-        field_views.sort_by_key(|f| f.name == "sibling_in_canada");
+        field_views.sort_by_key(|f| matches!(f.name.as_str(), "sibling_in_canada" | "relative_in_canada"));
     }
     for f in &mut field_views {
         if let Some((group, _)) = f.name.split_once('.')
@@ -600,6 +600,8 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
 pub struct ResultsPage {
     pub p: Page,
     pub r: ResultsView,
+    /// "Your plan, by date" (`None` when the timeline cannot be computed).
+    pub timeline: Option<crate::timeline_view::TimelineView>,
     pub share_url: String,
     pub edit_href: String,
     pub ask_href: String,
@@ -654,6 +656,7 @@ pub async fn results(
         Err(message) => return invalid(message),
     };
     view.whatif = crate::whatif_view::for_results(lang, &text, today, q.target.as_deref(), &packed);
+    let timeline = crate::timeline_view::for_results(lang, &text, today);
     // The attachment keeps the assessment date, so staff see the same result.
     let mut fixed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if let Some(obj) = fixed.as_object_mut() {
@@ -688,6 +691,7 @@ pub async fn results(
         ),
         p,
         r: view,
+        timeline,
     }
     .into_response()
 }

@@ -158,3 +158,41 @@ fn templates_use_only_known_messages() {
     }
     assert!(missing.is_empty(), "{missing:#?}");
 }
+
+/// Issue 9 §2: `/{lang}/rules` lists every rule table (id, periods, source, grade,
+/// verified on), the date the data is verified through and the pending changes.
+#[tokio::test]
+async fn rules_page_lists_every_table_and_pending_change_in_both_languages() {
+    let app = spawn().await;
+    let c = landed_rules::currency::catalogue().expect("catalogue");
+    for lang in ["en", "fr"] {
+        let r = app.get(&format!("/{lang}/rules")).await;
+        assert_eq!(r.status, StatusCode::OK, "{lang}");
+        for t in &c.tables {
+            assert!(
+                r.body.contains(&format!("id=\"table-{}\"", t.id)),
+                "{lang}: table {} missing",
+                t.id
+            );
+            for v in &t.versions {
+                let href = v.source.href.replace('&', "&amp;");
+                assert!(r.body.contains(&href), "{lang}: source {href} of {}", t.id);
+            }
+        }
+        for p in &c.pending {
+            assert!(r.body.contains(&format!("id=\"pending-{}\"", p.id)));
+        }
+        let through = c.rules_verified_through.expect("verified through");
+        assert!(r.body.contains(&format!("datetime=\"{through}\"")));
+        assert!(
+            r.body.contains(&format!("href=\"/{lang}/rules\" aria-current=\"page\"")),
+            "{lang}: footer link"
+        );
+    }
+    let fr = app.get("/fr/rules").await;
+    assert!(fr.body.contains("Ce que landed sait"));
+    assert!(fr.body.contains("Signalé en vigueur à partir du"));
+    assert!(fr.body.contains("href=\"/en/rules\""), "language switch");
+    let en = app.get("/en/").await;
+    assert!(en.body.contains("href=\"/en/rules\""), "footer link on every page");
+}

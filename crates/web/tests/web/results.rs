@@ -237,3 +237,77 @@ async fn an_fsw_only_candidate_is_invited_under_fsw() {
     assert!(b.contains("No category-based rounds were held on the assessment date."));
     assert!(!b.contains("class=\"req req-met category\""));
 }
+
+/// A graduate nine months into a full-time job in Canada: CEC not met yet, met later.
+const NOT_YET: &str = r#"{
+  "as_of": "2026-11-24",
+  "date_of_birth": "1998-02-10",
+  "marital_status": "single",
+  "intended_province": "ON",
+  "education": [{"level": "bachelors", "program_years": 4, "in_canada": true, "completed_on": "2025-12-15"}],
+  "language_tests": [{"test": "celpip_general", "test_date": "2026-01-10", "listening": 9, "reading": 9, "writing": 9, "speaking": 9}],
+  "work_history": [
+    {"noc": "21231", "title": "Software developer", "country": "CA", "province": "ON", "start": "2026-03-02", "end": null, "hours_per_week": 37.5}
+  ]
+}"#;
+
+/// Issue 11 §6: the page leads with the answers — eligible or not (and when), the CRS, the
+/// rounds, then the plan by date — and the long detail comes after.
+#[tokio::test]
+async fn results_lead_with_verdict_crs_rounds_then_plan() {
+    let app = spawn().await;
+    for lang in ["en", "fr"] {
+        let r = results(&app, lang, PGWP).await;
+        let at = |id: &str| {
+            r.body
+                .find(&format!("id=\"{id}\""))
+                .unwrap_or_else(|| panic!("{lang}: no #{id}"))
+        };
+        let order = [
+            at("cec-verdict"),
+            at("crs-summary"),
+            at("outlook"),
+            at("plan"),
+            at("timeline"),
+            at("whatif"),
+            at("prog-cec"),
+        ];
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "{lang}: sections out of order: {order:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn not_yet_eligible_is_told_when_in_both_languages() {
+    let app = spawn().await;
+    let en = results(&app, "en", NOT_YET).await;
+    let when = text_of(&en.body, "cec-when", "p");
+    assert!(
+        when.starts_with("You would meet the Canadian Experience Class requirements on "),
+        "{when}"
+    );
+    assert!(when.contains("2027"), "{when}");
+    let tl = text_of(&en.body, "timeline-first", "ol");
+    assert!(tl.contains("1,560 hours"), "{tl}");
+    assert!(en.body.contains("data-kind=\"eligibility_starts\""));
+    let fr = results(&app, "fr", NOT_YET).await;
+    let when = text_of(&fr.body, "cec-when", "p");
+    assert!(
+        when.starts_with("Vous rempliriez les exigences de la catégorie de l’expérience canadienne le "),
+        "{when}"
+    );
+    let tl = text_of(&fr.body, "timeline-first", "ol");
+    assert!(tl.contains("1\u{202F}560 heures"), "{tl}");
+}
+
+#[tokio::test]
+async fn eligible_candidate_gets_no_when_line() {
+    let app = spawn().await;
+    let r = results(&app, "en", PGWP).await;
+    if r.body.contains("data-verdict=\"eligible\"") {
+        assert!(!r.body.contains("id=\"cec-when\""));
+    }
+    assert!(r.body.contains("id=\"timeline-h\""));
+}
