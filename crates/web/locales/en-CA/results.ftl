@@ -174,10 +174,10 @@ plan-heading = Your plan
 tl-heading = What changes, by date
 tl-horizon = From { $from } to { $to }, if your jobs go on as you entered them.
 tl-when-cec = You would meet the Canadian Experience Class requirements on { $date }, if you keep working as you are now.
-tl-urgent = First deadline: { $date }: { $what }.
+tl-urgent = First deadline, { $date }: { $what }.
 tl-none = Nothing changes in the next five years with the answers you gave.
-tl-deadline = Deadline
-tl-warning = Warning
+tl-deadline = Deadline:
+tl-warning = Warning:
 tl-all = { $count ->
     [one] { $n } more date
    *[other] { $n } more dates

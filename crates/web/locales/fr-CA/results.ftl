@@ -174,10 +174,10 @@ plan-heading = Votre plan
 tl-heading = Ce qui change, par date
 tl-horizon = Du { $from } au { $to }, si vos emplois continuent comme vous les avez indiqués.
 tl-when-cec = Vous rempliriez les exigences de la catégorie de l’expérience canadienne le { $date }, si vous continuez à travailler comme maintenant.
-tl-urgent = Première échéance : { $date } : { $what }.
+tl-urgent = Première échéance, le { $date } : { $what }.
 tl-none = Rien ne change dans les cinq prochaines années avec les réponses que vous avez données.
-tl-deadline = Échéance
-tl-warning = Attention
+tl-deadline = Échéance :
+tl-warning = Attention :
 tl-all = { $count ->
     [one] { $n } autre date
    *[other] { $n } autres dates

@@ -83,6 +83,15 @@ fn source_view(lang: Lang, s: &Source) -> SourceView {
     }
 }
 
+/// The sentence with its first letter in capitals (the data's status starts mid-sentence).
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The page's view of the catalogue (pure: tested without a server).
 pub fn view(lang: Lang, c: &Catalogue) -> RulesPage {
     let tables = c
@@ -123,10 +132,10 @@ pub fn view(lang: Lang, c: &Catalogue) -> RulesPage {
                 Lang::Fr => p.what_fr.clone(),
             },
             reported: lang.date(p.reported_effective),
-            status: match lang {
-                Lang::En => p.status.clone(),
-                Lang::Fr => p.status_fr.clone(),
-            },
+            status: capitalise(match lang {
+                Lang::En => &p.status,
+                Lang::Fr => &p.status_fr,
+            }),
             sources: p.sources.iter().map(|s| source_view(lang, s)).collect(),
         })
         .collect();
