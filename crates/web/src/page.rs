@@ -21,6 +21,10 @@ pub struct Page {
     /// Which navigation entry is current: home, assessment, crs, question, privacy, staff.
     pub section: &'static str,
     pub staff: Option<StaffCtx>,
+    /// On a page whose answers are not saved yet (the wizard), the id of its form: the
+    /// language switch is then a button that posts the form to the other language's address,
+    /// so switching language keeps every answer, with or without JavaScript.
+    pub alt_form: Option<&'static str>,
 }
 
 impl Page {
@@ -32,6 +36,7 @@ impl Page {
             alt_href: format!("/{}/{}", lang.other().code(), rest),
             section,
             staff: None,
+            alt_form: None,
         }
     }
 

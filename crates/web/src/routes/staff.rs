@@ -52,6 +52,7 @@ fn staff_page(lang: Lang, title: String, path_and_query: &str, staff: Option<Sta
         ),
         section: "staff",
         staff,
+        alt_form: None,
     }
 }
 

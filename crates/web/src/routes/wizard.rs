@@ -375,7 +375,8 @@ fn render(
         .collect();
     // Order on the family step: the relatives questions last (after the spouse's).
     if step == "family" {
-        field_views.sort_by_key(|f| matches!(f.name.as_str(), "sibling_in_canada" | "relative_in_canada"));
+        field_views
+            .sort_by_key(|f| matches!(f.name.as_str(), "sibling_in_canada" | "relative_in_canada"));
     }
     for f in &mut field_views {
         if let Some((group, _)) = f.name.split_once('.')
@@ -401,6 +402,8 @@ fn render(
         .map(|l| list_view(lang, d, &errors, l, noc))
         .collect();
     let mut p = Page::public(lang, "assessment", "wiz-title", "assessment");
+    // The language switch posts this form to the other language (issue 12: no answer lost).
+    p.alt_form = Some("wizard");
     p.title = format!(
         "{} – {}",
         lang.t(&format!("wiz-step-{step}")),
@@ -461,6 +464,9 @@ fn add_with_defaults(d: &mut Draft, list: &str) {
 pub struct StartParams {
     /// A packed profile to edit ("change your answers").
     pub p: Option<String>,
+    /// The step to open (`work`, `language` …): "change" links go to the step that holds
+    /// the answer.
+    pub step: Option<String>,
 }
 
 /// `GET /{lang}/assessment[?p=…]`: the first step.
@@ -471,7 +477,12 @@ pub async fn start(L(lang): L, Query(q): Query<StartParams>) -> WizardPage {
             .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
             .map(|v| wz::from_profile(&v))
             .unwrap_or_else(new_draft);
-    render(lang, "about", &draft, Errors::default(), &BTreeMap::new())
+    let step = q
+        .step
+        .as_deref()
+        .and_then(|t| STEPS.iter().find(|s| **s == t).copied())
+        .unwrap_or("about");
+    render(lang, step, &draft, Errors::default(), &BTreeMap::new())
 }
 
 fn search_noc(lang: Lang, title: &str) -> Vec<Suggestion> {
@@ -552,6 +563,18 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
     if action == "back" {
         let prev = STEPS[idx.saturating_sub(1)];
         return render(lang, prev, &d, Errors::default(), &noc).into_response();
+    }
+    // The language switch and the step links keep every answer: the step's answers are
+    // merged above, then the page is shown again (in the language of the address posted
+    // to) or the chosen step is shown; answers are checked when the person moves on.
+    if action == "stay" {
+        return render(lang, step, &d, Errors::default(), &noc).into_response();
+    }
+    if let Some(to) = action
+        .strip_prefix("goto:")
+        .and_then(|t| STEPS.iter().find(|s| **s == t).copied())
+    {
+        return render(lang, to, &d, Errors::default(), &noc).into_response();
     }
 
     // next

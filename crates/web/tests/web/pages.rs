@@ -185,7 +185,8 @@ async fn rules_page_lists_every_table_and_pending_change_in_both_languages() {
         let through = c.rules_verified_through.expect("verified through");
         assert!(r.body.contains(&format!("datetime=\"{through}\"")));
         assert!(
-            r.body.contains(&format!("href=\"/{lang}/rules\" aria-current=\"page\"")),
+            r.body
+                .contains(&format!("href=\"/{lang}/rules\" aria-current=\"page\"")),
             "{lang}: footer link"
         );
     }
@@ -194,5 +195,8 @@ async fn rules_page_lists_every_table_and_pending_change_in_both_languages() {
     assert!(fr.body.contains("Signalé en vigueur à partir du"));
     assert!(fr.body.contains("href=\"/en/rules\""), "language switch");
     let en = app.get("/en/").await;
-    assert!(en.body.contains("href=\"/en/rules\""), "footer link on every page");
+    assert!(
+        en.body.contains("href=\"/en/rules\""),
+        "footer link on every page"
+    );
 }

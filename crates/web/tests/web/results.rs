@@ -295,7 +295,9 @@ async fn not_yet_eligible_is_told_when_in_both_languages() {
     let fr = results(&app, "fr", NOT_YET).await;
     let when = text_of(&fr.body, "cec-when", "p");
     assert!(
-        when.starts_with("Vous rempliriez les exigences de la catégorie de l’expérience canadienne le "),
+        when.starts_with(
+            "Vous rempliriez les exigences de la catégorie de l’expérience canadienne le "
+        ),
         "{when}"
     );
     let tl = text_of(&fr.body, "timeline-first", "ol");

@@ -826,3 +826,106 @@ async fn spouse_and_offer_noc_found_by_title_without_javascript() {
         frag.body
     );
 }
+
+/// Issue 12 §1: switching language keeps every answer, including the ones typed on the
+/// current page: the switch posts the wizard form to the other language's address.
+#[tokio::test]
+async fn switching_language_keeps_every_answer() {
+    let app = spawn().await;
+    let start = app.get("/en/assessment").await;
+    assert!(
+        start.body.contains(
+            "form=\"wizard\" formaction=\"/fr/assessment\" name=\"action\" value=\"stay\""
+        ),
+        "the switch is a button of the wizard form"
+    );
+    // Typed on the first page, not yet sent with "Continue": switch to French.
+    let state = start.hidden("state");
+    let fr = app
+        .post_form(
+            "/fr/assessment",
+            &[
+                ("state", state.as_str()),
+                ("step", "about"),
+                ("action", "stay"),
+                ("date_of_birth", "1998-02-11"),
+                ("marital_status", "single"),
+            ],
+            &[],
+        )
+        .await;
+    assert_eq!(fr.status, StatusCode::OK, "{}", fr.body);
+    assert!(fr.body.contains("<html lang=\"fr-CA\">"));
+    assert!(fr.body.contains("value=\"1998-02-11\""), "date kept");
+    assert!(
+        fr.body.contains("value=\"single\" selected")
+            || fr.body.contains("value=\"single\" checked"),
+        "marital status kept"
+    );
+    assert!(
+        fr.body.contains("formaction=\"/en/assessment\""),
+        "and back the other way"
+    );
+    // Continue in French, then back to English: still there.
+    let r = step(
+        &app,
+        "fr",
+        &fr,
+        "about",
+        "next",
+        &[
+            ("date_of_birth", "1998-02-11"),
+            ("marital_status", "single"),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let en = step(&app, "en", &r, "language", "stay", &[]).await;
+    assert!(en.body.contains("<html lang=\"en-CA\">"));
+    let back = step(&app, "en", &en, "language", "back", &[]).await;
+    assert!(back.body.contains("value=\"1998-02-11\""), "{}", back.body);
+}
+
+/// Step names are buttons that go to their step, keeping the page's answers.
+#[tokio::test]
+async fn step_links_go_to_their_step_and_keep_answers() {
+    let app = spawn().await;
+    let start = app.get("/en/assessment").await;
+    assert!(start.body.contains("value=\"goto:work\""));
+    let work = step(
+        &app,
+        "en",
+        &start,
+        "about",
+        "goto:work",
+        &[("date_of_birth", "1990-03-04")],
+    )
+    .await;
+    assert_eq!(work.status, StatusCode::OK);
+    assert!(work.body.contains("name=\"step\" value=\"work\""));
+    let about = step(&app, "en", &work, "work", "goto:about", &[]).await;
+    assert!(about.body.contains("value=\"1990-03-04\""));
+    // An unknown step is not a step: the page stays where it was.
+    let odd = step(&app, "en", &about, "about", "goto:nowhere", &[]).await;
+    assert!(
+        odd.body.contains("name=\"step\" value=\"about\"")
+            || odd.status == StatusCode::UNPROCESSABLE_ENTITY
+    );
+}
+
+/// "Change your answers" links can open the step that holds the answer.
+#[tokio::test]
+async fn change_link_opens_the_named_step() {
+    let app = spawn().await;
+    let profile = include_str!("../../../../docs/examples/pgwp-graduate.json");
+    let packed = landed_web::security::pack(profile.as_bytes());
+    let r = app
+        .get(&format!("/fr/assessment?p={packed}&step=work"))
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.body.contains("name=\"step\" value=\"work\""));
+    let r = app
+        .get(&format!("/en/assessment?p={packed}&step=bogus"))
+        .await;
+    assert!(r.body.contains("name=\"step\" value=\"about\""));
+}
