@@ -27,7 +27,9 @@
 //!   milliseconds in both schemas. Methods that need "now" take it from the system clock unless
 //!   the time is a parameter (expiry, cutoffs, rate-limit windows).
 //! - **Durability:** SQLite runs in WAL mode with `synchronous = FULL`, foreign keys on and a
-//!   5 s busy timeout; a question returned by [`Store::insert_question`] is committed.
+//!   5 s busy timeout; a question returned by [`Store::insert_question`] or
+//!   [`Store::submit_question`] is committed. The WAL is kept bounded while serving (see
+//!   [`WAL_LIMIT_BYTES`]).
 //! - **References** such as `Q-2026-7F3K9A` are `Q-<UTC year>-<6 chars>` drawn from the OS
 //!   random source (`getrandom`) over the alphabet `23456789ABCDEFGHJKMNPQRSTUVWXYZ` (no
 //!   0/O/1/I/L), unique in the database (retried on collision). A reference identifies a question
@@ -51,7 +53,11 @@
 //!   The helpers are synchronous and CPU-heavy: call them inside `spawn_blocking`.
 //!
 //! # API changes
-//! None yet: this is the first version of the API.
+//! - Issue 13: [`Store::submit_question`] with [`Submission`] (form token used once, per-IP
+//!   limit checked in the inserting transaction) → [`Submitted`]; new errors
+//!   [`StoreError::TokenReused`] and [`StoreError::RateLimited`]; [`Store::checkpoint`] and a
+//!   WAL checkpointer task for SQLite files ([`WAL_LIMIT_BYTES`]); migration 0002 adds
+//!   `questions.form_token_hash` (unique). [`Store::insert_question`] is unchanged for callers.
 
 #![forbid(unsafe_code)]
 

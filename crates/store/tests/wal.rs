@@ -2,7 +2,7 @@
 //! concurrent writers while readers page through the inbox (readers holding snapshots are what
 //! keeps SQLite's automatic checkpoints from resetting the log); the WAL's size, sampled all
 //! along, stays under 64 MB. Long: `#[ignore]`, run by `.ci/run`
-//! (`cargo test -p landed-store --test wal -- --ignored`).
+//! (`cargo test --workspace --test wal -- --ignored`).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
