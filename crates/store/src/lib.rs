@@ -828,14 +828,14 @@ impl Store {
             return Err(invalid);
         };
         let alive = std::sync::Arc::new(());
-        if let Some((pool, wal_path)) = wal_task {
-            if let Ok(rt) = tokio::runtime::Handle::try_current() {
-                rt.spawn(wal_checkpointer(
-                    pool,
-                    wal_path,
-                    std::sync::Arc::downgrade(&alive),
-                ));
-            }
+        if let Some((pool, wal_path)) = wal_task
+            && let Ok(rt) = tokio::runtime::Handle::try_current()
+        {
+            rt.spawn(wal_checkpointer(
+                pool,
+                wal_path,
+                std::sync::Arc::downgrade(&alive),
+            ));
         }
         Ok(Store {
             pool,

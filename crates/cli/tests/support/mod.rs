@@ -68,10 +68,8 @@ impl Server {
     fn wait_ready(&mut self) {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
-            if let Ok(r) = get(self.addr, "/health", &[]) {
-                if r.status == 200 {
-                    return;
-                }
+            if get(self.addr, "/health", &[]).is_ok_and(|r| r.status == 200) {
+                return;
             }
             if let Ok(Some(status)) = self.child.try_wait() {
                 panic!(
