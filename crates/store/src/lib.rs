@@ -27,7 +27,9 @@
 //!   milliseconds in both schemas. Methods that need "now" take it from the system clock unless
 //!   the time is a parameter (expiry, cutoffs, rate-limit windows).
 //! - **Durability:** SQLite runs in WAL mode with `synchronous = FULL`, foreign keys on and a
-//!   5 s busy timeout; a question returned by [`Store::insert_question`] is committed.
+//!   5 s busy timeout; a question returned by [`Store::insert_question`] or
+//!   [`Store::submit_question`] is committed. The WAL is kept bounded while serving (see
+//!   [`WAL_LIMIT_BYTES`]).
 //! - **References** such as `Q-2026-7F3K9A` are `Q-<UTC year>-<6 chars>` drawn from the OS
 //!   random source (`getrandom`) over the alphabet `23456789ABCDEFGHJKMNPQRSTUVWXYZ` (no
 //!   0/O/1/I/L), unique in the database (retried on collision). A reference identifies a question
@@ -51,7 +53,11 @@
 //!   The helpers are synchronous and CPU-heavy: call them inside `spawn_blocking`.
 //!
 //! # API changes
-//! None yet: this is the first version of the API.
+//! - Issue 13: [`Store::submit_question`] with [`Submission`] (form token used once, per-IP
+//!   limit checked in the inserting transaction) → [`Submitted`]; new errors
+//!   [`StoreError::TokenReused`] and [`StoreError::RateLimited`]; [`Store::checkpoint`] and a
+//!   WAL checkpointer task for SQLite files ([`WAL_LIMIT_BYTES`]); migration 0002 adds
+//!   `questions.form_token_hash` (unique). [`Store::insert_question`] is unchanged for callers.
 
 #![forbid(unsafe_code)]
 
@@ -134,6 +140,17 @@ pub enum StoreError {
     /// Running the embedded migrations failed.
     #[error("database migration failed")]
     Migrate(#[source] sqlx::migrate::MigrateError),
+    /// The form token was already used for a question with different content (a resubmission
+    /// with changed text). Nothing was stored; `reference` is the question first stored with
+    /// that token (not personal data). Web: 409 and a message saying the change was not saved.
+    #[error("form already sent as {reference} with different content")]
+    TokenReused {
+        /// Reference of the question stored with this token.
+        reference: String,
+    },
+    /// The per-IP limit of [`Submission::per_ip`] is reached: nothing was stored (web: 429).
+    #[error("too many questions from this address")]
+    RateLimited,
     /// Any other database error (connection, I/O, constraint…). Web: logged 500.
     #[error("database error")]
     Database(#[source] sqlx::Error),
@@ -234,6 +251,54 @@ pub struct NewQuestion {
     /// Keyed hash of the submitter's IP (computed by the web layer; never the raw IP), used by
     /// [`Store::count_recent_questions`].
     pub ip_hash: Option<String>,
+}
+
+/// The anti-abuse conditions of [`Store::submit_question`], checked in the transaction that
+/// inserts (so concurrent posts cannot race past them).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Submission<'a> {
+    /// The signed form token the question came with. A token is used once: a second post with
+    /// the same token and the same content gets the first question back
+    /// ([`Submitted::AlreadyStored`]), with other content [`StoreError::TokenReused`]. The store
+    /// keeps only a hash of it. `None`: no such check.
+    pub form_token: Option<&'a str>,
+    /// At most `max` questions with the question's [`NewQuestion::ip_hash`] created at or after
+    /// `since`; past it [`StoreError::RateLimited`]. `None` (or no `ip_hash`): no limit.
+    pub per_ip: Option<PerIpLimit>,
+}
+
+/// See [`Submission::per_ip`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PerIpLimit {
+    /// Most questions allowed in the window.
+    pub max: u64,
+    /// Start of the window (e.g. now − 1 hour).
+    pub since: Timestamp,
+}
+
+/// What [`Store::submit_question`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Submitted {
+    /// Stored now (committed).
+    Stored(Question),
+    /// The same form was already stored (same token, same content): that question, unchanged.
+    AlreadyStored(Question),
+}
+
+impl Submitted {
+    /// The question, new or already stored.
+    pub fn question(&self) -> &Question {
+        match self {
+            Submitted::Stored(q) | Submitted::AlreadyStored(q) => q,
+        }
+    }
+
+    /// The question, new or already stored.
+    pub fn into_question(self) -> Question {
+        match self {
+            Submitted::Stored(q) | Submitted::AlreadyStored(q) => q,
+        }
+    }
 }
 
 /// A stored question.
@@ -464,6 +529,41 @@ pub struct Store {
     pool: Pool,
     /// The URL with any password replaced by `***` (for `Debug` and logs).
     redacted_url: String,
+    /// Held by every clone; the WAL checkpointer stops once the last clone is gone.
+    _alive: std::sync::Arc<()>,
+}
+
+/// The size past which [`wal_checkpointer`] truncates the SQLite WAL, and the size SQLite cuts
+/// it back to after an automatic checkpoint (`journal_size_limit`).
+pub const WAL_LIMIT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// How often [`wal_checkpointer`] looks at the WAL's size.
+const WAL_CHECK_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// While the store is alive: every [`WAL_CHECK_EVERY`], if the WAL file is larger than
+/// [`WAL_LIMIT_BYTES`], `PRAGMA wal_checkpoint(TRUNCATE)` (which waits for readers, up to the
+/// busy timeout, then empties the log). A failed checkpoint is tried again at the next look.
+async fn wal_checkpointer(
+    pool: sqlx::SqlitePool,
+    wal_path: std::path::PathBuf,
+    alive: std::sync::Weak<()>,
+) {
+    let mut tick = tokio::time::interval(WAL_CHECK_EVERY);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if alive.strong_count() == 0 || pool.is_closed() {
+            break;
+        }
+        let big = std::fs::metadata(&wal_path).is_ok_and(|m| m.len() > WAL_LIMIT_BYTES);
+        if big {
+            // Errors (busy past the timeout) only delay the truncation to the next look.
+            let _ = sqlx::query("pragma wal_checkpoint(TRUNCATE)")
+                .execute(&pool)
+                .await;
+        }
+    }
+    pool.close().await;
 }
 
 impl fmt::Debug for Store {
@@ -542,6 +642,38 @@ fn check_text(field: &'static str, value: &str, max: usize, required: bool) -> R
         });
     }
     Ok(())
+}
+
+/// The checks of [`Store::insert_question`].
+fn validate_question(new: &NewQuestion) -> Result<()> {
+    check_text("name", &new.name, limits::NAME, true)?;
+    check_text("email", &new.email, limits::EMAIL, true)?;
+    check_text("topic", &new.topic, limits::TOPIC, true)?;
+    check_text("message", &new.message, limits::MESSAGE, true)?;
+    check_language("preferred_language", &new.preferred_language)?;
+    if let Some(json) = &new.assessment_json {
+        check_text("assessment_json", json, limits::ASSESSMENT_JSON, false)?;
+    }
+    if let Some(ip) = &new.ip_hash {
+        check_text("ip_hash", ip, 200, false)?;
+    }
+    if !new.consent {
+        return Err(StoreError::Invalid {
+            field: "consent",
+            message: "consent to the privacy notice is required",
+        });
+    }
+    Ok(())
+}
+
+/// Whether a stored question has the content of `new` (a resend of the same form).
+fn same_content(q: &Question, new: &NewQuestion) -> bool {
+    q.name == new.name
+        && q.email == new.email
+        && q.topic == new.topic
+        && q.message == new.message
+        && q.preferred_language == new.preferred_language
+        && q.assessment_json == new.assessment_json
 }
 
 fn check_language(field: &'static str, value: &str) -> Result<()> {
@@ -630,6 +762,7 @@ impl Store {
             field: "database_url",
             message: "expected sqlite://PATH, sqlite::memory: or postgres://…",
         };
+        let mut wal_task = None;
         let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             let opts = PgConnectOptions::from_str(url).map_err(|_| invalid)?;
             // 10 connections: plenty for a small office inbox; PG's default limit is 100, so
@@ -650,10 +783,23 @@ impl Store {
             } else {
                 SqliteConnectOptions::new().filename(url)
             };
+            // FULL: in WAL mode each commit syncs the log, so an acknowledged question
+            // survives a power cut, not just a crash of the process (NORMAL would not).
+            // The WAL is checkpointed every `wal_autocheckpoint` pages, truncated back to
+            // `journal_size_limit` after a checkpoint resets it, and [`wal_checkpointer`]
+            // truncates it when it grows anyway (readers holding old snapshots can stop the
+            // automatic checkpoints from ever resetting it under load).
             let opts = opts
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
-                .synchronous(SqliteSynchronous::Full);
+                .synchronous(SqliteSynchronous::Full)
+                .pragma("wal_autocheckpoint", "1000")
+                .pragma("journal_size_limit", WAL_LIMIT_BYTES.to_string());
+            let wal_path = {
+                let mut p = opts.get_filename().as_os_str().to_owned();
+                p.push("-wal");
+                std::path::PathBuf::from(p)
+            };
             let pool = if in_memory {
                 // One connection that never closes: an in-memory database lives only as long
                 // as its connection.
@@ -666,20 +812,36 @@ impl Store {
                     .await?
             } else {
                 // Writers are serialised by SQLite anyway; WAL lets readers run alongside.
-                SqlitePoolOptions::new()
+                let pool = SqlitePoolOptions::new()
                     .max_connections(5)
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(
                         opts.create_if_missing(true)
                             .journal_mode(SqliteJournalMode::Wal),
                     )
-                    .await?
+                    .await?;
+                wal_task = Some((pool.clone(), wal_path));
+                pool
             };
             Pool::Sqlite(pool)
         } else {
             return Err(invalid);
         };
-        Ok(Store { pool, redacted_url })
+        let alive = std::sync::Arc::new(());
+        if let Some((pool, wal_path)) = wal_task
+            && let Ok(rt) = tokio::runtime::Handle::try_current()
+        {
+            rt.spawn(wal_checkpointer(
+                pool,
+                wal_path,
+                std::sync::Arc::downgrade(&alive),
+            ));
+        }
+        Ok(Store {
+            pool,
+            redacted_url,
+            _alive: alive,
+        })
     }
 
     /// Apply any embedded migrations not yet applied. Idempotent.
@@ -723,60 +885,158 @@ impl Store {
     // --- questions ------------------------------------------------------------------------
 
     /// Validate and store a new question with status `new`, generating its unique reference.
-    /// When this returns `Ok`, the question is committed (durable); show the reference.
+    /// When this returns `Ok`, the question is committed (durable); show the reference. No form
+    /// token or rate limit: see [`Store::submit_question`] for the public form.
     pub async fn insert_question(&self, new: &NewQuestion) -> Result<Question> {
-        check_text("name", &new.name, limits::NAME, true)?;
-        check_text("email", &new.email, limits::EMAIL, true)?;
-        check_text("topic", &new.topic, limits::TOPIC, true)?;
-        check_text("message", &new.message, limits::MESSAGE, true)?;
-        check_language("preferred_language", &new.preferred_language)?;
-        if let Some(json) = &new.assessment_json {
-            check_text("assessment_json", json, limits::ASSESSMENT_JSON, false)?;
-        }
-        if let Some(ip) = &new.ip_hash {
-            check_text("ip_hash", ip, 200, false)?;
-        }
-        if !new.consent {
-            return Err(StoreError::Invalid {
-                field: "consent",
-                message: "consent to the privacy notice is required",
-            });
-        }
+        Ok(self
+            .submit_question(new, &Submission::default())
+            .await?
+            .into_question())
+    }
+
+    /// Store a question from the public form exactly once, in one transaction that
+    /// 1. looks up the form token ([`Submission::form_token`]): already used with the same
+    ///    content → [`Submitted::AlreadyStored`] with the first question; with other content →
+    ///    [`StoreError::TokenReused`] (nothing stored);
+    /// 2. counts the IP's recent questions ([`Submission::per_ip`]) → [`StoreError::RateLimited`];
+    /// 3. inserts (validated as [`Store::insert_question`]) and commits.
+    ///
+    /// The steps cannot race: SQLite takes the write lock first (`BEGIN IMMEDIATE`), PostgreSQL
+    /// takes transaction advisory locks on the token and on the IP hash; a unique index on the
+    /// token hash backs the once-only rule whatever happens.
+    pub async fn submit_question(
+        &self,
+        new: &NewQuestion,
+        opts: &Submission<'_>,
+    ) -> Result<Submitted> {
+        validate_question(new)?;
         let now = Timestamp::now();
         let year = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).year();
-        let sql = format!(
+        let token_hash = opts
+            .form_token
+            .map(|t| util::hash_key(&format!("form:{t}")));
+        let per_ip = match (&new.ip_hash, opts.per_ip) {
+            (Some(ip), Some(limit)) => Some((ip.as_str(), limit)),
+            _ => None,
+        };
+        let insert_sql = format!(
             "insert into questions (reference, status, name, email, topic, message, \
              preferred_language, assessment_json, consent, ip_hash, search_text, created_at, \
-             updated_at) values ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) \
+             updated_at, form_token_hash) \
+             values ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) \
              returning {}",
             rows::QUESTION_COLUMNS
         );
-        // 31^6 ≈ 887 million references per year: a collision is rare; retry a few times.
+        let by_token_sql = format!(
+            "select {} from questions where form_token_hash = $1",
+            rows::QUESTION_COLUMNS
+        );
+        let count_sql = "select count(*) from questions where ip_hash = $1 and created_at >= $2";
+
+        // The transaction's body, the same for both backends once it is open and locked.
+        macro_rules! body {
+            ($tx:ident) => {{
+                if let Some(th) = &token_hash {
+                    let existing = sqlx::query_as::<_, Question>(&by_token_sql)
+                        .bind(th)
+                        .fetch_optional(&mut *$tx)
+                        .await?;
+                    if let Some(q) = existing {
+                        $tx.rollback().await?;
+                        return if same_content(&q, new) {
+                            Ok(Submitted::AlreadyStored(q))
+                        } else {
+                            Err(StoreError::TokenReused {
+                                reference: q.reference,
+                            })
+                        };
+                    }
+                }
+                if let Some((ip, limit)) = per_ip {
+                    let n: i64 = sqlx::query_scalar(count_sql)
+                        .bind(ip)
+                        .bind(rows::ms(limit.since))
+                        .fetch_one(&mut *$tx)
+                        .await?;
+                    if count(n) >= limit.max {
+                        $tx.rollback().await?;
+                        return Err(StoreError::RateLimited);
+                    }
+                }
+                let reference = util::new_reference(year)?;
+                let search =
+                    util::search_text(&reference, &new.name, &new.email, &new.topic, &new.message);
+                let inserted = sqlx::query_as::<_, Question>(&insert_sql)
+                    .bind(&reference)
+                    .bind(&new.name)
+                    .bind(&new.email)
+                    .bind(&new.topic)
+                    .bind(&new.message)
+                    .bind(&new.preferred_language)
+                    .bind(new.assessment_json.as_deref())
+                    .bind(new.consent)
+                    .bind(new.ip_hash.as_deref())
+                    .bind(&search)
+                    .bind(rows::ms(now))
+                    .bind(token_hash.as_deref())
+                    .fetch_one(&mut *$tx)
+                    .await;
+                match inserted {
+                    Ok(q) => {
+                        $tx.commit().await?;
+                        return Ok(Submitted::Stored(q));
+                    }
+                    // A reference collision (31^6 a year: rare), or a token stored by a racing
+                    // transaction despite the locks: roll back and run again (the token
+                    // look-up then finds it).
+                    Err(e) if is_unique_violation(&e) => {
+                        $tx.rollback().await?;
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }};
+        }
+
         for _ in 0..8 {
-            let reference = util::new_reference(year)?;
-            let search =
-                util::search_text(&reference, &new.name, &new.email, &new.topic, &new.message);
-            let res = with_pool!(self, pool => sqlx::query_as::<_, Question>(&sql)
-                .bind(&reference)
-                .bind(&new.name)
-                .bind(&new.email)
-                .bind(&new.topic)
-                .bind(&new.message)
-                .bind(&new.preferred_language)
-                .bind(new.assessment_json.as_deref())
-                .bind(new.consent)
-                .bind(new.ip_hash.as_deref())
-                .bind(&search)
-                .bind(rows::ms(now))
-                .fetch_one(pool)
-                .await);
-            match res {
-                Ok(q) => return Ok(q),
-                Err(e) if is_unique_violation(&e) => continue,
-                Err(e) => return Err(e.into()),
+            match &self.pool {
+                Pool::Sqlite(pool) => {
+                    // IMMEDIATE: the write lock before the first read, so the look-ups and the
+                    // insert see one state and no other writer runs between them.
+                    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                    body!(tx)
+                }
+                Pool::Postgres(pool) => {
+                    let mut tx = pool.begin().await?;
+                    // Always the token first, then the IP: one order, no deadlock.
+                    if let Some(th) = &token_hash {
+                        sqlx::query("select pg_advisory_xact_lock($1)")
+                            .bind(util::lock_key(th))
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    if let Some((ip, _)) = per_ip {
+                        sqlx::query("select pg_advisory_xact_lock($1)")
+                            .bind(util::lock_key(&format!("question-ip:{ip}")))
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    body!(tx)
+                }
             }
         }
         Err(StoreError::Conflict { field: "reference" })
+    }
+
+    /// Checkpoint the SQLite write-ahead log into the database and truncate it to zero bytes
+    /// (`PRAGMA wal_checkpoint(TRUNCATE)`; waits up to the busy timeout for readers). Done
+    /// periodically by the store itself while it serves; a no-op on PostgreSQL or in memory.
+    pub async fn checkpoint(&self) -> Result<()> {
+        if let Pool::Sqlite(pool) = &self.pool {
+            sqlx::query("pragma wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await?;
+        }
+        Ok(())
     }
 
     /// The question with this id, or [`StoreError::NotFound`].

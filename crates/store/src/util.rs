@@ -32,6 +32,14 @@ pub(crate) fn hash_key(s: &str) -> String {
     hex(&Blake2s256::digest(s.as_bytes()))
 }
 
+/// A PostgreSQL advisory-lock key for `s` (the first 8 bytes of its BLAKE2s-256 hash).
+pub(crate) fn lock_key(s: &str) -> i64 {
+    let d = Blake2s256::digest(s.as_bytes());
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&d[..8]);
+    i64::from_le_bytes(b)
+}
+
 /// Reference alphabet: digits and capitals without 0/O, 1/I/L (31 symbols).
 const REF_ALPHABET: &[u8; 31] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const REF_LEN: usize = 6;

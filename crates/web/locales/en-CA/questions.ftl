@@ -39,6 +39,7 @@ q-error-expired = This form was open for too long. Please check your question an
 q-error-token = This form could not be checked. Please send it again.
 q-error-rate = Too many questions have been sent from your connection in the last hour. Please try again later; your text is kept below.
 q-error-store = This could not be saved; please check it
+q-error-resent-changed = This form was already sent, as question { $reference }, with different text. Your changes were not saved. To send the text below as a new question, check it and send it again.
 q-sent-title = Your question has been sent
 q-sent-reference = Your reference number is
 q-sent-next-heading = What happens next

@@ -39,6 +39,7 @@ q-error-expired = Ce formulaire est resté ouvert trop longtemps. Vérifiez votr
 q-error-token = Ce formulaire n’a pas pu être vérifié. Veuillez l’envoyer de nouveau.
 q-error-rate = Trop de questions ont été envoyées depuis votre connexion au cours de la dernière heure. Réessayez plus tard; votre texte est conservé ci-dessous.
 q-error-store = Cette valeur n’a pas pu être enregistrée; vérifiez-la
+q-error-resent-changed = Ce formulaire a déjà été envoyé, comme question { $reference }, avec un autre texte. Vos modifications n’ont pas été enregistrées. Pour envoyer le texte ci-dessous comme nouvelle question, vérifiez-le et envoyez-le de nouveau.
 q-sent-title = Votre question a été envoyée
 q-sent-reference = Votre numéro de référence est
 q-sent-next-heading = La suite

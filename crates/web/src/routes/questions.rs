@@ -2,19 +2,20 @@
 //!
 //! Spam protection without any third-party service: a honeypot field, a signed form token
 //! (HMAC of render time, form and language) that also stands in for CSRF protection on this
-//! session-less form, a minimum fill time, and a per-IP limit counted both in memory and in
-//! the database (for several instances). A question is committed to the database before the
-//! visitor is redirected (303) to the confirmation page with its reference number.
+//! session-less form, a minimum fill time, and a per-IP limit counted in the database (shared
+//! by every instance, checked in the transaction that inserts). A form token stores one
+//! question: a resend gets the same reference, a resend with changed text is refused (409)
+//! with a message. A question is committed to the database before the visitor is redirected
+//! (303) to the confirmation page with its reference number.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use landed_store::{NewQuestion, StoreError};
+use landed_store::{NewQuestion, PerIpLimit, StoreError, Submission, Submitted};
 
 use super::{Errors, L, field_id, internal_error, see_other};
 use crate::i18n::Lang;
@@ -263,36 +264,15 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         let f = render_form(&state, lang, v, Errors::default(), lang.t(key));
         return (StatusCode::UNPROCESSABLE_ENTITY, f).into_response();
     }
-    // A resend of a form already stored (double click): the same confirmation, no duplicate.
-    if let Some(reference) = state.seen_tokens().get(token) {
-        return see_other(&format!("/{}/questions/sent?ref={reference}", lang.code()));
-    }
     // 3. Field validation.
     let errors = validate(lang, &v);
     if !errors.is_empty() {
         let f = render_form(&state, lang, v, errors, String::new());
         return (StatusCode::UNPROCESSABLE_ENTITY, f).into_response();
     }
-    // 4. Per-IP rate limit: this instance's memory, then the shared database count.
-    let ip_hash = security::ip_hash(state.key(), &ip);
-    let limit = settings.questions_per_ip_per_hour as usize;
-    let hour = Duration::from_secs(3600);
-    let mut limited = state.limiter().count(&ip_hash, hour) >= limit;
-    if !limited {
-        let since = jiff::Timestamp::now()
-            .checked_sub(jiff::SignedDuration::from_hours(1))
-            .unwrap_or(jiff::Timestamp::MIN);
-        match state.store().count_recent_questions(&ip_hash, since).await {
-            Ok(n) => limited = n >= limit as u64,
-            Err(e) => return internal_error(lang, "count recent questions", &e),
-        }
-    }
-    if limited {
-        tracing::info!("question refused: rate limit");
-        let f = render_form(&state, lang, v, Errors::default(), lang.t("q-error-rate"));
-        return (StatusCode::TOO_MANY_REQUESTS, f).into_response();
-    }
-    // 5. Store durably, then redirect.
+    // 4. Store exactly once, durably, then redirect. In one transaction the store checks the
+    //    form token (a resend of the same form gets the same reference; the same form with other
+    //    text is refused) and the per-IP limit shared by every instance, then inserts.
     let assessment_json = if v.assessment.is_empty() {
         None
     } else {
@@ -306,18 +286,44 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         preferred_language: v.preferred_language.clone(),
         assessment_json,
         consent: v.consent,
-        ip_hash: Some(ip_hash.clone()),
+        ip_hash: Some(security::ip_hash(state.key(), &ip)),
     };
-    match state.store().insert_question(&new).await {
-        Ok(q) => {
-            state.limiter().hit(&ip_hash);
-            state.seen_tokens().insert(token, &q.reference);
-            tracing::info!(reference = %q.reference, "question stored");
+    let since = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(1))
+        .unwrap_or(jiff::Timestamp::MIN);
+    let opts = Submission {
+        form_token: Some(token),
+        per_ip: Some(PerIpLimit {
+            max: u64::from(settings.questions_per_ip_per_hour),
+            since,
+        }),
+    };
+    match state.store().submit_question(&new, &opts).await {
+        Ok(submitted) => {
+            let q = submitted.question();
+            if matches!(submitted, Submitted::Stored(_)) {
+                tracing::info!(reference = %q.reference, "question stored");
+            } else {
+                tracing::info!(reference = %q.reference, "question resent: already stored");
+            }
             see_other(&format!(
                 "/{}/questions/sent?ref={}",
                 lang.code(),
                 q.reference
             ))
+        }
+        Err(StoreError::TokenReused { reference }) => {
+            // Never dropped silently: say the change was not saved, keep the new text, and give
+            // a fresh form so it can be sent as a new question.
+            tracing::info!(%reference, "question refused: form resent with other text");
+            let msg = lang.t1("q-error-resent-changed", "reference", &reference);
+            let f = render_form(&state, lang, v, Errors::default(), msg);
+            (StatusCode::CONFLICT, f).into_response()
+        }
+        Err(StoreError::RateLimited) => {
+            tracing::info!("question refused: rate limit");
+            let f = render_form(&state, lang, v, Errors::default(), lang.t("q-error-rate"));
+            (StatusCode::TOO_MANY_REQUESTS, f).into_response()
         }
         Err(StoreError::Invalid { field, .. }) => {
             let mut errors = Errors::default();

@@ -241,3 +241,108 @@ async fn a_double_submit_stores_one_question() {
         .unwrap();
     assert_eq!(all.len(), 1);
 }
+
+#[tokio::test]
+async fn a_resend_with_changed_text_is_refused_not_dropped() {
+    let app = spawn().await;
+    let token = app.question_token("fr", 10);
+    let first = app
+        .post_form("/fr/questions/new", &valid(&token, "Ana"), &[])
+        .await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER);
+    let reference = first.location().rsplit('=').next().unwrap().to_string();
+    let mut changed = valid(&token, "Ana");
+    changed.retain(|(k, _)| *k != "message");
+    let text = "Autre question : puis-je compter mon stage coop ?";
+    changed.push(("message", text));
+    let res = app.post_form("/fr/questions/new", &changed, &[]).await;
+    assert_eq!(res.status, StatusCode::CONFLICT, "{}", res.body);
+    assert!(
+        res.body
+            .contains("Vos modifications n’ont pas été enregistrées")
+    );
+    assert!(res.body.contains(&reference), "names the question stored");
+    assert!(res.body.contains("Autre question"), "the new text is kept");
+    assert!(!res.body.contains("a été envoyée"), "never claims success");
+    let fresh = res.hidden("form_token");
+    assert_ne!(fresh, token, "a fresh form to send it as a new question");
+    let all = app
+        .state
+        .store()
+        .export_questions(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].message, MESSAGE, "the first text is kept");
+    // English too.
+    let token = app.question_token("en", 10);
+    app.post_form("/en/questions/new", &valid(&token, "Bo"), &[])
+        .await;
+    let mut changed = valid(&token, "Bo");
+    changed.retain(|(k, _)| *k != "name");
+    changed.push(("name", "Bob"));
+    let res = app.post_form("/en/questions/new", &changed, &[]).await;
+    assert_eq!(res.status, StatusCode::CONFLICT);
+    assert!(res.body.contains("Your changes were not saved"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ten_simultaneous_posts_of_one_form_store_one_question() {
+    let app = std::sync::Arc::new(spawn().await);
+    let token = app.question_token("en", 10);
+    let mut tasks = Vec::new();
+    for _ in 0..10 {
+        let (app, token) = (app.clone(), token.clone());
+        tasks.push(tokio::spawn(async move {
+            app.post_form("/en/questions/new", &valid(&token, "Dup"), &[])
+                .await
+        }));
+    }
+    let mut locations = std::collections::BTreeSet::new();
+    for t in tasks {
+        let res = t.await.unwrap();
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        locations.insert(res.location().to_string());
+    }
+    assert_eq!(locations.len(), 1, "one reference for all: {locations:?}");
+    let all = app
+        .state
+        .store()
+        .export_questions(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn thirty_simultaneous_posts_from_one_ip_store_at_most_the_limit() {
+    let mut s = settings();
+    s.questions_per_ip_per_hour = 5;
+    let app = std::sync::Arc::new(spawn_with(s).await);
+    let mut tasks = Vec::new();
+    for i in 0..30 {
+        let app = app.clone();
+        tasks.push(tokio::spawn(async move {
+            let token = app.question_token("en", 10);
+            app.post_form("/en/questions/new", &valid(&token, &format!("P{i}")), &[])
+                .await
+                .status
+        }));
+    }
+    let (mut stored, mut limited) = (0, 0);
+    for t in tasks {
+        match t.await.unwrap() {
+            StatusCode::SEE_OTHER => stored += 1,
+            StatusCode::TOO_MANY_REQUESTS => limited += 1,
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert_eq!((stored, limited), (5, 25));
+    let all = app
+        .state
+        .store()
+        .export_questions(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(all.len(), 5);
+}
