@@ -2,12 +2,11 @@
 //!
 //! Spam protection without any third-party service: a honeypot field, a signed form token
 //! (HMAC of render time, form and language) that also stands in for CSRF protection on this
-//! session-less form, a minimum fill time, and a per-IP limit counted both in memory and in
-//! the database (for several instances). A question is committed to the database before the
-//! visitor is redirected (303) to the confirmation page with its reference number.
+//! session-less form, a minimum fill time, and a per-IP limit counted in the database. A
+//! question is committed to the database before the visitor is redirected (303) to the
+//! confirmation page, which shows its reference only to the browser that sent it.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -230,6 +229,7 @@ fn validate(lang: Lang, v: &QuestionValues) -> Errors {
 /// `POST /{lang}/questions/new`.
 pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> Response {
     let ip = super::client_ip(req.extensions());
+    let https = security::is_https(req.headers());
     let pairs = match read_form(req).await {
         Ok(p) => p,
         Err(r) => return r,
@@ -265,7 +265,7 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
     }
     // A resend of a form already stored (double click): the same confirmation, no duplicate.
     if let Some(reference) = state.seen_tokens().get(token) {
-        return see_other(&format!("/{}/questions/sent?ref={reference}", lang.code()));
+        return sent_redirect(&state, lang, &reference, https);
     }
     // 3. Field validation.
     let errors = validate(lang, &v);
@@ -273,20 +273,16 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         let f = render_form(&state, lang, v, errors, String::new());
         return (StatusCode::UNPROCESSABLE_ENTITY, f).into_response();
     }
-    // 4. Per-IP rate limit: this instance's memory, then the shared database count.
+    // 4. Per-IP rate limit: the shared database count.
     let ip_hash = security::ip_hash(state.key(), &ip);
-    let limit = settings.questions_per_ip_per_hour as usize;
-    let hour = Duration::from_secs(3600);
-    let mut limited = state.limiter().count(&ip_hash, hour) >= limit;
-    if !limited {
-        let since = jiff::Timestamp::now()
-            .checked_sub(jiff::SignedDuration::from_hours(1))
-            .unwrap_or(jiff::Timestamp::MIN);
-        match state.store().count_recent_questions(&ip_hash, since).await {
-            Ok(n) => limited = n >= limit as u64,
-            Err(e) => return internal_error(lang, "count recent questions", &e),
-        }
-    }
+    let limit = u64::from(settings.questions_per_ip_per_hour);
+    let since = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(1))
+        .unwrap_or(jiff::Timestamp::MIN);
+    let limited = match state.store().count_recent_questions(&ip_hash, since).await {
+        Ok(n) => n >= limit,
+        Err(e) => return internal_error(lang, "count recent questions", &e),
+    };
     if limited {
         tracing::info!("question refused: rate limit");
         let f = render_form(&state, lang, v, Errors::default(), lang.t("q-error-rate"));
@@ -310,14 +306,8 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
     };
     match state.store().insert_question(&new).await {
         Ok(q) => {
-            state.limiter().hit(&ip_hash);
             state.seen_tokens().insert(token, &q.reference);
-            tracing::info!(reference = %q.reference, "question stored");
-            see_other(&format!(
-                "/{}/questions/sent?ref={}",
-                lang.code(),
-                q.reference
-            ))
+            sent_redirect(&state, lang, &q.reference, https)
         }
         Err(StoreError::Invalid { field, .. }) => {
             let mut errors = Errors::default();
@@ -364,9 +354,38 @@ fn valid_reference(r: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// `GET /{lang}/questions/sent?ref=Q-…`: the confirmation page.
-pub async fn sent(L(lang): L, Query(params): Query<SentParams>) -> Response {
-    let Some(reference) = params.reference.filter(|r| valid_reference(r)) else {
+/// `303` to the confirmation page, with the signed cookie that lets this browser, and only
+/// it, see the reference there for an hour.
+pub fn sent_redirect(state: &AppState, lang: Lang, reference: &str, https: bool) -> Response {
+    let mut res = see_other(&format!("/{}/questions/sent?ref={reference}", lang.code()));
+    let cookie = security::sent_cookie(
+        state.key(),
+        reference,
+        state.settings().secure_cookies || https,
+    );
+    if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// `GET /{lang}/questions/sent?ref=Q-…`: the confirmation page, shown only to the browser
+/// whose signed cookie names that reference; any other request gets the 404 page, so the
+/// page confirms nothing about a reference someone merely typed.
+pub async fn sent(
+    State(state): State<AppState>,
+    L(lang): L,
+    headers: axum::http::HeaderMap,
+    Query(params): Query<SentParams>,
+) -> Response {
+    let now = jiff::Timestamp::now().as_second();
+    let cookie = security::cookie(&headers, security::SENT_COOKIE)
+        .and_then(|c| security::check_sent_cookie(state.key(), c, now));
+    let Some(reference) = params
+        .reference
+        .filter(|r| valid_reference(r))
+        .filter(|r| cookie.as_deref() == Some(r.as_str()))
+    else {
         return super::not_found(lang);
     };
     let mut p = Page::public(lang, "question", "q-sent-title", "questions/sent");
