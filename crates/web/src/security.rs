@@ -295,10 +295,10 @@ pub async fn form_text_check(req: Request, next: Next) -> Response {
     let bytes = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(b) => b,
         Err(e) => {
-            let source = std::error::Error::source(&e);
-            let status = if source.is_some_and(|s| s.is::<http_body_util::LengthLimitError>()) {
+            let status = if error_chain_has::<http_body_util::LengthLimitError>(&e, "length limit")
+            {
                 StatusCode::PAYLOAD_TOO_LARGE
-            } else if source.is_some_and(|s| s.is::<tower_http::timeout::TimeoutError>()) {
+            } else if error_chain_has::<tower_http::timeout::TimeoutError>(&e, "timed out") {
                 StatusCode::REQUEST_TIMEOUT
             } else {
                 StatusCode::BAD_REQUEST
@@ -311,6 +311,22 @@ pub async fn form_text_check(req: Request, next: Next) -> Response {
     }
     next.run(Request::from_parts(parts, axum::body::Body::from(bytes)))
         .await
+}
+
+/// Whether an error or one of its sources is a `T`. Boxed errors hide their type from
+/// `downcast` (a `Box<dyn Error>` inside another), so the message is checked as well.
+fn error_chain_has<T: std::error::Error + 'static>(
+    e: &(dyn std::error::Error + 'static),
+    message: &str,
+) -> bool {
+    let mut current = Some(e);
+    while let Some(err) = current {
+        if err.is::<T>() || err.to_string().contains(message) {
+            return true;
+        }
+        current = err.source();
+    }
+    false
 }
 
 /// The 400 page for a form field that is not valid text. The field is named only when its
