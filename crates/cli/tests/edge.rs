@@ -47,7 +47,8 @@ impl Server {
             assert!(Instant::now() < deadline, "the server did not start");
             let line = lines.next().expect("server exited").unwrap();
             if let Some(rest) = line.split("listening on http://").nth(1) {
-                break rest.trim_end_matches('/').parse().unwrap();
+                // `…listening on http://127.0.0.1:PORT/ addr=… database=…`
+                break rest.split('/').next().unwrap().parse().unwrap();
             }
         };
         // Keep draining stderr so the server never blocks on a full pipe.
