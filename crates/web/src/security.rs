@@ -165,15 +165,15 @@ pub const SECURITY_HEADERS: [(&str, &str); 6] = [
 /// host only (subdomains may not all be HTTPS).
 pub const HSTS: &str = "max-age=63072000";
 
+/// The cross-site check layer, with our refusal page.
+pub type Csrf = tower_http::csrf::CsrfLayer<fn(tower_http::csrf::ProtectionError) -> Response>;
+
 /// Refuse cross-site unsafe requests, with tower-http's `CsrfLayer` (the Go 1.25 /
 /// Filippo Valsorda scheme): unsafe methods pass only with `Sec-Fetch-Site: same-origin` or
 /// `none`, an `Origin` equal to the configured public URL or to the request's host, or
 /// neither header (non-browser clients). The JSON API (`/api/…`, no cookies, no side effects
 /// on anyone's account) is exempt, as before.
-pub fn csrf_layer(
-    public_url: Option<&str>,
-) -> Result<tower_http::csrf::CsrfLayer<fn(tower_http::csrf::ProtectionError) -> Response>, String>
-{
+pub fn csrf_layer(public_url: Option<&str>) -> Result<Csrf, String> {
     let layer = tower_http::csrf::CsrfLayer::new()
         .with_insecure_bypass(|_, uri| uri.path().starts_with("/api/"))
         .with_rejection_response(
@@ -188,7 +188,7 @@ pub fn csrf_layer(
 }
 
 fn refused_cross_site(_: tower_http::csrf::ProtectionError) -> Response {
-    tracing::warn!("refused a cross-site request");
+    tracing::debug!("refused a cross-site request");
     (StatusCode::FORBIDDEN, "Cross-site request refused.").into_response()
 }
 

@@ -306,7 +306,7 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Response {
     // A place in the bounded password-check pool first (in memory, cheap): a flood of logins
     // waits in a short queue or gets 429, instead of each one holding ~19 MiB of argon2.
     let Some(ticket) = state.hash_pool().enter() else {
-        tracing::warn!("staff login refused: password checks busy");
+        tracing::debug!("staff login refused: password checks busy");
         return locked_page(&state, lang, email, next, "staff-login-busy", 1);
     };
     // Then the attempt limits, per account and per IP (database counters, shared by all
@@ -334,7 +334,7 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Response {
     {
         Ok(LoginAttempt::Counted(ids)) => ids,
         Ok(LoginAttempt::Refused { retry_at, .. }) => {
-            tracing::warn!("staff login refused: too many failures");
+            tracing::debug!("staff login refused: too many failures");
             let secs = retry_at.as_second().saturating_sub(now.as_second()).max(1);
             return locked_page(&state, lang, email, next, "staff-login-locked", secs);
         }
