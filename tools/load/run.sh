@@ -27,8 +27,10 @@ if ! command -v wrk >/dev/null 2>&1; then
   if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
 fi
 
-echo "== building the release binary" >&2
-cargo build --release -p landed --quiet
+if [ "${LOAD_SKIP_BUILD:-0}" != 1 ]; then
+  echo "== building the release binary" >&2
+  cargo build --release -p landed --quiet
+fi
 BIN=target/release/landed
 
 DB="$OUT/load.db"
