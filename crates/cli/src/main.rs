@@ -150,7 +150,7 @@ Examples:
   landed serve                                   # http://127.0.0.1:8080, ./landed.db
   landed serve --addr 0.0.0.0:8080 --database postgres://user@db/landed
   DATABASE_URL=sqlite:///var/lib/landed/landed.db landed serve")]
-    Serve(landed_web::ServeArgs),
+    Serve(Box<landed_web::ServeArgs>),
     /// Staff accounts and data retention.
     #[command(
         subcommand,
@@ -489,14 +489,14 @@ fn main() -> ExitCode {
         None => match Cli::try_parse_from(["landed", "serve"]) {
             Ok(Cli {
                 command: Some(Command::Serve(args)),
-            }) => landed_web::run_serve(args),
+            }) => landed_web::run_serve(*args),
             Ok(_) => ExitCode::from(2),
             Err(e) => {
                 let _ = e.print();
                 ExitCode::from(2)
             }
         },
-        Some(Command::Serve(args)) => landed_web::run_serve(args),
+        Some(Command::Serve(args)) => landed_web::run_serve(*args),
         Some(Command::Admin(cmd)) => landed_web::run_admin(cmd),
         Some(Command::Crs(args)) => match (&args.file, args.common.detail()) {
             (_, Err(e)) => usage_error(e),

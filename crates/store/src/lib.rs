@@ -508,6 +508,26 @@ impl fmt::Debug for Session {
 // The store
 // ------------------------------------------------------------------------------------------------
 
+/// Outcome of [`Store::begin_login_attempt`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoginAttempt {
+    /// Every key was under its limit; one failure is now counted for each (row ids, in the
+    /// order of the keys given).
+    Counted(Vec<i64>),
+    /// The key at `key_index` (in the order given) is at its limit; nothing was counted.
+    /// `retry_at` is when its oldest failure in the window stops counting.
+    Refused {
+        key_index: usize,
+        retry_at: Timestamp,
+    },
+}
+
+/// A PostgreSQL advisory-lock number for a hashed key (its first 16 hex digits).
+fn advisory_key(hashed: &str) -> i64 {
+    let head = hashed.get(..16).unwrap_or(hashed);
+    u64::from_str_radix(head, 16).map_or(0, |v| v as i64)
+}
+
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -1526,6 +1546,111 @@ impl Store {
                 .execute(pool)
                 .await?
                 .rows_affected()))
+    }
+
+    /// Check and count one login attempt atomically, before any password is checked: if
+    /// every `(key, limit)` has fewer than `limit` failures in the `window` up to `now`, one
+    /// failure is recorded for each key and their row ids are returned (forget them with
+    /// [`Store::forget_login_failures`] when the password turns out right); otherwise nothing
+    /// is recorded and the first key at its limit is named. Concurrent attempts are serialised
+    /// (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: a transaction-scoped advisory lock per key),
+    /// so N parallel attempts never get more than `limit` through.
+    pub async fn begin_login_attempt(
+        &self,
+        keys: &[(&str, u64)],
+        window: jiff::SignedDuration,
+        now: Timestamp,
+    ) -> Result<LoginAttempt> {
+        let since = rows::ms(now.checked_sub(window).unwrap_or(Timestamp::MIN));
+        let at = rows::ms(now);
+        let window_ms = window.as_millis().clamp(0, i128::from(i64::MAX)) as i64;
+        let mut hashed: Vec<(String, u64)> = keys
+            .iter()
+            .map(|(k, limit)| (util::hash_key(k), *limit))
+            .collect();
+        // Keys in a fixed order: two attempts lock them in the same order (no deadlock).
+        let order: Vec<usize> = {
+            let mut idx: Vec<usize> = (0..hashed.len()).collect();
+            idx.sort_by(|a, b| hashed[*a].0.cmp(&hashed[*b].0));
+            idx
+        };
+        macro_rules! attempt {
+            ($tx:ident) => {{
+                let mut refused = None;
+                for &i in &order {
+                    let (key, limit) = &hashed[i];
+                    let (n, oldest): (i64, Option<i64>) = sqlx::query_as(
+                        "select count(*), min(created_at) from login_failures \
+                         where key_hash = $1 and created_at >= $2",
+                    )
+                    .bind(key)
+                    .bind(since)
+                    .fetch_one(&mut *$tx)
+                    .await?;
+                    if count(n) >= *limit {
+                        let retry_ms = oldest.unwrap_or(at).saturating_add(window_ms);
+                        refused = Some((i, retry_ms));
+                        break;
+                    }
+                }
+                if let Some((key_index, retry_ms)) = refused {
+                    $tx.rollback().await?;
+                    LoginAttempt::Refused {
+                        key_index,
+                        retry_at: Timestamp::from_millisecond(retry_ms).unwrap_or(now),
+                    }
+                } else {
+                    let mut ids = Vec::with_capacity(hashed.len());
+                    for (key, _) in &hashed {
+                        let id: i64 = sqlx::query_scalar(
+                            "insert into login_failures (key_hash, created_at) \
+                             values ($1, $2) returning id",
+                        )
+                        .bind(key)
+                        .bind(at)
+                        .fetch_one(&mut *$tx)
+                        .await?;
+                        ids.push(id);
+                    }
+                    $tx.commit().await?;
+                    LoginAttempt::Counted(ids)
+                }
+            }};
+        }
+        let outcome = match &self.pool {
+            Pool::Sqlite(pool) => {
+                // Take the write lock before reading: no other attempt can count in between.
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                attempt!(tx)
+            }
+            Pool::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                for &i in &order {
+                    let lock = advisory_key(&hashed[i].0);
+                    sqlx::query("select pg_advisory_xact_lock($1)")
+                        .bind(lock)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                attempt!(tx)
+            }
+        };
+        hashed.clear();
+        Ok(outcome)
+    }
+
+    /// Forget failures by row id (the attempt of a login whose password was right).
+    pub async fn forget_login_failures(&self, ids: &[i64]) -> Result<u64> {
+        let mut n = 0;
+        for id in ids {
+            n += with_pool!(self, pool =>
+                sqlx::query("delete from login_failures where id = $1")
+                    .bind(*id)
+                    .execute(pool)
+                    .await?
+                    .rows_affected());
+        }
+        Ok(n)
     }
 
     /// Housekeeping: delete failures recorded before `cutoff`. Returns how many.

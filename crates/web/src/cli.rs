@@ -7,67 +7,122 @@ use std::process::ExitCode;
 use landed_store::{Store, StoreError};
 use tracing::{error, info, warn};
 
-use crate::config::{FileSettings, Settings};
+use crate::config::Settings;
 use crate::state::AppState;
 
 /// Arguments of `landed serve`. Each setting can also come from the environment or from a
-/// TOML config file (`--config`); flags and environment win over the file.
-#[derive(Debug, Clone, clap::Args)]
+/// TOML config file (`--config`, keys named as in [`Settings`]); flags and environment win
+/// over the file. A flag left out is skipped when the layers are merged.
+#[derive(Debug, Clone, Default, clap::Args, serde::Serialize)]
 pub struct ServeArgs {
     /// Address to listen on [default: 127.0.0.1:8080]
     #[arg(long, env = "LANDED_ADDR")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub addr: Option<String>,
     /// Database URL: sqlite://PATH or postgres://… [default: sqlite://landed.db]
     #[arg(long, env = "DATABASE_URL")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub database: Option<String>,
-    /// TOML file with settings (keys: addr, database, secure_cookies, secret, min_fill_secs,
-    /// max_form_age_secs, questions_per_ip_per_hour, login_failures_limit, session_minutes,
-    /// body_limit_bytes, log_json)
+    /// TOML file with settings: any key below, by its name in snake case (e.g.
+    /// `max_connections = 5000`)
     #[arg(long, env = "LANDED_CONFIG")]
+    #[serde(skip)]
     pub config: Option<PathBuf>,
-    /// Mark the session cookie Secure (set this when served over HTTPS) [default: false]
+    /// Mark the session cookie Secure and send HSTS (set this when served over HTTPS) [default: false]
     #[arg(long, env = "LANDED_SECURE_COOKIES", num_args = 0..=1, default_missing_value = "true")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secure_cookies: Option<bool>,
     /// Secret for signing form tokens (set the same one on every instance) [default: random at start]
     #[arg(long, env = "LANDED_SECRET", hide_env_values = true)]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub secret: Option<String>,
+    /// The public address (https://host[:port]) used in share links and the Origin check,
+    /// never the request's Host header [default: none: links are relative to the request]
+    #[arg(long, env = "LANDED_PUBLIC_URL", value_name = "URL")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_url: Option<String>,
+    /// Seconds a question form must be open before it is sent [default: 3]
+    #[arg(long, env = "LANDED_MIN_FILL_SECS", value_name = "SECS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_fill_secs: Option<i64>,
+    /// Seconds a form stays valid [default: 86400]
+    #[arg(long, env = "LANDED_MAX_FORM_AGE_SECS", value_name = "SECS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_form_age_secs: Option<i64>,
+    /// Questions accepted per IP address per hour [default: 5]
+    #[arg(long, env = "LANDED_QUESTIONS_PER_IP_PER_HOUR", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions_per_ip_per_hour: Option<u32>,
+    /// Failed staff logins per account in 15 minutes before it is locked [default: 5]
+    #[arg(long, env = "LANDED_LOGIN_FAILURES_LIMIT", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_failures_limit: Option<u32>,
+    /// Failed staff logins per IP address in 15 minutes before it is refused [default: 5]
+    #[arg(long, env = "LANDED_LOGIN_IP_FAILURES_LIMIT", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_ip_failures_limit: Option<u32>,
+    /// Password checks at once (argon2, ~19 MiB each); 0 = one per core [default: 0]
+    #[arg(long, env = "LANDED_HASH_WORKERS", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hash_workers: Option<usize>,
+    /// Logins that may wait for a password check; more get 429 [default: 16]
+    #[arg(long, env = "LANDED_HASH_QUEUE", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hash_queue: Option<usize>,
+    /// Staff session lifetime in minutes (sliding) [default: 480]
+    #[arg(long, env = "LANDED_SESSION_MINUTES", value_name = "MIN")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_minutes: Option<i64>,
+    /// Largest request body in bytes [default: 262144]
+    #[arg(long, env = "LANDED_BODY_LIMIT_BYTES", value_name = "BYTES")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_limit_bytes: Option<usize>,
+    /// Open connections at most; more are closed at once [default: 10000, lowered to fit the file limit]
+    #[arg(long, env = "LANDED_MAX_CONNECTIONS", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_connections: Option<usize>,
+    /// Requests handled at once; more get 503 [default: 512]
+    #[arg(long, env = "LANDED_MAX_IN_FLIGHT", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_in_flight: Option<usize>,
+    /// Seconds to send a request's headers, and idle seconds allowed between requests [default: 10]
+    #[arg(long, env = "LANDED_HEADER_TIMEOUT_SECS", value_name = "SECS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub header_timeout_secs: Option<u64>,
+    /// Seconds to send a request's body [default: 15]
+    #[arg(long, env = "LANDED_BODY_TIMEOUT_SECS", value_name = "SECS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_timeout_secs: Option<u64>,
+    /// Seconds to answer a request [default: 30]
+    #[arg(long, env = "LANDED_REQUEST_TIMEOUT_SECS", value_name = "SECS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub request_timeout_secs: Option<u64>,
+    /// Log requests slower than this many milliseconds (errors are always logged) [default: 1000]
+    #[arg(long, env = "LANDED_SLOW_REQUEST_MS", value_name = "MS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub slow_request_ms: Option<u64>,
     /// Log as JSON lines [default: false]
     #[arg(long, env = "LANDED_LOG_JSON", num_args = 0..=1, default_missing_value = "true")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub log_json: Option<bool>,
     /// Local copy of IRCC's rounds of invitations [default: $XDG_DATA_HOME/landed/ee_rounds_123_en.json]
     #[arg(long, env = "LANDED_DRAWS_FILE", value_name = "FILE")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub draws_file: Option<PathBuf>,
     /// Update the rounds from IRCC this often (e.g. 24h); a failed update keeps the copy in use
     #[arg(long, env = "LANDED_DRAWS_REFRESH", value_name = "PERIOD")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub draws_refresh: Option<String>,
     /// Where --draws-refresh fetches from (a URL or a file) [default: IRCC's address]
     #[arg(long, env = "LANDED_DRAWS_URL", value_name = "URL|FILE", hide = true)]
+    #[serde(rename = "draws_url", skip_serializing_if = "Option::is_none")]
     pub draws_from: Option<String>,
 }
 
 impl ServeArgs {
     /// Resolve the settings: defaults, then the config file, then flags and environment.
     pub fn settings(&self) -> Result<Settings, String> {
-        let mut s = Settings::default();
-        if let Some(path) = &self.config {
-            FileSettings::load(path)?.apply(&mut s);
-        }
-        if let Some(v) = &self.addr {
-            s.addr = v.clone();
-        }
-        if let Some(v) = &self.database {
-            s.database = v.clone();
-        }
-        if let Some(v) = self.secure_cookies {
-            s.secure_cookies = v;
-        }
-        if let Some(v) = &self.secret {
-            s.secret = Some(v.clone());
-        }
-        if let Some(v) = self.log_json {
-            s.log_json = v;
-        }
-        Ok(s)
+        Settings::layered(self.config.as_deref(), self).map_err(|e| e.to_string())
     }
 }
 
@@ -119,7 +174,7 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let refresh = match args
+    let refresh = match settings
         .draws_refresh
         .as_deref()
         .map(crate::draws_store::parse_period)
@@ -132,7 +187,7 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
         }
     };
     init_tracing(settings.log_json);
-    let (draws, warning) = crate::draws_store::init(args.draws_file.as_deref());
+    let (draws, warning) = crate::draws_store::init(settings.draws_file.as_deref());
     if let Some(w) = warning {
         warn!("{w}");
     }
@@ -147,10 +202,10 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
     rt.block_on(async move {
         let refresher = match (
             refresh,
-            crate::draws_store::resolve(args.draws_file.as_deref()),
+            crate::draws_store::resolve(settings.draws_file.as_deref()),
         ) {
             (Some(every), Ok(path)) => {
-                let origin = args.draws_from.as_deref().map_or_else(
+                let origin = settings.draws_url.as_deref().map_or_else(
                     crate::draws_store::Origin::ircc,
                     crate::draws_store::Origin::parse,
                 );
@@ -172,7 +227,7 @@ pub fn run_serve(args: ServeArgs) -> ExitCode {
     })
 }
 
-async fn serve(settings: Settings) -> ExitCode {
+async fn serve(mut settings: Settings) -> ExitCode {
     let db_shown = landed_store::redact_url(&settings.database);
     let store = match Store::connect(&settings.database).await {
         Ok(s) => s,
@@ -197,6 +252,38 @@ async fn serve(settings: Settings) -> ExitCode {
         .local_addr()
         .map(|a| a.to_string())
         .unwrap_or_else(|_| settings.addr.clone());
+    // Each connection holds a file descriptor: raise the soft limit to the hard one, and keep
+    // the connection cap under it (with room for the database, logs and the listener).
+    let files = rlimit::increase_nofile_limit(u64::MAX).unwrap_or(1024);
+    let room = usize::try_from(files.saturating_sub(64)).unwrap_or(usize::MAX);
+    if settings.max_connections > room {
+        warn!(
+            requested = settings.max_connections,
+            file_limit = files,
+            "max_connections lowered to fit the open-file limit"
+        );
+        settings.max_connections = room.max(1);
+    }
+    let edge = crate::server::Edge::from_settings(&settings);
+    info!(
+        max_connections = settings.max_connections,
+        max_in_flight = settings.max_in_flight,
+        header_timeout_secs = settings.header_timeout_secs,
+        idle_timeout_secs = settings.header_timeout_secs,
+        body_timeout_secs = settings.body_timeout_secs,
+        request_timeout_secs = settings.request_timeout_secs,
+        body_limit_bytes = settings.body_limit_bytes,
+        max_header_bytes = crate::server::MAX_HEADER_BYTES,
+        login_failures_per_account = settings.login_failures_limit,
+        login_failures_per_ip = settings.login_ip_failures_limit,
+        login_window_mins = crate::routes::staff::FAILURE_WINDOW_MINUTES,
+        password_checks_at_once = settings.hash_workers_resolved(),
+        password_checks_waiting = settings.hash_queue,
+        questions_per_ip_per_hour = settings.questions_per_ip_per_hour,
+        slow_request_ms = settings.slow_request_ms,
+        open_file_limit = files,
+        "limits in force"
+    );
     let state = match AppState::new(store.clone(), settings) {
         Ok(s) => s,
         Err(e) => {
@@ -207,24 +294,11 @@ async fn serve(settings: Settings) -> ExitCode {
     let housekeeping = tokio::spawn(crate::state::housekeeping(state.clone()));
     let router = crate::app(state);
     info!(addr = %local, database = %db_shown, "landed is listening on http://{local}/");
-    let served = axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await;
+    crate::server::run(listener, router, edge, shutdown_signal()).await;
     housekeeping.abort();
     store.close().await;
-    match served {
-        Ok(()) => {
-            info!("stopped");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            error!(error = %e, "server error");
-            ExitCode::FAILURE
-        }
-    }
+    info!("stopped");
+    ExitCode::SUCCESS
 }
 
 async fn shutdown_signal() {

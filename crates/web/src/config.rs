@@ -1,37 +1,70 @@
-//! Server settings: defaults, then an optional TOML file, then the environment and flags
-//! (the later source wins).
+//! Server settings, layered with figment: the defaults, then an optional TOML file
+//! (`--config`), then the environment and flags (the later source wins). Every key has a flag,
+//! an environment variable and a file entry; the flag and variable names are in
+//! [`crate::cli::ServeArgs`] and the README.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use figment::Figment;
+use figment::providers::{Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
 
 /// Everything the server needs to run. Build it with [`Settings::default`] and adjust, or
 /// let [`crate::cli::ServeArgs`] resolve it from flags, environment and a config file.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct Settings {
     /// Address to listen on.
     pub addr: String,
     /// `sqlite://PATH`, `sqlite::memory:` or `postgres://…`.
     pub database: String,
-    /// Mark the session cookie `Secure` (always do so behind HTTPS).
+    /// Mark the session cookie `Secure` (always do so behind HTTPS); also sends HSTS.
     pub secure_cookies: bool,
     /// Secret for signing form tokens and hashing IP addresses. When absent a random one is
     /// made at start (fine for one instance; set it when several instances share a database).
     pub secret: Option<String>,
+    /// The address people use (`https://landed.example.org`): share links and the Origin
+    /// check use it, never the request's `Host` header.
+    pub public_url: Option<String>,
     /// A question form sent sooner than this after it was shown is refused (bots).
     pub min_fill_secs: i64,
     /// A question form older than this must be reloaded.
     pub max_form_age_secs: i64,
     /// Questions accepted per IP address per hour.
     pub questions_per_ip_per_hour: u32,
-    /// Failed staff logins per email (and per IP) in 15 minutes before logins are refused.
+    /// Failed staff logins per account in 15 minutes before that account's logins are refused.
     pub login_failures_limit: u32,
+    /// Failed staff logins per IP address in 15 minutes before that address is refused.
+    pub login_ip_failures_limit: u32,
+    /// Password checks (argon2, ~19 MiB each) run at once; 0 = one per core.
+    pub hash_workers: usize,
+    /// Logins that may wait for a password check; more get 429 with `Retry-After`.
+    pub hash_queue: usize,
     /// Staff session lifetime (sliding), in minutes.
     pub session_minutes: i64,
     /// Largest request body accepted, in bytes.
     pub body_limit_bytes: usize,
+    /// Open connections at most; more are closed at once (lowered to fit the file limit).
+    pub max_connections: usize,
+    /// Requests handled at once at most; more get 503 at once.
+    pub max_in_flight: usize,
+    /// Seconds to receive a request's headers, and the idle time allowed between requests
+    /// on a kept-alive connection.
+    pub header_timeout_secs: u64,
+    /// Seconds to receive a request's whole body.
+    pub body_timeout_secs: u64,
+    /// Seconds to answer a request, body included.
+    pub request_timeout_secs: u64,
+    /// Requests slower than this (milliseconds) are logged at info level.
+    pub slow_request_ms: u64,
     /// Log as JSON lines instead of text.
     pub log_json: bool,
+    /// Local copy of IRCC's rounds of invitations (default under `$XDG_DATA_HOME`).
+    pub draws_file: Option<PathBuf>,
+    /// Update the rounds from IRCC this often (`24h`); off when absent.
+    pub draws_refresh: Option<String>,
+    /// Where the refresh fetches from (a URL or a file); IRCC's address when absent.
+    pub draws_url: Option<String>,
 }
 
 impl Default for Settings {
@@ -41,76 +74,187 @@ impl Default for Settings {
             database: "sqlite://landed.db".to_string(),
             secure_cookies: false,
             secret: None,
+            public_url: None,
             min_fill_secs: 3,
             max_form_age_secs: 24 * 3600,
             questions_per_ip_per_hour: 5,
             login_failures_limit: 5,
+            login_ip_failures_limit: 5,
+            hash_workers: 0,
+            hash_queue: 16,
             session_minutes: 8 * 60,
             body_limit_bytes: 256 * 1024,
+            max_connections: 10_000,
+            max_in_flight: 512,
+            header_timeout_secs: 10,
+            body_timeout_secs: 15,
+            request_timeout_secs: 30,
+            slow_request_ms: 1000,
             log_json: false,
+            draws_file: None,
+            draws_refresh: None,
+            draws_url: None,
         }
     }
 }
 
-/// The config file's shape: every key optional, unknown keys refused.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct FileSettings {
-    pub addr: Option<String>,
-    pub database: Option<String>,
-    pub secure_cookies: Option<bool>,
-    pub secret: Option<String>,
-    pub min_fill_secs: Option<i64>,
-    pub max_form_age_secs: Option<i64>,
-    pub questions_per_ip_per_hour: Option<u32>,
-    pub login_failures_limit: Option<u32>,
-    pub session_minutes: Option<i64>,
-    pub body_limit_bytes: Option<usize>,
-    pub log_json: Option<bool>,
+/// A setting that cannot be used, named by its key.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Parse(String),
+    #[error("{key}: {message}")]
+    Invalid { key: &'static str, message: String },
 }
 
-impl FileSettings {
-    /// Read and parse a TOML config file; the error says which file and what was wrong.
-    pub fn load(path: &Path) -> Result<FileSettings, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read config file {}: {e}", path.display()))?;
-        toml::from_str(&text).map_err(|e| format!("config file {}: {e}", path.display()))
+impl Settings {
+    /// Layer the settings: defaults, then the TOML file at `file` (if any), then `overrides`
+    /// (flags and environment, as a serializable value whose absent keys are skipped).
+    pub fn layered<T: Serialize>(
+        file: Option<&Path>,
+        overrides: &T,
+    ) -> Result<Settings, ConfigError> {
+        let mut fig = Figment::from(Serialized::defaults(Settings::default()));
+        if let Some(path) = file {
+            // figment ignores a missing file; a config file named on the command line must exist.
+            let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+                path: path.display().to_string(),
+                source,
+            })?;
+            fig = fig.merge(Toml::string(&text));
+        }
+        let settings: Settings = fig
+            .merge(Serialized::defaults(overrides))
+            .extract()
+            .map_err(|e| match file {
+                Some(p) if e.metadata.as_ref().is_some_and(|m| m.name.contains("TOML")) => {
+                    ConfigError::Parse(format!("config file {}: {e}", p.display()))
+                }
+                _ => ConfigError::Parse(e.to_string()),
+            })?;
+        settings.validate()
     }
 
-    /// Apply the file's values over `s`.
-    pub fn apply(self, s: &mut Settings) {
-        if let Some(v) = self.addr {
-            s.addr = v;
+    /// Check values that parse but cannot work, and normalise the public URL.
+    pub fn validate(mut self) -> Result<Settings, ConfigError> {
+        let bad = |key: &'static str, message: &str| ConfigError::Invalid {
+            key,
+            message: message.to_string(),
+        };
+        if let Some(url) = self.public_url.take() {
+            let url = url.trim().trim_end_matches('/').to_string();
+            let rest = url
+                .strip_prefix("https://")
+                .or_else(|| url.strip_prefix("http://"));
+            match rest {
+                Some(host) if !host.is_empty() && !host.contains(['/', '?', '#', ' ']) => {}
+                _ => {
+                    return Err(bad(
+                        "public_url",
+                        "must be http(s)://host[:port] with no path, e.g. https://landed.example.org",
+                    ));
+                }
+            }
+            self.public_url = Some(url);
         }
-        if let Some(v) = self.database {
-            s.database = v;
+        for (key, value) in [
+            ("max_connections", self.max_connections),
+            ("max_in_flight", self.max_in_flight),
+            ("body_limit_bytes", self.body_limit_bytes),
+        ] {
+            if value == 0 {
+                return Err(bad(key, "must be at least 1"));
+            }
         }
-        if let Some(v) = self.secure_cookies {
-            s.secure_cookies = v;
+        for (key, value) in [
+            ("header_timeout_secs", self.header_timeout_secs),
+            ("body_timeout_secs", self.body_timeout_secs),
+            ("request_timeout_secs", self.request_timeout_secs),
+        ] {
+            if value == 0 {
+                return Err(bad(key, "must be at least 1 second"));
+            }
         }
-        if let Some(v) = self.secret {
-            s.secret = Some(v);
+        if self.login_failures_limit == 0 || self.login_ip_failures_limit == 0 {
+            return Err(bad(
+                "login_failures_limit",
+                "the login limits must be at least 1",
+            ));
         }
-        if let Some(v) = self.min_fill_secs {
-            s.min_fill_secs = v;
+        Ok(self)
+    }
+
+    /// The public base address for links: `public_url`, else `http://` and the listening
+    /// address (right for a local run; set `public_url` behind a proxy).
+    pub fn public_base(&self) -> String {
+        match &self.public_url {
+            Some(url) => url.clone(),
+            None => format!("http://{}", self.addr),
         }
-        if let Some(v) = self.max_form_age_secs {
-            s.max_form_age_secs = v;
+    }
+
+    /// Password checks at once: `hash_workers`, or one per core.
+    pub fn hash_workers_resolved(&self) -> usize {
+        if self.hash_workers > 0 {
+            self.hash_workers
+        } else {
+            std::thread::available_parallelism().map_or(2, |n| n.get())
         }
-        if let Some(v) = self.questions_per_ip_per_hour {
-            s.questions_per_ip_per_hour = v;
-        }
-        if let Some(v) = self.login_failures_limit {
-            s.login_failures_limit = v;
-        }
-        if let Some(v) = self.session_minutes {
-            s.session_minutes = v;
-        }
-        if let Some(v) = self.body_limit_bytes {
-            s.body_limit_bytes = v;
-        }
-        if let Some(v) = self.log_json {
-            s.log_json = v;
-        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[derive(Serialize, Default)]
+    struct Over {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        addr: Option<String>,
+    }
+
+    #[test]
+    fn file_then_overrides() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("landed.toml");
+        std::fs::write(
+            &path,
+            "addr = \"0.0.0.0:9\"\nmax_connections = 7\npublic_url = \"https://x.example/\"\n",
+        )
+        .unwrap();
+        let s = Settings::layered(Some(&path), &Over::default()).unwrap();
+        assert_eq!(s.addr, "0.0.0.0:9");
+        assert_eq!(s.max_connections, 7);
+        assert_eq!(s.public_url.as_deref(), Some("https://x.example"));
+        let o = Over {
+            addr: Some("127.0.0.1:1".into()),
+        };
+        let s = Settings::layered(Some(&path), &o).unwrap();
+        assert_eq!(s.addr, "127.0.0.1:1");
+        assert_eq!(s.max_connections, 7, "the file still applies");
+    }
+
+    #[test]
+    fn bad_files_and_values_name_the_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("landed.toml");
+        std::fs::write(&path, "max_conections = 7\n").unwrap();
+        let e = Settings::layered(Some(&path), &Over::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("max_conections"), "{e}");
+        std::fs::write(&path, "public_url = \"landed.example\"\n").unwrap();
+        let e = Settings::layered(Some(&path), &Over::default())
+            .unwrap_err()
+            .to_string();
+        assert!(e.starts_with("public_url:"), "{e}");
+        let missing = dir.path().join("nope.toml");
+        assert!(Settings::layered(Some(&missing), &Over::default()).is_err());
     }
 }

@@ -3,7 +3,9 @@
 //! # Reading order
 //! 1. [`cli`]: `landed serve` and `landed admin …` (the CLI crate calls [`run_serve`] and
 //!    [`run_admin`]); settings come from flags, the environment and an optional TOML file.
-//! 2. [`app`]: the router, its layers (security headers, body limit, CSRF origin check, trace).
+//! 2. [`app`]: the router and its layers (request cap, security headers, log of errors and
+//!    slow requests, timeouts, body limit, form-text check, cross-site check); [`server`]: the
+//!    accept loop with the connection cap and the header-read / idle timeout.
 //! 3. `routes/*`: one module per area — public pages, the question form, the assessment
 //!    wizard and results, the CRS calculator, the staff inbox and the JSON API.
 //! 4. [`i18n`]: languages, Fluent messages (`locales/{en-CA,fr-CA}/*.ftl`) and number and
@@ -32,6 +34,7 @@ pub mod ratelimit;
 pub mod results;
 pub mod routes;
 pub mod security;
+pub mod server;
 pub mod state;
 pub mod statics;
 pub mod timeline_view;

@@ -1,13 +1,15 @@
-//! Shared application state: the store, settings, the signing key and the in-memory limiter.
+//! Shared application state: the store, settings, the signing key and the password-check pool.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use jiff::civil::Date;
 use landed_store::Store;
+use tokio::sync::Semaphore;
 
 use crate::config::Settings;
-use crate::ratelimit::{RateLimiter, SeenTokens};
+use crate::ratelimit::SeenTokens;
 
 /// Cheap to clone; handed to every handler.
 #[derive(Clone)]
@@ -19,8 +21,8 @@ struct Inner {
     store: Store,
     settings: Settings,
     key: [u8; 32],
-    limiter: RateLimiter,
     seen: SeenTokens,
+    hash_pool: HashPool,
     today: Option<Date>,
 }
 
@@ -36,13 +38,14 @@ impl AppState {
                 k
             }
         };
+        let hash_pool = HashPool::new(settings.hash_workers_resolved(), settings.hash_queue);
         Ok(AppState {
             inner: Arc::new(Inner {
                 store,
                 settings,
                 key,
-                limiter: RateLimiter::new(),
                 seen: SeenTokens::default(),
+                hash_pool,
                 today: None,
             }),
         })
@@ -50,11 +53,12 @@ impl AppState {
 
     /// Same state but "today" fixed to `date` (tests and demonstrations).
     pub fn with_today(self, date: Date) -> AppState {
+        let settings = self.inner.settings.clone();
         let inner = Inner {
             store: self.inner.store.clone(),
-            settings: self.inner.settings.clone(),
+            hash_pool: HashPool::new(settings.hash_workers_resolved(), settings.hash_queue),
+            settings,
             key: self.inner.key,
-            limiter: RateLimiter::new(),
             seen: SeenTokens::default(),
             today: Some(date),
         };
@@ -75,12 +79,13 @@ impl AppState {
         &self.inner.key
     }
 
-    pub fn limiter(&self) -> &RateLimiter {
-        &self.inner.limiter
-    }
-
     pub fn seen_tokens(&self) -> &SeenTokens {
         &self.inner.seen
+    }
+
+    /// The bounded pool password checks run on.
+    pub fn hash_pool(&self) -> &HashPool {
+        &self.inner.hash_pool
     }
 
     /// Today's date (UTC) unless fixed by [`AppState::with_today`].
@@ -93,8 +98,83 @@ impl AppState {
     }
 }
 
-/// Background housekeeping: drop expired sessions, old login failures and old limiter
-/// entries once an hour.
+/// Password checks (argon2id, ~19 MiB and tens of milliseconds each) run at most `workers`
+/// at a time, with at most `queue` more waiting; a login beyond that is refused at once
+/// (429) instead of growing memory. Admission is in memory and cheap, so it comes before
+/// the database count.
+pub struct HashPool {
+    permits: Semaphore,
+    admitted: AtomicUsize,
+    capacity: usize,
+    workers: usize,
+}
+
+/// A place in the [`HashPool`]: running or waiting. Dropping it frees the place.
+pub struct HashTicket<'a> {
+    pool: &'a HashPool,
+}
+
+impl HashPool {
+    pub fn new(workers: usize, queue: usize) -> HashPool {
+        let workers = workers.max(1);
+        HashPool {
+            permits: Semaphore::new(workers),
+            admitted: AtomicUsize::new(0),
+            capacity: workers.saturating_add(queue),
+            workers,
+        }
+    }
+
+    /// Checks run at once.
+    pub fn workers(&self) -> usize {
+        self.workers
+    }
+
+    /// Checks running or waiting at most.
+    pub fn capacity(&self) -> usize {
+        self.capacity
+    }
+
+    /// A place in the pool, or `None` when it is full.
+    pub fn enter(&self) -> Option<HashTicket<'_>> {
+        let mut current = self.admitted.load(Ordering::Relaxed);
+        loop {
+            if current >= self.capacity {
+                return None;
+            }
+            match self.admitted.compare_exchange_weak(
+                current,
+                current + 1,
+                Ordering::AcqRel,
+                Ordering::Relaxed,
+            ) {
+                Ok(_) => return Some(HashTicket { pool: self }),
+                Err(now) => current = now,
+            }
+        }
+    }
+}
+
+impl HashTicket<'_> {
+    /// Run `work` (blocking) once a worker is free. `None` if the work panicked or the
+    /// pool is closed.
+    pub async fn run<T, F>(self, work: F) -> Option<T>
+    where
+        F: FnOnce() -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let _permit = self.pool.permits.acquire().await.ok()?;
+        tokio::task::spawn_blocking(work).await.ok()
+    }
+}
+
+impl Drop for HashTicket<'_> {
+    fn drop(&mut self) {
+        self.pool.admitted.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Background housekeeping: drop expired sessions and old login failures once an hour.
 pub async fn housekeeping(state: AppState) {
     let mut tick = tokio::time::interval(Duration::from_secs(3600));
     loop {
@@ -109,6 +189,47 @@ pub async fn housekeeping(state: AppState) {
         if let Err(e) = state.store().delete_login_failures_before(day_ago).await {
             tracing::warn!(error = %e, "housekeeping: login failures");
         }
-        state.limiter().prune();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    #[test]
+    fn the_pool_admits_workers_plus_queue() {
+        let pool = HashPool::new(2, 3);
+        let tickets: Vec<_> = (0..5).map(|_| pool.enter().unwrap()).collect();
+        assert!(pool.enter().is_none(), "full");
+        drop(tickets);
+        assert!(pool.enter().is_some(), "places come back");
+    }
+
+    #[tokio::test]
+    async fn work_runs_at_most_workers_at_once() {
+        let pool = Arc::new(HashPool::new(2, 100));
+        let running = Arc::new(AtomicUsize::new(0));
+        let peak = Arc::new(AtomicUsize::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..12 {
+            let (pool, running, peak) = (pool.clone(), running.clone(), peak.clone());
+            tasks.push(tokio::spawn(async move {
+                let ticket = pool.enter().unwrap();
+                ticket
+                    .run(move || {
+                        let n = running.fetch_add(1, Ordering::SeqCst) + 1;
+                        peak.fetch_max(n, Ordering::SeqCst);
+                        std::thread::sleep(Duration::from_millis(5));
+                        running.fetch_sub(1, Ordering::SeqCst);
+                    })
+                    .await
+                    .unwrap();
+            }));
+        }
+        for t in tasks {
+            t.await.unwrap();
+        }
+        assert!(peak.load(Ordering::SeqCst) <= 2);
     }
 }

@@ -57,3 +57,4 @@ status-in_progress = In progress
 status-answered = Answered
 status-closed = Closed
 staff-message = Message
+staff-login-busy = Many logins are being checked right now. Try again in a few seconds.

@@ -57,3 +57,4 @@ status-in_progress = En cours
 status-answered = Répondue
 status-closed = Fermée
 staff-message = Message
+staff-login-busy = Beaucoup de connexions sont en cours de vérification. Réessayez dans quelques secondes.

@@ -6,7 +6,7 @@
 //! by every instance, checked in the transaction that inserts). A form token stores one
 //! question: a resend gets the same reference, a resend with changed text is refused (409)
 //! with a message. A question is committed to the database before the visitor is redirected
-//! (303) to the confirmation page with its reference number.
+//! (303) to the confirmation page, which shows its reference only to the browser that sent it.
 
 use std::collections::BTreeMap;
 
@@ -231,6 +231,7 @@ fn validate(lang: Lang, v: &QuestionValues) -> Errors {
 /// `POST /{lang}/questions/new`.
 pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> Response {
     let ip = super::client_ip(req.extensions());
+    let https = security::is_https(req.headers());
     let pairs = match read_form(req).await {
         Ok(p) => p,
         Err(r) => return r,
@@ -306,11 +307,7 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
             } else {
                 tracing::info!(reference = %q.reference, "question resent: already stored");
             }
-            see_other(&format!(
-                "/{}/questions/sent?ref={}",
-                lang.code(),
-                q.reference
-            ))
+            sent_redirect(&state, lang, &q.reference, https)
         }
         Err(StoreError::TokenReused { reference }) => {
             // Never dropped silently: say the change was not saved, keep the new text, and give
@@ -370,9 +367,38 @@ fn valid_reference(r: &str) -> bool {
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// `GET /{lang}/questions/sent?ref=Q-…`: the confirmation page.
-pub async fn sent(L(lang): L, Query(params): Query<SentParams>) -> Response {
-    let Some(reference) = params.reference.filter(|r| valid_reference(r)) else {
+/// `303` to the confirmation page, with the signed cookie that lets this browser, and only
+/// it, see the reference there for an hour.
+pub fn sent_redirect(state: &AppState, lang: Lang, reference: &str, https: bool) -> Response {
+    let mut res = see_other(&format!("/{}/questions/sent?ref={reference}", lang.code()));
+    let cookie = security::sent_cookie(
+        state.key(),
+        reference,
+        state.settings().secure_cookies || https,
+    );
+    if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+        res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// `GET /{lang}/questions/sent?ref=Q-…`: the confirmation page, shown only to the browser
+/// whose signed cookie names that reference; any other request gets the 404 page, so the
+/// page confirms nothing about a reference someone merely typed.
+pub async fn sent(
+    State(state): State<AppState>,
+    L(lang): L,
+    headers: axum::http::HeaderMap,
+    Query(params): Query<SentParams>,
+) -> Response {
+    let now = jiff::Timestamp::now().as_second();
+    let cookie = security::cookie(&headers, security::SENT_COOKIE)
+        .and_then(|c| security::check_sent_cookie(state.key(), c, now));
+    let Some(reference) = params
+        .reference
+        .filter(|r| valid_reference(r))
+        .filter(|r| cookie.as_deref() == Some(r.as_str()))
+    else {
         return super::not_found(lang);
     };
     let mut p = Page::public(lang, "question", "q-sent-title", "questions/sent");

@@ -13,7 +13,8 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use landed_store::{
-    Note, Question, QuestionFilter, QuestionStatus, Session, StaffUser, StatusChange, StoreError,
+    LoginAttempt, Note, Question, QuestionFilter, QuestionStatus, Session, StaffUser, StatusChange,
+    StoreError,
 };
 
 use super::questions::{TOPICS, read_form};
@@ -25,7 +26,7 @@ use crate::state::AppState;
 
 const LANG_COOKIE: &str = "landed_staff_lang";
 const LOGIN_FORM: &str = "staff-login";
-const FAILURE_WINDOW_MINUTES: i64 = 15;
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 pub const NOTE_MAX: usize = 20_000;
 
 /// The staff pages' language: a cookie set by the switcher, else `Accept-Language`.
@@ -227,6 +228,31 @@ pub async fn login_form(
     )
 }
 
+/// 429 with `Retry-After`: the login page saying logins are refused for now.
+fn locked_page(
+    state: &AppState,
+    lang: Lang,
+    email: String,
+    next: String,
+    message_key: &str,
+    retry_after_secs: i64,
+) -> Response {
+    let page = login_page(
+        state,
+        lang,
+        email,
+        next,
+        Errors::default(),
+        lang.t(message_key),
+    );
+    (
+        StatusCode::TOO_MANY_REQUESTS,
+        [(header::RETRY_AFTER, retry_after_secs.to_string())],
+        page,
+    )
+        .into_response()
+}
+
 /// `POST /staff/login`.
 pub async fn login(State(state): State<AppState>, req: Request) -> Response {
     let lang = staff_lang(req.headers());
@@ -278,55 +304,63 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Response {
         return (StatusCode::UNPROCESSABLE_ENTITY, page).into_response();
     }
 
-    // Rate limit by email and by IP hash (database counters: shared by all instances).
+    // A place in the bounded password-check pool first (in memory, cheap): a flood of logins
+    // waits in a short queue or gets 429, instead of each one holding ~19 MiB of argon2.
+    let Some(ticket) = state.hash_pool().enter() else {
+        tracing::debug!("staff login refused: password checks busy");
+        return locked_page(&state, lang, email, next, "staff-login-busy", 1);
+    };
+    // Then the attempt limits, per account and per IP (database counters, shared by all
+    // instances), checked and counted in one transaction before any hashing: N parallel
+    // attempts never get more than the limit through. A locked account locks no other; one
+    // IP's own limit bounds how many accounts it can lock.
     let now = jiff::Timestamp::now();
-    let since = now
-        .checked_sub(jiff::SignedDuration::from_mins(FAILURE_WINDOW_MINUTES))
-        .unwrap_or(jiff::Timestamp::MIN);
+    let window = jiff::SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
     let email_key = format!("email:{email}");
     let ip_key = format!("ip:{}", security::ip_hash(state.key(), &ip));
-    let limit = u64::from(state.settings().login_failures_limit);
-    for key in [&email_key, &ip_key] {
-        match state.store().count_recent_login_failures(key, since).await {
-            Ok(n) if n >= limit => {
-                tracing::warn!("staff login refused: too many failures");
-                let page = login_page(
-                    &state,
-                    lang,
-                    email,
-                    next,
-                    Errors::default(),
-                    lang.t("staff-login-locked"),
-                );
-                return (StatusCode::TOO_MANY_REQUESTS, page).into_response();
-            }
-            Ok(_) => {}
-            Err(e) => return internal_error(lang, "count login failures", &e),
+    let limits = [
+        (
+            email_key.as_str(),
+            u64::from(state.settings().login_failures_limit),
+        ),
+        (
+            ip_key.as_str(),
+            u64::from(state.settings().login_ip_failures_limit),
+        ),
+    ];
+    let counted = match state
+        .store()
+        .begin_login_attempt(&limits, window, now)
+        .await
+    {
+        Ok(LoginAttempt::Counted(ids)) => ids,
+        Ok(LoginAttempt::Refused { retry_at, .. }) => {
+            tracing::debug!("staff login refused: too many failures");
+            let secs = retry_at.as_second().saturating_sub(now.as_second()).max(1);
+            return locked_page(&state, lang, email, next, "staff-login-locked", secs);
         }
-    }
+        Err(e) => return internal_error(lang, "count login attempt", &e),
+    };
 
     let user = match state.store().find_staff_by_email(&email).await {
         Ok(u) => u,
         Err(e) => return internal_error(lang, "find staff user", &e),
     };
-    // Same work whether or not the account exists (argon2 off the async threads).
+    // Same work whether or not the account exists, on the bounded pool.
     let hash = user.as_ref().map(|u| u.password_hash.clone());
-    let verified = tokio::task::spawn_blocking(move || match hash {
-        Some(h) => landed_store::verify_password(&password, &h),
-        None => {
-            let _ = landed_store::dummy_verify(&password);
-            false
-        }
-    })
-    .await
-    .unwrap_or(false);
+    let verified = ticket
+        .run(move || match hash {
+            Some(h) => landed_store::verify_password(&password, &h),
+            None => {
+                let _ = landed_store::dummy_verify(&password);
+                false
+            }
+        })
+        .await
+        .unwrap_or(false);
 
     let Some(user) = user.filter(|_| verified) else {
-        for key in [&email_key, &ip_key] {
-            if let Err(e) = state.store().record_login_failure(key, now).await {
-                return internal_error(lang, "record login failure", &e);
-            }
-        }
+        // The failure is already counted.
         tracing::info!("staff login failed");
         let page = login_page(
             &state,
@@ -339,6 +373,10 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Response {
         return (StatusCode::UNAUTHORIZED, page).into_response();
     };
 
+    // The right password: this attempt does not count, and the account's failures are reset.
+    if let Err(e) = state.store().forget_login_failures(&counted).await {
+        tracing::warn!(error = %e, "could not forget the login attempt");
+    }
     if let Err(e) = state.store().clear_login_failures(&email_key).await {
         tracing::warn!(error = %e, "could not clear login failures");
     }

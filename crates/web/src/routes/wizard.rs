@@ -657,7 +657,6 @@ pub struct ResultsParams {
 pub async fn results(
     State(state): State<AppState>,
     L(lang): L,
-    headers: axum::http::HeaderMap,
     Query(q): Query<ResultsParams>,
 ) -> Response {
     let packed = q.p.unwrap_or_default();
@@ -686,15 +685,8 @@ pub async fn results(
         obj.entry("as_of")
             .or_insert_with(|| Value::String(today.to_string()));
     }
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    let scheme = if security::is_https(&headers) {
-        "https"
-    } else {
-        "http"
-    };
+    // The configured public address, never the request's Host header.
+    let base = state.settings().public_base();
     let target_q = q
         .target
         .as_deref()
@@ -705,7 +697,7 @@ pub async fn results(
     let mut p = Page::public(lang, "assessment", "res-title", &rest);
     p.alt_href = format!("/{}/{rest}", lang.other().code());
     ResultsPage {
-        share_url: format!("{scheme}://{host}/{}/{rest}", lang.code()),
+        share_url: format!("{base}/{}/{rest}", lang.code()),
         edit_href: format!("/{}/assessment?p={packed}", lang.code()),
         ask_href: format!(
             "/{}/questions/new?assessment={}",

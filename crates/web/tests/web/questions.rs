@@ -53,11 +53,26 @@ async fn a_question_is_stored_and_confirmed_with_a_reference() {
     assert_eq!(q.message, MESSAGE);
     assert!(q.ip_hash.is_some());
     assert_ne!(q.ip_hash.as_deref(), Some("203.0.113.5"));
-    let page = app.get(&loc).await;
+    // The confirmation shows the reference only to the browser that sent it (its cookie).
+    let set = res.set_cookie().expect("the confirmation cookie");
+    let cookie = set.split(';').next().unwrap().to_string();
+    assert!(cookie.starts_with("landed_sent="), "{set}");
+    let page = app.get_h(&loc, &[("cookie", &cookie)]).await;
     assert_eq!(page.status, StatusCode::OK);
     assert!(page.body.contains(reference));
-    let fr = app.get(&loc.replace("/en/", "/fr/")).await;
+    let fr = app
+        .get_h(&loc.replace("/en/", "/fr/"), &[("cookie", &cookie)])
+        .await;
     assert!(fr.body.contains("Votre question a été envoyée"));
+    // Anyone else, or a reference merely typed: the 404 page, confirming nothing.
+    assert_eq!(app.get(&loc).await.status, StatusCode::NOT_FOUND);
+    let other = app
+        .get_h(
+            "/en/questions/sent?ref=Q-2026-ZZZZZZ",
+            &[("cookie", &cookie)],
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
