@@ -13,17 +13,31 @@ use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 
 type Embedded = &'static [(i64, &'static str, &'static str)];
 
-pub(crate) const SQLITE: Embedded = &[(
-    1,
-    "init",
-    include_str!("../migrations/sqlite/0001_init.sql"),
-)];
+pub(crate) const SQLITE: Embedded = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/sqlite/0001_init.sql"),
+    ),
+    (
+        4,
+        "api_tokens",
+        include_str!("../migrations/sqlite/0004_api_tokens.sql"),
+    ),
+];
 
-pub(crate) const POSTGRES: Embedded = &[(
-    1,
-    "init",
-    include_str!("../migrations/postgres/0001_init.sql"),
-)];
+pub(crate) const POSTGRES: Embedded = &[
+    (
+        1,
+        "init",
+        include_str!("../migrations/postgres/0001_init.sql"),
+    ),
+    (
+        4,
+        "api_tokens",
+        include_str!("../migrations/postgres/0004_api_tokens.sql"),
+    ),
+];
 
 #[derive(Debug)]
 struct Source(Embedded);
