@@ -10,7 +10,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::routes::{api, crs, draws, pages, questions, staff, whatif, wizard};
+use crate::routes::{api, crs, draws, pages, questions, staff, wizard};
 use crate::security;
 use crate::state::AppState;
 use crate::statics;
@@ -47,13 +47,7 @@ pub fn app(state: AppState) -> Router {
         .route("/staff/questions/{id}", get(staff::detail))
         .route("/staff/questions/{id}/notes", post(staff::add_note))
         .route("/staff/questions/{id}/status", post(staff::change_status))
-        .route("/api/openapi.json", get(api::openapi))
-        .route("/api/v1/crs", post(api::crs))
-        .route("/api/v1/assess", post(api::assess))
-        .route("/api/v1/whatif", post(whatif::whatif))
-        .route("/api/v1/timeline", post(crate::routes::timeline::timeline))
-        .route("/api/v1/noc/search", get(api::noc_search))
-        .route("/api/v1/draws", get(draws::api))
+        .merge(api::router())
         .fallback(pages::fallback)
         .layer(axum::middleware::from_fn(security::origin_check))
         .layer(RequestBodyLimitLayer::new(body_limit))
@@ -61,6 +55,9 @@ pub fn app(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
+        // Every refusal under /api/ as an RFC 9457 problem (outside the body limit and the
+        // timeout, so their 413 and 408 become problems too).
+        .layer(axum::middleware::from_fn(api::problems))
         .layer(axum::middleware::from_fn(security::security_headers))
         .layer(
             TraceLayer::new_for_http()

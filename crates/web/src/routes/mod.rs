@@ -6,8 +6,6 @@ pub mod draws;
 pub mod pages;
 pub mod questions;
 pub mod staff;
-pub mod timeline;
-pub mod whatif;
 pub mod wizard;
 
 use askama::Template;
