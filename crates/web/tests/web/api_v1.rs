@@ -234,6 +234,11 @@ async fn noc_by_code() {
     let r = app.get("/api/v1/noc/search?q=cook").await;
     let v: Value = serde_json::from_str(&r.body).unwrap();
     assert_response(&d, "get", "/api/v1/noc/search", 200, &v, "cook");
+    for q in ["until=", "since=2026-02-30"] {
+        let r = app.get(&format!("/api/v1/draws?{q}")).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{q}");
+        problem(&r);
+    }
     let r = app.get("/api/v1/draws?type=cec").await;
     let v: Value = serde_json::from_str(&r.body).unwrap();
     assert_response(&d, "get", "/api/v1/draws", 200, &v, "draws");

@@ -200,6 +200,20 @@ pub async fn draws(
     Query(pairs): Query<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let lang = super::header_lang(&headers);
+    // Dates exactly as documented (an empty `since=` is not a date).
+    for (k, v) in &pairs {
+        if (k == "since" || k == "until") && v.parse::<Date>().is_err() {
+            return Err(WebError::invalid_param(
+                lang,
+                k,
+                msg(
+                    lang,
+                    &format!("{v:?} is not a date (YYYY-MM-DD)"),
+                    &format!("{v:?} n’est pas une date (AAAA-MM-JJ)"),
+                ),
+            ));
+        }
+    }
     let filter = crate::routes::draws::filter_from(&pairs)
         .map_err(|(field, message)| WebError::invalid_param(lang, &field, message))?;
     let draws = crate::draws_store::current();

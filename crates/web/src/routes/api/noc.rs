@@ -159,7 +159,7 @@ pub struct NocUnitGroup {
     get,
     path = "/api/v1/noc/{code}",
     tag = "noc",
-    params(("code" = String, Path, description = "A five-digit NOC 2021 code", pattern = "^[0-9]{5}$")),
+    params(("code" = String, Path, description = "A five-digit NOC 2021 code", pattern = "^[0-9]{5}$", example = "21232")),
     responses(
         (status = 200, description = "The unit group", body = NocUnitGroup),
         (status = 404, description = "No unit group has this code", body = Problem, content_type = "application/problem+json"),

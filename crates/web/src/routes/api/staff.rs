@@ -210,12 +210,15 @@ pub struct ListParams {
     #[param(max_length = 200)]
     pub q: Option<String>,
     /// The page, from 1 (list only).
-    #[param(value_type = Option<u32>, minimum = 1)]
+    #[param(value_type = Option<u32>, minimum = 1, maximum = 2147483647)]
     pub page: Option<String>,
     /// Questions a page, 1 to 100 (default 20; list only).
     #[param(value_type = Option<u32>, minimum = 1, maximum = 100)]
     pub per_page: Option<String>,
 }
+
+/// The last page number accepted (the largest 32-bit signed integer, as documented).
+const PAGE_MAX: u32 = 2_147_483_647;
 
 fn number_param(
     lang: Lang,
@@ -299,7 +302,7 @@ impl ListParams {
             topic,
             language,
             text,
-            page: number_param(lang, "page", self.page.as_deref(), 1, u32::MAX)?,
+            page: number_param(lang, "page", self.page.as_deref(), 1, PAGE_MAX)?,
             per_page: number_param(lang, "per_page", self.per_page.as_deref(), 20, 100)?,
         })
     }
