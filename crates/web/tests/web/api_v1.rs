@@ -530,3 +530,47 @@ async fn staff_list_read_status_note_export_and_revoke() {
     let listed = app.state.store().list_api_tokens().await.unwrap();
     assert!(listed[0].revoked_at.is_some() && listed[0].last_used_at.is_some());
 }
+
+/// `landed admin token create|revoke|list` against a database file.
+#[test]
+fn admin_token_commands() {
+    use landed_web::admin_token::{TokenCommand, run};
+    use std::process::ExitCode;
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let store = rt.block_on(landed_store::Store::connect(&url)).unwrap();
+    let hash = landed_store::hash_password("a long enough password").unwrap();
+    rt.block_on(store.create_staff_user("ana@example.org", &hash))
+        .unwrap();
+    let database = Some(url.clone());
+    let create = |email: &str| TokenCommand::Create {
+        email: email.to_string(),
+        database: database.clone(),
+    };
+    assert_eq!(run(&rt, create("nobody@example.org")), ExitCode::from(2));
+    assert_eq!(run(&rt, create("ana@example.org")), ExitCode::SUCCESS);
+    let tokens = rt.block_on(store.list_api_tokens()).unwrap();
+    assert_eq!(tokens.len(), 1);
+    assert!(tokens[0].revoked_at.is_none());
+    assert_eq!(
+        run(
+            &rt,
+            TokenCommand::List {
+                database: database.clone()
+            }
+        ),
+        ExitCode::SUCCESS
+    );
+    let revoke = || TokenCommand::Revoke {
+        id: tokens[0].id,
+        database: database.clone(),
+    };
+    assert_eq!(run(&rt, revoke()), ExitCode::SUCCESS);
+    assert_eq!(run(&rt, revoke()), ExitCode::from(2));
+    let tokens = rt.block_on(store.list_api_tokens()).unwrap();
+    assert!(tokens[0].revoked_at.is_some());
+}
