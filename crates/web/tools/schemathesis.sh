@@ -57,6 +57,9 @@ expected-statuses = ["2xx", "401", "404", "422", "429"]
 EOF
 
 start=$(date +%s)
+# One worker: with two, Python 3.11's ast.parse (used by hypothesis to describe filters)
+# failed once in a thread here ("AST constructor recursion depth mismatch", an error inside
+# CPython, not a finding about the API).
 set +e
 # Run from the temporary directory: schemathesis keeps its cache there, not in the tree.
 (cd "$WORK" && "$VENV/bin/schemathesis" --config-file "$WORK/schemathesis.toml" run \
@@ -64,7 +67,7 @@ set +e
   --url "http://127.0.0.1:$PORT" \
   --checks all \
   --max-examples "$MAX_EXAMPLES" \
-  --workers 2 \
+  --workers 1 \
   --header "Authorization: Bearer $TOKEN" \
   --request-timeout 30 \
   --no-color)
