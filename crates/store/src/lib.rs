@@ -612,6 +612,10 @@ macro_rules! with_pool {
     };
 }
 
+// Staff API tokens (after `with_pool!`, which it may use).
+mod tokens;
+pub use tokens::{ApiToken, TOKEN_PREFIX};
+
 /// A bound parameter of a dynamically built query.
 enum Arg {
     Text(String),

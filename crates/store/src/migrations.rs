@@ -24,6 +24,11 @@ pub(crate) const SQLITE: Embedded = &[
         "question_form_token",
         include_str!("../migrations/sqlite/0002_question_form_token.sql"),
     ),
+    (
+        4,
+        "api_tokens",
+        include_str!("../migrations/sqlite/0004_api_tokens.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: Embedded = &[
@@ -36,6 +41,11 @@ pub(crate) const POSTGRES: Embedded = &[
         2,
         "question_form_token",
         include_str!("../migrations/postgres/0002_question_form_token.sql"),
+    ),
+    (
+        4,
+        "api_tokens",
+        include_str!("../migrations/postgres/0004_api_tokens.sql"),
     ),
 ];
 

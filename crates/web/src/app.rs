@@ -23,7 +23,7 @@ use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::{RequestBodyDeadlineLayer, TimeoutLayer};
 
-use crate::routes::{api, crs, draws, pages, questions, rules, staff, whatif, wizard};
+use crate::routes::{api, crs, draws, pages, questions, rules, staff, wizard};
 use crate::security;
 use crate::state::AppState;
 use crate::statics;
@@ -68,13 +68,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/{lang}/questions/sent", get(questions::sent))
         .merge(staff_routes)
-        .route("/api/openapi.json", get(api::openapi))
-        .route("/api/v1/crs", post(api::crs))
-        .route("/api/v1/assess", post(api::assess))
-        .route("/api/v1/whatif", post(whatif::whatif))
-        .route("/api/v1/timeline", post(crate::routes::timeline::timeline))
-        .route("/api/v1/noc/search", get(api::noc_search))
-        .route("/api/v1/draws", get(draws::api))
+        .merge(api::router())
         .fallback(pages::fallback);
     // Settings::validate checked the public URL's form; a URL the CSRF layer still refuses
     // leaves the Host comparison alone in force (logged).
@@ -97,6 +91,9 @@ pub fn app(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(s.request_timeout_secs),
         ))
+        // Every refusal under /api/ as an RFC 9457 problem (outside the body limit and the
+        // timeout, so their 413 and 408 become problems too).
+        .layer(axum::middleware::from_fn(api::problems))
         .layer(axum::middleware::from_fn_with_state(
             Duration::from_millis(s.slow_request_ms),
             log_errors_and_slow,

@@ -347,6 +347,11 @@ pub enum AdminCommand {
         #[arg(long, env = "DATABASE_URL")]
         database: Option<String>,
     },
+    /// Staff API tokens: `create --email E` (prints the token once), `revoke ID`, `list`.
+    Token {
+        #[command(subcommand)]
+        command: crate::admin_token::TokenCommand,
+    },
 }
 
 /// Parse a retention period like `365d`, `52w`, `12h` or `30m` into seconds.
@@ -377,6 +382,7 @@ pub fn run_admin(cmd: AdminCommand) -> ExitCode {
         }
     };
     match cmd {
+        AdminCommand::Token { command } => crate::admin_token::run(&rt, command),
         AdminCommand::CreateUser { email, database } => {
             let email = email.trim().to_string();
             if !crate::routes::questions::looks_like_email(&email) {

@@ -23,10 +23,12 @@
 
 #![forbid(unsafe_code)]
 
+pub mod admin_token;
 pub mod app;
 pub mod cli;
 pub mod config;
 pub mod draws_store;
+pub mod error;
 pub mod i18n;
 pub mod outlook_view;
 pub mod page;

@@ -1,5 +1,5 @@
-//! The rounds of invitations: `GET /api/v1/draws?type=…&since=…&until=…` (the
-//! contract's draws output) and the page `/{lang}/draws` — the lowest score
+//! The rounds of invitations: the filter shared with `GET /api/v1/draws` (in
+//! `routes::api::engine`) and the page `/{lang}/draws` — the lowest score
 //! invited over time by round type as a server-rendered SVG chart, the same
 //! data as a table, filters by type and period, and the latest round's pool
 //! distribution. The rounds are those in use ([`crate::draws_store::current`]).
@@ -8,26 +8,15 @@ use std::str::FromStr;
 
 use askama::Template;
 use askama_web::WebTemplate;
-use axum::Json;
 use axum::extract::Query;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 use landed_rules::draws::text::type_name;
 use landed_rules::draws::{Draws, DrawsError, Filter, IRCC_PAGE, Round, RoundType};
-use serde_json::json;
 
 use super::{Errors, L};
 use crate::i18n::{Arg, Lang};
 use crate::page::Page;
-
-fn api_error(field: &str, message: &str) -> Response {
-    (
-        StatusCode::UNPROCESSABLE_ENTITY,
-        Json(json!({ "error": { "field": field, "message": message } })),
-    )
-        .into_response()
-}
 
 /// The field a filter error is about.
 fn error_field(e: &DrawsError) -> &'static str {
@@ -38,7 +27,7 @@ fn error_field(e: &DrawsError) -> &'static str {
 }
 
 /// `type` (repeatable, or comma-separated), `since`, `until` from a query.
-fn filter_from(pairs: &[(String, String)]) -> Result<Filter, (String, String)> {
+pub(crate) fn filter_from(pairs: &[(String, String)]) -> Result<Filter, (String, String)> {
     let mut types = Vec::new();
     let (mut since, mut until) = (None, None);
     for (k, v) in pairs {
@@ -63,16 +52,6 @@ fn filter_from(pairs: &[(String, String)]) -> Result<Filter, (String, String)> {
             .to_string();
         (field.to_string(), msg)
     })
-}
-
-/// `GET /api/v1/draws[?type=cec&type=french][&since=YYYY-MM-DD][&until=YYYY-MM-DD]`.
-pub async fn api(Query(pairs): Query<Vec<(String, String)>>) -> Response {
-    let filter = match filter_from(&pairs) {
-        Ok(f) => f,
-        Err((field, message)) => return api_error(&field, &message),
-    };
-    let draws = crate::draws_store::current();
-    Json(draws.output(&filter)).into_response()
 }
 
 // --- the page -------------------------------------------------------------------------------

@@ -7,8 +7,6 @@ pub mod pages;
 pub mod questions;
 pub mod rules;
 pub mod staff;
-pub mod timeline;
-pub mod whatif;
 pub mod wizard;
 
 use askama::Template;

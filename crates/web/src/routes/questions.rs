@@ -186,7 +186,7 @@ pub async fn form(
     render_form(&state, lang, v, Errors::default(), String::new())
 }
 
-fn validate(lang: Lang, v: &QuestionValues) -> Errors {
+pub(crate) fn validate(lang: Lang, v: &QuestionValues) -> Errors {
     let mut e = Errors::default();
     let name = v.name.trim();
     if name.is_empty() {

@@ -1,7 +1,28 @@
 use axum::http::StatusCode;
 use serde_json::{Value, json};
 
-use crate::common::spawn;
+use crate::common::{Resp, spawn};
+
+/// The body of a problem response, checked: the media type and the RFC 9457 members.
+pub fn problem(res: &Resp) -> Value {
+    assert_eq!(
+        res.headers
+            .get("content-type")
+            .and_then(|v| v.to_str().ok()),
+        Some("application/problem+json"),
+        "{} {}",
+        res.status,
+        res.body
+    );
+    let v: Value = serde_json::from_str(&res.body).unwrap();
+    assert_eq!(v["status"], res.status.as_u16(), "{v}");
+    assert_eq!(v["type"], "about:blank", "{v}");
+    assert!(v["title"].as_str().is_some_and(|t| !t.is_empty()), "{v}");
+    let doc = crate::openapi::doc();
+    let schema = json!({"$ref": "#/components/schemas/Problem"});
+    assert!(crate::openapi::validator(&doc, &schema).is_valid(&v), "{v}");
+    v
+}
 
 const WORKED: &str = r#"{"as_of": "2026-11-24", "age": 29, "education": "bachelors", "canadian_education": "none", "first_language": {"language": "english", "listening": 7, "reading": 9, "writing": 9, "speaking": 9}, "second_language": null, "canadian_experience_years": 0, "foreign_experience_years": 0, "certificate_of_qualification": false, "job_offer": "none", "provincial_nomination": false, "sibling_in_canada": false, "spouse": null}"#;
 
@@ -63,8 +84,8 @@ async fn crs_explains_in_french_on_request() {
     );
     let res = app.post_json("/api/v1/crs?lang=de", WORKED).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let v: Value = serde_json::from_str(&res.body).unwrap();
-    assert_eq!(v["error"]["field"], "lang");
+    let v = problem(&res);
+    assert_eq!(v["errors"][0]["parameter"], "lang");
 }
 
 #[tokio::test]
@@ -97,18 +118,28 @@ async fn crs_errors_name_the_field() {
     bad["first_language"]["reading"] = json!(13);
     let res = app.post_json("/api/v1/crs", &bad.to_string()).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let v: Value = serde_json::from_str(&res.body).unwrap();
-    assert_eq!(v["error"]["field"], "first_language.reading", "{v}");
-    assert!(v["error"]["message"].as_str().unwrap().len() > 3);
+    let v = problem(&res);
+    assert_eq!(v["errors"][0]["field"], "first_language.reading", "{v}");
+    assert_eq!(v["errors"][0]["pointer"], "/first_language/reading", "{v}");
+    assert!(v["errors"][0]["detail"].as_str().unwrap().len() > 3);
 
     let res = app
         .post_json("/api/v1/crs", r#"{"age": 30, "colour": "blue"}"#)
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let v = problem(&res);
+    let fields: Vec<&str> = v["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert!(fields.contains(&"colour"), "{v}");
+    assert!(fields.contains(&"education"), "{v}");
     let res = app.post_json("/api/v1/crs", "not json").await;
-    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let v: Value = serde_json::from_str(&res.body).unwrap();
-    assert!(v["error"]["message"].is_string());
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    let v = problem(&res);
+    assert!(v["detail"].as_str().unwrap().contains("line 1"), "{v}");
 }
 
 #[tokio::test]
@@ -144,8 +175,11 @@ async fn assess_errors_name_the_field() {
     });
     let res = app.post_json("/api/v1/assess", &body.to_string()).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let v: Value = serde_json::from_str(&res.body).unwrap();
-    assert_eq!(v["error"]["field"], "work_history[1].hours_per_week", "{v}");
+    let v = problem(&res);
+    assert_eq!(
+        v["errors"][0]["field"], "work_history[1].hours_per_week",
+        "{v}"
+    );
     let res = app.post_json("/api/v1/assess", r#"{"nope": 1}"#).await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
@@ -165,8 +199,8 @@ async fn noc_search_finds_by_title() {
     assert_eq!(res.status, StatusCode::OK);
     let res = app.get("/api/v1/noc/search?q=").await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
-    let v: Value = serde_json::from_str(&res.body).unwrap();
-    assert_eq!(v["error"]["field"], "q");
+    let v = problem(&res);
+    assert_eq!(v["errors"][0]["parameter"], "q");
     let res = app.get("/api/v1/noc/search?q=cook&limit=500").await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
@@ -177,59 +211,99 @@ async fn oversized_json_is_refused() {
     let big = format!("{{\"x\": \"{}\"}}", "a".repeat(300 * 1024));
     let res = app.post_json("/api/v1/assess", &big).await;
     assert_eq!(res.status, StatusCode::PAYLOAD_TOO_LARGE);
+    problem(&res);
 }
 
 #[tokio::test]
 async fn openapi_document_is_served_and_stable() {
     let app = spawn().await;
-    let res = app.get("/api/openapi.json").await;
+    let res = app.get("/api/v1/openapi.json").await;
     assert_eq!(res.status, StatusCode::OK);
     let doc: Value = serde_json::from_str(&res.body).unwrap();
-    assert_eq!(doc["openapi"], "3.1.0");
-    // Every API route is documented.
-    for path in [
-        "/api/v1/crs",
-        "/api/v1/assess",
-        "/api/v1/whatif",
-        "/api/v1/noc/search",
-        "/api/openapi.json",
+    assert!(
+        doc["openapi"].as_str().unwrap().starts_with("3.1"),
+        "{}",
+        doc["openapi"]
+    );
+    // Every API operation is documented.
+    for (method, path) in [
+        ("post", "/api/v1/crs"),
+        ("post", "/api/v1/assess"),
+        ("post", "/api/v1/whatif"),
+        ("post", "/api/v1/timeline"),
+        ("get", "/api/v1/draws"),
+        ("get", "/api/v1/noc/search"),
+        ("get", "/api/v1/noc/{code}"),
+        ("post", "/api/v1/questions"),
+        ("get", "/api/v1/health"),
+        ("get", "/api/v1/ready"),
+        ("get", "/api/v1/staff/questions"),
+        ("get", "/api/v1/staff/questions/{id}"),
+        ("post", "/api/v1/staff/questions/{id}/status"),
+        ("post", "/api/v1/staff/questions/{id}/notes"),
+        ("get", "/api/v1/staff/export"),
     ] {
-        assert!(doc["paths"].get(path).is_some(), "{path} missing");
+        assert!(
+            doc["paths"][path][method].is_object(),
+            "{method} {path} missing"
+        );
     }
+    // The old address serves the same document.
+    assert_eq!(app.get("/api/openapi.json").await.body, res.body);
     insta::assert_json_snapshot!("openapi", doc);
 }
 
+/// The request schemas are the public contracts (`docs/contracts/`), field for field.
 #[test]
-fn openapi_embeds_the_contracts() {
-    // The request schemas are the public contracts (when shared/ is beside the repository).
-    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/contracts");
-    let Ok(crs) = std::fs::read_to_string(format!("{dir}/crs-answers.schema.json")) else {
-        return;
-    };
-    let doc: Value = serde_json::from_str(landed_web::routes::api::OPENAPI).unwrap();
-    let crs: Value = serde_json::from_str(&crs).unwrap();
+fn openapi_request_schemas_are_the_contracts() {
+    let doc = crate::openapi::doc();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/contracts");
+    for (file, name, prefix) in [
+        ("crs-answers.schema.json", "CrsAnswers", "Crs"),
+        ("profile.schema.json", "Profile", "Profile"),
+    ] {
+        let text = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
+        let contract: Value = serde_json::from_str(&text).unwrap();
+        let ours = &doc["components"]["schemas"][name];
+        for key in ["required", "additionalProperties", "type"] {
+            assert_eq!(ours[key], contract[key], "{name}.{key}");
+        }
+        let (a, b) = (
+            ours["properties"].as_object().unwrap(),
+            contract["properties"].as_object().unwrap(),
+        );
+        assert_eq!(
+            a.keys().collect::<Vec<_>>(),
+            b.keys().collect::<Vec<_>>(),
+            "{name}"
+        );
+        for (def, schema) in contract["$defs"].as_object().unwrap() {
+            let component = landed_web::routes::api::doc::component_name(prefix, def);
+            let ours = &doc["components"]["schemas"][&component];
+            assert!(ours.is_object(), "{component} missing");
+            assert_eq!(
+                ours.get("properties")
+                    .map(|p| p.as_object().unwrap().keys().collect::<Vec<_>>()),
+                schema
+                    .get("properties")
+                    .map(|p| p.as_object().unwrap().keys().collect::<Vec<_>>()),
+                "{component}"
+            );
+            assert_eq!(ours.get("required"), schema.get("required"), "{component}");
+            assert_eq!(ours.get("enum"), schema.get("enum"), "{component}");
+        }
+        // And the operations take them.
+    }
     assert_eq!(
-        doc["components"]["schemas"]["CrsAnswers"]["required"],
-        crs["required"]
+        doc["paths"]["/api/v1/crs"]["post"]["requestBody"]["content"]["application/json"]["schema"]
+            ["$ref"],
+        "#/components/schemas/CrsAnswers"
     );
-    let ours = doc["components"]["schemas"]["CrsAnswers"]["properties"]
-        .as_object()
-        .unwrap();
-    let theirs = crs["properties"].as_object().unwrap();
-    assert_eq!(
-        ours.keys().collect::<Vec<_>>(),
-        theirs.keys().collect::<Vec<_>>()
-    );
-    let profile: Value = serde_json::from_str(
-        &std::fs::read_to_string(format!("{dir}/profile.schema.json")).unwrap(),
-    )
-    .unwrap();
-    let ours = doc["components"]["schemas"]["Profile"]["properties"]
-        .as_object()
-        .unwrap();
-    let theirs = profile["properties"].as_object().unwrap();
-    assert_eq!(
-        ours.keys().collect::<Vec<_>>(),
-        theirs.keys().collect::<Vec<_>>()
-    );
+    for path in ["/api/v1/assess", "/api/v1/timeline", "/api/v1/whatif"] {
+        assert_eq!(
+            doc["paths"][path]["post"]["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+            "#/components/schemas/Profile",
+            "{path}"
+        );
+    }
 }

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod api;
+mod api_v1;
 mod common;
 mod crs;
 mod draws;

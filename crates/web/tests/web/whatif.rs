@@ -57,7 +57,7 @@ async fn whatif_errors_name_the_field() {
             .await;
         assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
         let v: Value = serde_json::from_str(&res.body).unwrap();
-        assert_eq!(v["error"]["field"], "target", "{bad}");
+        assert_eq!(v["errors"][0]["field"], "target", "{bad}");
     }
     let res = app
         .post_json(
@@ -67,10 +67,10 @@ async fn whatif_errors_name_the_field() {
         .await;
     assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", res.body);
     let v: Value = serde_json::from_str(&res.body).unwrap();
-    assert_eq!(v["error"]["field"], "language_tests");
+    assert_eq!(v["errors"][0]["field"], "language_tests");
     let res = app.post_json("/api/v1/whatif?lang=de", PROFILE).await;
     let v: Value = serde_json::from_str(&res.body).unwrap();
-    assert_eq!(v["error"]["field"], "lang");
+    assert_eq!(v["errors"][0]["field"], "lang");
 }
 
 /// "How to raise your score" on the results page, without JavaScript: the

@@ -1,0 +1,195 @@
+//! `POST /api/v1/questions`: the question form as JSON. The same rules as the HTML form
+//! (`routes::questions`): the same field checks and messages, the honeypot (`website` must
+//! be absent or empty), the same per-IP limit counted in the database (429 with
+//! `Retry-After`), the same store function; the answer is the question's reference.
+//! The form's signed token (which proves a page was shown and filled slowly) has no
+//! meaning for a program and is not asked for.
+
+use std::sync::LazyLock;
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use landed_store::{NewQuestion, StoreError};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::body::{self, Contract};
+use super::{header_lang, msg, to_json};
+use crate::error::{FieldProblem, Problem, WebError};
+use crate::routes::questions::{self as form, QuestionValues};
+use crate::security;
+use crate::state::AppState;
+
+/// A question.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewQuestionBody {
+    /// The person's name (1 to 200 characters).
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+    /// Where to answer.
+    #[schema(min_length = 3, max_length = 254, format = Email)]
+    pub email: String,
+    /// `cec`, `work_experience`, `language`, `crs`, `application`, `privacy` or `other`.
+    #[schema(value_type = String, pattern = "^(cec|work_experience|language|crs|application|privacy|other)$")]
+    pub topic: String,
+    /// The question (10 to 5,000 characters, at most 5 links).
+    #[schema(min_length = 10, max_length = 5000)]
+    pub message: String,
+    /// The language to answer in: `en` or `fr`.
+    #[schema(pattern = "^(en|fr)$")]
+    pub preferred_language: String,
+    /// Consent to keep the question to answer it: must be `true`.
+    pub consent: bool,
+    /// A profile (`docs/contracts/profile.schema.json`) to attach, at most 64 KB.
+    #[schema(value_type = Option<Object>)]
+    #[serde(default)]
+    pub assessment: Option<Value>,
+    /// Leave out: a field people never see on the form (a filled one is refused).
+    #[schema(max_length = 0)]
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// A stored question's reference.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct QuestionCreated {
+    /// Quote it in any message about the question.
+    #[schema(example = "Q-2026-7F3K9A")]
+    pub reference: String,
+}
+
+static VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
+    LazyLock::new(body::validator_for::<NewQuestionBody>);
+
+/// Seconds a client is told to wait after the per-IP limit (the window is an hour).
+const RETRY_AFTER_SECS: u64 = 3600;
+
+/// Send a question to the team; the answer is its reference.
+#[utoipa::path(
+    post,
+    path = "/api/v1/questions",
+    tag = "questions",
+    request_body(content = NewQuestionBody, content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored (durably): the reference", body = QuestionCreated),
+        (status = 400, description = "The body is not UTF-8 JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not declared JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many questions from this address in the last hour (see Retry-After)", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+    )
+)]
+pub async fn submit(
+    State(state): State<AppState>,
+    extensions: axum::http::Extensions,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let lang = header_lang(&headers);
+    let q: NewQuestionBody = body::typed(&headers, &body, lang, VALIDATOR.as_ref())?;
+
+    if q.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        tracing::info!("API question refused: honeypot filled");
+        return Err(WebError::invalid_field(
+            lang,
+            "website",
+            msg(lang, "leave this field out", "omettez ce champ"),
+        ));
+    }
+    let assessment_json = match &q.assessment {
+        None | Some(Value::Null) => None,
+        Some(a) => {
+            body::validate_at(a, Contract::Profile, lang, "assessment")?;
+            let text = a.to_string();
+            if text.len() > form::ASSESSMENT_MAX {
+                return Err(WebError::invalid_field(
+                    lang,
+                    "assessment",
+                    msg(lang, "at most 64 KB", "au plus 64 Ko"),
+                ));
+            }
+            Some(text)
+        }
+    };
+    let values = QuestionValues {
+        name: q.name.clone(),
+        email: q.email.clone(),
+        topic: q.topic.clone(),
+        message: q.message.clone(),
+        preferred_language: q.preferred_language.clone(),
+        consent: q.consent,
+        assessment: String::new(),
+    };
+    let errors = form::validate(lang, &values);
+    if !errors.is_empty() {
+        let list = errors
+            .list()
+            .iter()
+            .map(|e| FieldProblem::body(&e.field, e.message.clone()))
+            .collect();
+        return Err(WebError::problem(StatusCode::UNPROCESSABLE_ENTITY, lang).with_errors(list));
+    }
+
+    // The per-IP limit: the database count, shared by every instance.
+    let ip = crate::routes::client_ip(&extensions);
+    let ip_hash = security::ip_hash(state.key(), &ip);
+    let limit = u64::from(state.settings().questions_per_ip_per_hour);
+    let since = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(1))
+        .unwrap_or(jiff::Timestamp::MIN);
+    let recent = state
+        .store()
+        .count_recent_questions(&ip_hash, since)
+        .await
+        .map_err(|e| WebError::internal(lang, "count recent questions", &e))?;
+    if recent >= limit {
+        tracing::info!("API question refused: rate limit");
+        return Err(WebError::problem(StatusCode::TOO_MANY_REQUESTS, lang)
+            .with_detail(lang.t("q-error-rate"))
+            .with_retry_after(RETRY_AFTER_SECS));
+    }
+
+    let new = NewQuestion {
+        name: q.name.trim().to_string(),
+        email: q.email.trim().to_string(),
+        topic: q.topic,
+        message: q.message.trim().to_string(),
+        preferred_language: q.preferred_language,
+        assessment_json,
+        consent: q.consent,
+        ip_hash: Some(ip_hash),
+    };
+    match state.store().insert_question(&new).await {
+        Ok(stored) => {
+            tracing::info!(reference = %stored.reference, "question stored (API)");
+            let mut r = to_json(
+                &QuestionCreated {
+                    reference: stored.reference,
+                },
+                lang,
+            );
+            *r.status_mut() = StatusCode::CREATED;
+            Ok(r.into_response())
+        }
+        Err(StoreError::Invalid { field, .. }) => Err(WebError::invalid_field(
+            lang,
+            field,
+            lang.t("q-error-store"),
+        )),
+        Err(e) => Err(WebError::internal(lang, "insert question", &e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_derived_schema_compiles() {
+        assert!(VALIDATOR.is_some());
+    }
+}
