@@ -18,14 +18,9 @@ use landed_rules::{Date, RulesError};
 use serde::Serialize;
 
 use crate::render;
+pub use crate::totals::Kind;
 use crate::totals::{BatchFormat as Format, Detail};
 use landed_rules::totals::{AssessmentTotals, CrsTotals};
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Kind {
-    Crs,
-    Assess,
-}
 
 /// One input item: its 1-based line number and its text (`None`: the line
 /// is not UTF-8).

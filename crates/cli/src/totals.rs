@@ -12,7 +12,13 @@
 use clap::ValueEnum;
 use landed_rules::totals::{AssessmentTotals, CrsTotals};
 
-use crate::batch::Kind;
+/// What a batch holds: CRS answers or profiles (here, beside the formats that
+/// depend on it, so `batch` uses `totals` and not the other way round).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Kind {
+    Crs,
+    Assess,
+}
 
 /// How a batch is written.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, ValueEnum)]

@@ -460,10 +460,11 @@ pub(crate) fn either_language(
 fn experience(
     jobs: &[Job],
     study: &[crate::profile::StudyPeriod],
+    permits: &[crate::profile::Permit],
     as_of: Date,
     c: &Criteria,
 ) -> ExperienceFact {
-    let tally = hours::tally(jobs, study, as_of, c);
+    let tally = hours::tally(jobs, study, permits, as_of, c);
     ExperienceFact {
         hours: tally.hours,
         years: tally.full_years(),
@@ -481,20 +482,23 @@ fn foreign_experience(jobs: &[Job], as_of: Date) -> (ExperienceFact, Option<Noc>
         .collect();
     nocs.sort();
     nocs.dedup();
-    let mut best = (experience(&[], &[], as_of, &Criteria::CRS_FOREIGN), None);
+    let mut best = (
+        experience(&[], &[], &[], as_of, &Criteria::CRS_FOREIGN),
+        None,
+    );
     for noc in nocs {
         let c = Criteria {
             occupations: Occupations::Exactly(noc),
             ..Criteria::CRS_FOREIGN
         };
-        let e = experience(jobs, &[], as_of, &c);
+        let e = experience(jobs, &[], &[], as_of, &c);
         if e.tally.units > best.0.tally.units && noc.teer().is_skilled() {
             best = (e, Some(noc));
         }
     }
     if best.1.is_none() {
         // Report the exclusions of all foreign work when none counts.
-        best.0 = experience(jobs, &[], as_of, &Criteria::CRS_FOREIGN);
+        best.0 = experience(jobs, &[], &[], as_of, &Criteria::CRS_FOREIGN);
     }
     best
 }
@@ -514,12 +518,14 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     let cec_experience = experience(
         &profile.work_history,
         &profile.study_periods,
+        &profile.permits,
         as_of,
         &Criteria::CEC,
     );
     let canadian_experience = experience(
         &profile.work_history,
         &profile.study_periods,
+        &profile.permits,
         as_of,
         &Criteria::CRS_CANADIAN,
     );
@@ -544,6 +550,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
                 language: best,
                 canadian_experience_years: experience(
                     &sp.work_history,
+                    &[],
                     &[],
                     as_of,
                     &Criteria::CRS_CANADIAN,
@@ -590,6 +597,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         hours::projected_date(
             &profile.work_history,
             &profile.study_periods,
+            &profile.permits,
             as_of,
             &Criteria::CEC,
             cec_min.values.experience_hours,
@@ -887,8 +895,14 @@ fn cec_program(
                 ..j.clone()
             })
             .collect();
-        if hours::counted(&if_public, &profile.study_periods, as_of, &Criteria::CEC)
-            .at_least(min.experience_hours)
+        if hours::counted(
+            &if_public,
+            &profile.study_periods,
+            &profile.permits,
+            as_of,
+            &Criteria::CEC,
+        )
+        .at_least(min.experience_hours)
         {
             work_status = Status::Unknown;
             notes.push(CecText::PhysicianFundingUnknown.into());
@@ -921,6 +935,7 @@ fn cec_program(
         hours::counted(
             &profile.work_history,
             &profile.study_periods,
+            &profile.permits,
             as_of,
             &Criteria {
                 occupations: Occupations::Only(|n| matches!(n.teer().level(), 2 | 3)),

@@ -20,7 +20,7 @@ use serde::Serialize;
 use smallvec::SmallVec;
 
 use crate::noc::{Noc, Teer};
-use crate::profile::{Job, JobKind, StudyPeriod};
+use crate::profile::{Job, JobKind, Permit, StudyPeriod};
 
 /// Hundredths of an hour a week.
 pub type CentiRate = u32;
@@ -115,10 +115,13 @@ pub enum ExclusionReason {
     InCanada,
     FullTimeStudy,
     AboveWeeklyCap,
+    /// Work in Canada on days no listed permit covers (only when the
+    /// profile lists `permits`).
+    NotCoveredByPermit,
 }
 
 impl ExclusionReason {
-    pub const ALL: [ExclusionReason; 11] = [
+    pub const ALL: [ExclusionReason; 12] = [
         ExclusionReason::NotSkilled,
         ExclusionReason::NotEligibleOccupation,
         ExclusionReason::SelfEmployed,
@@ -130,6 +133,7 @@ impl ExclusionReason {
         ExclusionReason::InCanada,
         ExclusionReason::FullTimeStudy,
         ExclusionReason::AboveWeeklyCap,
+        ExclusionReason::NotCoveredByPermit,
     ];
 
     /// In English.
@@ -184,13 +188,17 @@ impl ExclusionReason {
                 "hours above 30 a week across all jobs do not count",
                 "les heures au-delà de 30 par semaine, tous emplois confondus, ne comptent pas",
             ),
+            R::NotCoveredByPermit => (
+                "work in Canada on days no listed permit covers is work without authorization and does not count (IRPR s.87.1(3); canada.ca, Canadian Experience Class)",
+                "le travail au Canada les jours qu’aucun permis indiqué ne couvre est du travail sans autorisation et ne compte pas (RIPR, par. 87.1(3); canada.ca, catégorie de l’expérience canadienne)",
+            ),
         };
         lang.pick(en, fr)
     }
 }
 
 /// Every reason, alphabetical by its English wording (a test keeps it so).
-const BY_ENGLISH_WORDING: [ExclusionReason; 11] = {
+const BY_ENGLISH_WORDING: [ExclusionReason; 12] = {
     use ExclusionReason as R;
     [
         R::Coop,
@@ -201,6 +209,7 @@ const BY_ENGLISH_WORDING: [ExclusionReason; 11] = {
         R::NotEligibleOccupation,
         R::Volunteer,
         R::InCanada,
+        R::NotCoveredByPermit,
         R::NotAuthorized,
         R::OutsideCanada,
         R::FullTimeStudy,
@@ -387,10 +396,21 @@ fn job_exclusion(job: &Job, c: &Criteria) -> Option<ExclusionReason> {
 
 /// Count qualifying hours of `jobs` in the window of `criteria.window_years`
 /// years before `as_of`, jobs ongoing after `as_of` counting up to it.
-pub fn tally(jobs: &[Job], study: &[StudyPeriod], as_of: Date, c: &Criteria) -> HoursTally {
+///
+/// When `permits` lists any, work in Canada (where the criteria require it
+/// authorized) counts only on the days a permit allowing work covers; the
+/// other days are excluded as [`ExclusionReason::NotCoveredByPermit`]. An
+/// empty list changes nothing.
+pub fn tally(
+    jobs: &[Job],
+    study: &[StudyPeriod],
+    permits: &[Permit],
+    as_of: Date,
+    c: &Criteria,
+) -> HoursTally {
     let from = window_start(as_of, c.window_years);
     let mut excluded = Vec::new();
-    let spans = split(jobs, study, from, as_of, c, |e| excluded.push(e));
+    let spans = split(jobs, study, permits, from, as_of, c, |e| excluded.push(e));
     let (units, per_job, over_cap) = sweep(&spans, jobs.len());
     let jobs_counted = per_job
         .iter()
@@ -427,9 +447,15 @@ pub fn tally(jobs: &[Job], study: &[StudyPeriod], as_of: Date, c: &Criteria) -> 
 /// the questions that need no breakdown ("a year of work in Canada?"):
 /// no per-job shares, no list of what did not count, nothing allocated for
 /// up to eight pieces of work.
-pub fn counted(jobs: &[Job], study: &[StudyPeriod], as_of: Date, c: &Criteria) -> Counted {
+pub fn counted(
+    jobs: &[Job],
+    study: &[StudyPeriod],
+    permits: &[Permit],
+    as_of: Date,
+    c: &Criteria,
+) -> Counted {
     let from = window_start(as_of, c.window_years);
-    let spans = split(jobs, study, from, as_of, c, |_| {});
+    let spans = split(jobs, study, permits, from, as_of, c, |_| {});
     let units = stretches(&spans, &mut Bounds::new())
         .map(|(a, b, sum)| sum.min(WEEKLY_CAP) * days(a, b) as u64)
         .sum();
@@ -454,11 +480,13 @@ impl Counted {
 }
 
 /// Cut each job to `[from, until)` (ongoing jobs run to `until`), drop the
-/// jobs that do not count and the days of full-time study, and say why
+/// jobs that do not count, the days in Canada no listed permit covers and
+/// the days of full-time study, and say why
 /// (to `excluded`, for the callers that report it).
 fn split(
     jobs: &[Job],
     study: &[StudyPeriod],
+    permits: &[Permit],
     from: Date,
     until: Date,
     c: &Criteria,
@@ -495,18 +523,24 @@ fn split(
             excluded_period(start, end, reason);
             continue;
         }
-        // Most jobs overlap no full-time study: one span, nothing to cut.
-        if !study_ft().any(|(s_from, s_to)| s_from < end && start < s_to) {
-            spans.push(Span {
-                job: i,
-                start,
-                end,
-                rate,
+        pieces.clear();
+        if c.require_authorization && job.in_canada() && !permits.is_empty() {
+            covered_by_permits(permits, start, end, &mut pieces, |a, b| {
+                excluded_period(a, b, ExclusionReason::NotCoveredByPermit)
             });
+        } else {
+            pieces.push((start, end));
+        }
+        // Most jobs overlap no full-time study: nothing more to cut.
+        if !study_ft().any(|(s_from, s_to)| s_from < end && start < s_to) {
+            spans.extend(pieces.iter().map(|&(a, b)| Span {
+                job: i,
+                start: a,
+                end: b,
+                rate,
+            }));
             continue;
         }
-        pieces.clear();
-        pieces.push((start, end));
         for (s_from, s_to) in study_ft() {
             next.clear();
             for &(a, b) in &pieces {
@@ -533,6 +567,50 @@ fn split(
         }));
     }
     spans
+}
+
+/// The parts of `[start, end)` that a permit allowing work covers, in date
+/// order, pushed to `pieces`; each part no such permit covers goes to
+/// `uncovered` (as `[a, b)`), also in date order.
+fn covered_by_permits(
+    permits: &[Permit],
+    start: Date,
+    end: Date,
+    pieces: &mut SmallVec<[(Date, Date); 8]>,
+    mut uncovered: impl FnMut(Date, Date),
+) {
+    // The permits' days as [from, to) intervals, sorted and merged.
+    let mut cover: SmallVec<[(Date, Date); 4]> = permits
+        .iter()
+        .filter(|p| p.kind.allows_work())
+        .map(|p| (p.start.unwrap_or(Date::MIN), next_day(p.end)))
+        .collect();
+    cover.sort_unstable();
+    let mut cursor = start;
+    for (a, b) in cover {
+        if b <= cursor {
+            continue;
+        }
+        if a >= end {
+            break;
+        }
+        if a > cursor {
+            uncovered(cursor, a);
+        }
+        let to = b.min(end);
+        match pieces.last_mut() {
+            // Overlapping or adjacent permits make one covered piece.
+            Some(last) if last.1 >= a.max(cursor) => last.1 = last.1.max(to),
+            _ => pieces.push((a.max(cursor), to)),
+        }
+        cursor = to;
+        if cursor >= end {
+            break;
+        }
+    }
+    if cursor < end {
+        uncovered(cursor, end);
+    }
 }
 
 /// Sweep the spans in time order: in each stretch where the same jobs are
@@ -576,12 +654,13 @@ fn sweep(
 pub fn projected_date(
     jobs: &[Job],
     study: &[StudyPeriod],
+    permits: &[Permit],
     as_of: Date,
     c: &Criteria,
     hours: u32,
     max_days: i64,
 ) -> Option<Date> {
-    let o = Outlook::new(jobs, study, as_of, c, hours, max_days)?;
+    let o = Outlook::new(jobs, study, permits, as_of, c, hours, max_days)?;
     // Capped units of one day, and the first stretch bound after a day.
     let units_on = |x: Date| -> u64 {
         o.stretches
@@ -644,6 +723,7 @@ impl Outlook {
     fn new(
         jobs: &[Job],
         study: &[StudyPeriod],
+        permits: &[Permit],
         as_of: Date,
         c: &Criteria,
         hours: u32,
@@ -654,7 +734,7 @@ impl Outlook {
         }
         let horizon = as_of.checked_add(max_days.days()).ok()?;
         let earliest = window_start(as_of, c.window_years);
-        let spans = split(jobs, study, earliest, horizon, c, |_| {});
+        let spans = split(jobs, study, permits, earliest, horizon, c, |_| {});
         Some(Outlook {
             stretches: stretches(&spans, &mut Bounds::new()).collect(),
             horizon,
@@ -699,12 +779,13 @@ fn next_february_28(d: Date) -> Date {
 fn projected_date_day_by_day(
     jobs: &[Job],
     study: &[StudyPeriod],
+    permits: &[Permit],
     as_of: Date,
     c: &Criteria,
     hours: u32,
     max_days: i64,
 ) -> Option<Date> {
-    let o = Outlook::new(jobs, study, as_of, c, hours, max_days)?;
+    let o = Outlook::new(jobs, study, permits, as_of, c, hours, max_days)?;
     let mut day = as_of;
     for _ in 0..=max_days {
         if o.window_total(day, window_start(day, c.window_years)) >= o.need {
@@ -768,11 +849,12 @@ impl ContinuousRun {
 pub fn continuous_runs(
     jobs: &[Job],
     study: &[StudyPeriod],
+    permits: &[Permit],
     as_of: Date,
     c: &Criteria,
 ) -> Vec<ContinuousRun> {
     let from = window_start(as_of, c.window_years);
-    let spans = split(jobs, study, from, as_of, c, |_| {});
+    let spans = split(jobs, study, permits, from, as_of, c, |_| {});
     let mut runs: Vec<ContinuousRun> = Vec::new();
     for (a, b, rate) in stretches(&spans, &mut Bounds::new()) {
         let units = rate.min(WEEKLY_CAP) * days(a, b) as u64;
@@ -882,18 +964,18 @@ mod tests {
     fn one_full_year_at_30_hours_is_1560_hours_over_364_days() {
         // 52 weeks = 364 days at 30 h/week = 1,560 h exactly.
         let j = job("13110", "2025-01-01", Some("2025-12-30"), 30.0);
-        let t = tally(&[j], &[], d("2026-06-01"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-06-01"), &Criteria::CEC);
         assert_eq!(t.units, 1560 * 700);
         assert!(t.at_least(1560));
         let j = job("13110", "2025-01-01", Some("2025-12-29"), 30.0);
-        let t = tally(&[j], &[], d("2026-06-01"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-06-01"), &Criteria::CEC);
         assert!(!t.at_least(1560), "one day short");
     }
 
     #[test]
     fn an_ongoing_job_counts_up_to_the_day_before_as_of() {
         let j = job("13110", "2025-07-14", None, 37.5);
-        let t = tally(&[j], &[], d("2026-09-30"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-09-30"), &Criteria::CEC);
         // 443 days × 30 h / 7.
         assert_eq!(t.units, 443 * 3000);
         assert_eq!(t.window_to, d("2026-09-29"));
@@ -906,11 +988,11 @@ mod tests {
         assert_eq!(window_start(d("2028-02-29"), 4), d("2024-02-29"));
         // A job that ended the day before the window starts counts nothing.
         let j = job("13110", "2020-01-01", Some("2023-11-23"), 30.0);
-        let t = tally(&[j], &[], d("2026-11-24"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-11-24"), &Criteria::CEC);
         assert_eq!(t.units, 0);
         // Ending on the window's first day counts that one day: 30 h / 7.
         let j = job("13110", "2020-01-01", Some("2023-11-24"), 30.0);
-        let t = tally(&[j], &[], d("2026-11-24"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-11-24"), &Criteria::CEC);
         assert_eq!(t.units, 3000);
     }
 
@@ -918,7 +1000,7 @@ mod tests {
     fn overlapping_jobs_are_capped_at_30_hours_together() {
         let a = job("13110", "2025-01-01", None, 20.0);
         let b = job("13111", "2025-01-01", None, 20.0);
-        let t = tally(&[a, b], &[], d("2025-01-08"), &Criteria::CEC);
+        let t = tally(&[a, b], &[], &[], d("2025-01-08"), &Criteria::CEC);
         assert_eq!(t.whole_hours(), 30);
         assert!(
             t.excluded
@@ -936,7 +1018,7 @@ mod tests {
             full_time: true,
             in_canada: true,
         };
-        let t = tally(&[a], &[study], d("2025-01-15"), &Criteria::CEC);
+        let t = tally(&[a], &[study], &[], d("2025-01-15"), &Criteria::CEC);
         assert_eq!(t.units, 7 * 3000);
         let part_time = StudyPeriod {
             full_time: false,
@@ -945,6 +1027,7 @@ mod tests {
         let t = tally(
             &[job("13110", "2025-01-01", None, 30.0)],
             &[part_time],
+            &[],
             d("2025-01-15"),
             &Criteria::CEC,
         );
@@ -972,12 +1055,15 @@ mod tests {
             occupations: Occupations::Exactly(Noc::parse("21231").unwrap()),
             ..Criteria::CRS_CANADIAN
         };
-        let runs = continuous_runs(&jobs, &[], d("2024-06-01"), &crit);
+        let runs = continuous_runs(&jobs, &[], &[], d("2024-06-01"), &crit);
         assert_eq!(runs.len(), 1, "{runs:?}");
         assert_eq!(runs[0].bridged_days, 3);
         // A working day in the gap breaks it.
         let jobs = [jobs[0].clone(), job("21231", "2023-07-05", None, 30.0)];
-        assert_eq!(continuous_runs(&jobs, &[], d("2024-06-01"), &crit).len(), 2);
+        assert_eq!(
+            continuous_runs(&jobs, &[], &[], d("2024-06-01"), &crit).len(),
+            2
+        );
     }
 
     #[test]
@@ -991,7 +1077,7 @@ mod tests {
             occupations: Occupations::Exactly(Noc::parse("21231").unwrap()),
             ..Criteria::CRS_CANADIAN
         };
-        let runs = continuous_runs(&jobs, &[], d("2026-01-01"), &crit);
+        let runs = continuous_runs(&jobs, &[], &[], d("2026-01-01"), &crit);
         assert_eq!(runs.len(), 2, "{runs:?}");
         assert_eq!(
             (runs[0].from, runs[0].to),
@@ -1001,7 +1087,7 @@ mod tests {
             (runs[1].from, runs[1].to),
             (d("2025-01-03"), d("2025-03-31"))
         );
-        let t = tally(&jobs, &[], d("2026-01-01"), &crit);
+        let t = tally(&jobs, &[], &[], d("2026-01-01"), &crit);
         assert_eq!(runs.iter().map(|r| r.units).sum::<u64>(), t.units);
         // 182 days at 30 h (40 capped) + 184 days at 20 h.
         assert_eq!(runs[0].units, 182 * 3000 + 184 * 2000);
@@ -1014,6 +1100,7 @@ mod tests {
         let day = projected_date(
             std::slice::from_ref(&j),
             &[],
+            &[],
             d("2026-06-30"),
             &Criteria::CEC,
             1560,
@@ -1022,12 +1109,13 @@ mod tests {
         .unwrap();
         // 1,560 h at 25 h/week = 436.8 days → on day 437 after the start.
         assert_eq!(day, d("2025-08-01").checked_add(437.days()).unwrap());
-        let t = tally(&[j], &[], day, &Criteria::CEC);
+        let t = tally(&[j], &[], &[], day, &Criteria::CEC);
         assert!(t.at_least(1560));
     }
 
     mod properties {
         use super::*;
+        use crate::profile::PermitKind;
         use proptest::prelude::*;
 
         const NOCS: [&str; 4] = ["21231", "13110", "65201", "72410"];
@@ -1068,22 +1156,61 @@ mod tests {
             }
         }
 
+        const PERMIT_KINDS: [PermitKind; 3] = [
+            PermitKind::Pgwp,
+            PermitKind::StudyPermit,
+            PermitKind::VisitorRecord,
+        ];
+
+        prop_compose! {
+            fn a_permit()(
+                start in proptest::option::of(0i64..2600),
+                len in 0i64..1500,
+                kind in 0..PERMIT_KINDS.len(),
+            ) -> Permit {
+                let from = start.unwrap_or(0);
+                Permit { kind: PERMIT_KINDS[kind], start: start.map(day), end: day(from + len) }
+            }
+        }
+
         proptest! {
             /// The three ways of counting agree on the total, and the 30-hour
-            /// weekly cap holds over the window, whatever the history.
+            /// weekly cap holds over the window, whatever the history; listed
+            /// permits only ever take hours away, and an uncovered day is never
+            /// counted.
             #[test]
             fn counted_tally_and_runs_agree_and_the_cap_holds(
                 jobs in proptest::collection::vec(a_job(), 0..12),
                 study in proptest::collection::vec(a_study(), 0..3),
+                permits in proptest::collection::vec(a_permit(), 0..3),
                 as_of in 300i64..3000,
                 which in 0usize..3,
             ) {
                 let as_of = day(as_of);
                 let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
-                let t = tally(&jobs, &study, as_of, &c);
-                prop_assert_eq!(counted(&jobs, &study, as_of, &c).units, t.units);
-                let runs: u64 = continuous_runs(&jobs, &study, as_of, &c).iter().map(|r| r.units).sum();
+                let t = tally(&jobs, &study, &permits, as_of, &c);
+                prop_assert_eq!(counted(&jobs, &study, &permits, as_of, &c).units, t.units);
+                let runs: u64 = continuous_runs(&jobs, &study, &permits, as_of, &c).iter().map(|r| r.units).sum();
                 prop_assert_eq!(runs, t.units);
+                prop_assert!(t.units <= tally(&jobs, &study, &[], as_of, &c).units);
+                for e in t.excluded.iter().filter(|e| e.reason == ExclusionReason::NotCoveredByPermit) {
+                    prop_assert!(!permits.is_empty() && jobs[e.job].in_canada());
+                    let mut x = e.from;
+                    while x <= e.to {
+                        prop_assert!(!permits.iter().any(|p| p.covers_work_on(x)), "{} is covered", x);
+                        x = next_day(x);
+                    }
+                }
+                if !permits.is_empty() && c.require_authorization {
+                    // Every counted day of an in-Canada job is covered.
+                    for r in continuous_runs(&jobs, &study, &permits, as_of, &Criteria { place: Place::Canada, ..c }) {
+                        let mut x = r.from;
+                        while x <= r.to {
+                            prop_assert!(permits.iter().any(|p| p.covers_work_on(x)) || r.bridged_days > 0, "{} is not covered", x);
+                            x = next_day(x);
+                        }
+                    }
+                }
                 let window_days = days(window_start(as_of, c.window_years), as_of) as u64;
                 prop_assert!(t.units <= WEEKLY_CAP * window_days);
             }
@@ -1093,6 +1220,7 @@ mod tests {
             fn the_projection_matches_the_day_by_day_walk(
                 jobs in proptest::collection::vec(a_job(), 0..6),
                 study in proptest::collection::vec(a_study(), 0..2),
+                permits in proptest::collection::vec(a_permit(), 0..3),
                 as_of in 300i64..3000,
                 which in 0usize..3,
                 hours in prop_oneof![Just(1560u32), Just(3120), Just(1), 1u32..6000],
@@ -1101,8 +1229,8 @@ mod tests {
                 let as_of = day(as_of);
                 let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
                 prop_assert_eq!(
-                    projected_date(&jobs, &study, as_of, &c, hours, max_days),
-                    projected_date_day_by_day(&jobs, &study, as_of, &c, hours, max_days)
+                    projected_date(&jobs, &study, &permits, as_of, &c, hours, max_days),
+                    projected_date_day_by_day(&jobs, &study, &permits, as_of, &c, hours, max_days)
                 );
             }
         }

@@ -279,10 +279,51 @@ pub struct Profile {
     pub first_official_language: Option<Language>,
     /// Temporary resident documents held in Canada (issue 11).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub permits: Vec<crate::planning::dates::Permit>,
+    pub permits: Vec<Permit>,
     /// Where the candidate stands in Express Entry (the timeline's deadlines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub express_entry: Option<crate::planning::dates::ExpressEntry>,
+}
+
+/// The kind of a temporary resident document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermitKind {
+    /// Post-graduation work permit.
+    Pgwp,
+    WorkPermit,
+    StudyPermit,
+    VisitorRecord,
+}
+
+impl PermitKind {
+    /// Whether the document lets its holder work in Canada (a visitor record
+    /// does not). Study permits allow work within their conditions; the
+    /// hours engine already leaves out work while a full-time student.
+    pub fn allows_work(self) -> bool {
+        !matches!(self, PermitKind::VisitorRecord)
+    }
+}
+
+/// One temporary resident document held in Canada. Maintained status (an
+/// extension applied for before the permit ended): list it as a permit of
+/// the same kind ending on the decision date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Permit {
+    pub kind: PermitKind,
+    /// First day of validity; absent: valid from before any work listed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Date>,
+    /// Last day of validity.
+    pub end: Date,
+}
+
+impl Permit {
+    /// Whether the permit is valid on `day` and allows work.
+    pub fn covers_work_on(&self, day: Date) -> bool {
+        self.kind.allows_work() && self.start.is_none_or(|s| s <= day) && day <= self.end
+    }
 }
 
 /// Parse profile JSON; errors name the field path. Call [`Profile::validate`]

@@ -437,3 +437,54 @@ fn province_met_not_met_unknown() {
     assert_eq!(status(&a.programs.fsw, "fsw.province"), Status::Unknown);
     assert_eq!(a.programs.fsw.eligible, None);
 }
+
+// ---- ECA validity -------------------------------------------------------------
+
+/// An ECA 5 or more years old on `as_of` counts as missing for FSW: the
+/// education requirement says the credential has no ECA that counts, the
+/// grid gives no education points, and a note (English and French) gives the
+/// issue date and the rule (MI s.3(4)). One day younger, it counts.
+#[test]
+fn an_eca_five_years_old_is_missing_for_fsw_education() {
+    let mut v = fsw_base();
+    v["education"][0]["eca_issued_on"] = json!("2021-11-01"); // 5 years on 2026-11-01
+    let a = run(&v);
+    let fsw = &a.programs.fsw;
+    let r = req(fsw, "fsw.education");
+    assert_eq!(r.status, Status::NotMet);
+    assert!(
+        r.detail.contains("Educational Credential Assessment"),
+        "{}",
+        r.detail
+    );
+    assert_eq!(grid_line(&a, "fsw.grid.education").points, 0);
+    assert!(
+        grid_line(&a, "fsw.grid.education")
+            .detail
+            .contains("without an Educational Credential Assessment"),
+        "{}",
+        grid_line(&a, "fsw.grid.education").detail
+    );
+    let note = fsw
+        .notes
+        .iter()
+        .find(|n| n.contains("2021-11-01"))
+        .unwrap_or_else(|| panic!("a note on the expired ECA in {:#?}", fsw.notes));
+    assert!(note.en().contains("MI s.3(4)"), "{}", note.en());
+    assert!(note.fr().contains("IM, par. 3(4)"), "{}", note.fr());
+    assert!(note.fr().contains("traite comme absente"), "{}", note.fr());
+    assert_eq!(fsw.eligible, Some(false));
+
+    v["education"][0]["eca_issued_on"] = json!("2021-11-02");
+    let a = run(&v);
+    assert_eq!(status(&a.programs.fsw, "fsw.education"), Status::Met);
+    assert!(grid_line(&a, "fsw.grid.education").points > 0);
+    assert!(
+        !a.programs
+            .fsw
+            .notes
+            .iter()
+            .any(|n| n.contains("2021-11-02"))
+    );
+    assert_eq!(a.programs.fsw.eligible, Some(true));
+}

@@ -54,6 +54,7 @@ pub fn parts(c: &mut Criterion) {
             landed_rules::hours::tally(
                 &profile.work_history,
                 &profile.study_periods,
+                &profile.permits,
                 as_of,
                 &landed_rules::hours::Criteria::CEC,
             )

@@ -801,6 +801,7 @@ pub fn whatif(
             Field::CanadianExperienceYears => hours::projected_date(
                 &profile.work_history,
                 &profile.study_periods,
+                &profile.permits,
                 as_of,
                 &Criteria::CRS_CANADIAN,
                 hours,
@@ -809,6 +810,7 @@ pub fn whatif(
             Field::ForeignExperienceYears => hours::projected_date(
                 &profile.work_history,
                 &[],
+                &[],
                 as_of,
                 &foreign,
                 hours,
@@ -816,6 +818,7 @@ pub fn whatif(
             ),
             Field::SpouseCanadianExperienceYears => hours::projected_date(
                 spouse_jobs,
+                &[],
                 &[],
                 as_of,
                 &Criteria::CRS_CANADIAN,

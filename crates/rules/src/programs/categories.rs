@@ -374,6 +374,7 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
             WorkSet::new(per_occupation(
                 &p.work_history,
                 &p.study_periods,
+                &p.permits,
                 as_of,
                 c,
                 |_| true,

@@ -159,7 +159,7 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
     let as_of = ctx.as_of;
     let (Some(min), Some(groups)) = (t.minimums.in_force(as_of), t.groups.in_force(as_of)) else {
         let earliest = t.minimums.earliest().max(t.groups.earliest());
-        let empty = hours::tally(&[], &[], as_of, &criteria(5));
+        let empty = hours::tally(&[], &[], &[], as_of, &criteria(5));
         return Ok((
             ProgramResult::from_requirements(
                 vec![Requirement {
@@ -181,10 +181,11 @@ pub fn fst(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
 
     // 1. Work experience: 3,120 hours in one skilled trade within 5 years.
     let crit = criteria(m.window_years);
-    let all = hours::tally(&p.work_history, &p.study_periods, as_of, &crit);
+    let all = hours::tally(&p.work_history, &p.study_periods, &p.permits, as_of, &crit);
     let trades = per_occupation(
         &p.work_history,
         &p.study_periods,
+        &p.permits,
         as_of,
         &crit,
         is_skilled_trade,

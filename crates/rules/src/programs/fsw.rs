@@ -286,7 +286,7 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
     let p = ctx.profile;
     let as_of = ctx.as_of;
     let Some(min) = t.minimums.in_force(as_of) else {
-        let empty = hours::tally(&[], &[], as_of, &criteria(10));
+        let empty = hours::tally(&[], &[], &[], as_of, &criteria(10));
         return Ok((
             not_covered(as_of, t.minimums.earliest()),
             WorkFact::none(empty.window_from, empty.window_to),
@@ -299,10 +299,15 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
 
     // 1. Work experience: 1,560 continuous hours in one TEER 0-3 occupation within 10 years.
     let crit = criteria(m.window_years);
-    let all = hours::tally(&p.work_history, &p.study_periods, as_of, &crit);
-    let occs = per_occupation(&p.work_history, &p.study_periods, as_of, &crit, |n| {
-        n.teer().is_skilled()
-    });
+    let all = hours::tally(&p.work_history, &p.study_periods, &p.permits, as_of, &crit);
+    let occs = per_occupation(
+        &p.work_history,
+        &p.study_periods,
+        &p.permits,
+        as_of,
+        &crit,
+        |n| n.teer().is_skilled(),
+    );
     let meets = |o: &OccupationWork| {
         if m.continuous {
             o.longest().is_some_and(|r| r.at_least(m.experience_hours))
@@ -408,7 +413,26 @@ pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)
 
     // 3. Education: secondary or higher; foreign credentials need an ECA.
     reqs.push(education_requirement(ctx, fsw_src()));
-    if ctx.profile.education.iter().any(|c| !c.in_canada && c.eca) {
+    // An ECA 5 or more years old on `as_of` is treated as missing (MI s.3(4),
+    // the same rule and table as the CRS: `data/planning/eca_validity.toml`).
+    for (index, c) in ctx.profile.education.iter().enumerate() {
+        if let Some((issued_on, years)) = expired_eca(c, as_of) {
+            notes.push(
+                FswText::EcaExpired {
+                    index,
+                    issued_on,
+                    years,
+                }
+                .into(),
+            );
+        }
+    }
+    if ctx
+        .profile
+        .education
+        .iter()
+        .any(|c| !c.in_canada && c.eca && c.eca_issued_on.is_none())
+    {
         notes.push(FswText::EcaAgeNote.into());
     }
 
@@ -502,7 +526,7 @@ fn education_requirement(ctx: &Context<'_>, source: Option<&'static Source>) -> 
         (Status::Unknown, FswText::EducationNone)
     } else if creds
         .iter()
-        .any(|c| !c.in_canada && !c.eca && c.level >= CredentialLevel::Secondary)
+        .any(|c| without_eca(c, ctx.as_of) && c.level >= CredentialLevel::Secondary)
     {
         (Status::NotMet, FswText::EducationWithoutEca)
     } else {
@@ -514,6 +538,24 @@ fn education_requirement(ctx: &Context<'_>, source: Option<&'static Source>) -> 
         detail: detail.into(),
         source,
     }
+}
+
+/// When the ECA of a foreign credential is 5 or more years old on `as_of`:
+/// the day it was issued and the rule's number of years. Such an ECA counts
+/// as missing for FSW, as it does for the CRS.
+fn expired_eca(c: &Credential, as_of: Date) -> Option<(Date, i16)> {
+    let issued = c.eca_issued_on?;
+    if c.in_canada || !c.eca || crate::planning::dates::eca_counts_on(issued, as_of) {
+        return None;
+    }
+    let years = crate::planning::dates::eca_rule(as_of).map_or(5, |v| v.values.years);
+    Some((issued, years))
+}
+
+/// A foreign credential with no ECA that counts on `as_of` (none, or one 5
+/// or more years old).
+fn without_eca(c: &Credential, as_of: Date) -> bool {
+    !c.in_canada && (!c.eca || expired_eca(c, as_of).is_some())
 }
 
 /// A Canadian credential from a program of at least two years.
@@ -654,7 +696,7 @@ fn grid(
         let foreign_without_eca = p
             .education
             .iter()
-            .any(|c| !c.in_canada && !c.eca && c.level > CredentialLevel::LessThanSecondary);
+            .any(|c| without_eca(c, as_of) && c.level > CredentialLevel::LessThanSecondary);
         line(
             G::Education,
             ed_points,
@@ -811,6 +853,7 @@ fn grid(
     let canada_work = hours::counted(
         &p.work_history,
         &p.study_periods,
+        &p.permits,
         as_of,
         &Criteria {
             window_years: 50,
@@ -836,6 +879,7 @@ fn grid(
         (false, Some(sp)) => {
             let w = hours::counted(
                 &sp.work_history,
+                &[],
                 &[],
                 as_of,
                 &Criteria {
@@ -1126,6 +1170,12 @@ pub enum FswText {
     StudentWorkNote,
     DutiesNote,
     EcaAgeNote,
+    /// The ECA of credential `index` (issued on `issued_on`) is `years` or more years old.
+    EcaExpired {
+        index: usize,
+        issued_on: Date,
+        years: i16,
+    },
     AgeNote,
 
     // ---- grid lines
@@ -1447,6 +1497,27 @@ impl Say for FswText {
                 "An Educational Credential Assessment must be less than 5 years old when you apply (MI s.3(4)); the profile does not record its date",
                 "Une évaluation des diplômes d’études (EDE) doit dater de moins de 5 ans au moment de la demande (IM, par. 3(4)); le profil n’en indique pas la date",
             )),
+            FswText::EcaExpired {
+                index,
+                issued_on,
+                years,
+            } => {
+                if fr {
+                    write!(
+                        f,
+                        "L’évaluation des diplômes d’études (EDE) du diplôme {} (délivrée le {}) a {years} ans ou plus à la date de l’évaluation : le PTQF la traite comme absente, pour l’exigence d’études et les points d’études (une EDE doit dater de moins de {years} ans, IM, par. 3(4))",
+                        index + 1,
+                        issued_on
+                    )
+                } else {
+                    write!(
+                        f,
+                        "The Educational Credential Assessment (ECA) of credential {} (issued on {}) is {years} or more years old on the assessment date: FSW treats it as missing, for the education requirement and the education points (an ECA must be less than {years} years old, MI s.3(4))",
+                        index + 1,
+                        issued_on
+                    )
+                }
+            }
             FswText::AgeNote => f.write_str(lang.pick(
                 "FSW age points count your age on the day IRCC receives your application; landed uses the assessment date",
                 "Les points du PTQF pour l’âge tiennent compte de votre âge le jour où IRCC reçoit votre demande; landed utilise la date de l’évaluation",

@@ -284,6 +284,7 @@ impl OccupationWork {
 pub(crate) fn per_occupation(
     jobs: &[Job],
     study: &[StudyPeriod],
+    permits: &[crate::profile::Permit],
     as_of: Date,
     base: &Criteria,
     keep: impl Fn(Noc) -> bool,
@@ -298,7 +299,7 @@ pub(crate) fn per_occupation(
             occupations: Occupations::Exactly(noc),
             ..*base
         };
-        let runs = hours::continuous_runs(jobs, study, as_of, &c);
+        let runs = hours::continuous_runs(jobs, study, permits, as_of, &c);
         let units = runs.iter().map(|r| r.units).sum();
         if units > 0 {
             out.push(OccupationWork { noc, units, runs });

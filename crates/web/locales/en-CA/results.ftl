@@ -64,6 +64,7 @@ excl-outside_canada = outside Canada
 excl-in_canada = in Canada
 excl-full_time_study = during full-time studies
 excl-above_weekly_cap = hours above 30 a week do not count
+excl-not_covered_by_permit = no listed permit covers these days (work without authorization)
 excl-outside_window = outside the window
 test-ielts_general = IELTS General Training
 test-celpip_general = CELPIP-General

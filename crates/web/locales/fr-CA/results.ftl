@@ -64,6 +64,7 @@ excl-outside_canada = hors du Canada
 excl-in_canada = au Canada
 excl-full_time_study = pendant des études à temps plein
 excl-above_weekly_cap = les heures au-delà de 30 par semaine ne comptent pas
+excl-not_covered_by_permit = aucun permis indiqué ne couvre ces jours (travail sans autorisation)
 excl-outside_window = hors de la période
 test-ielts_general = IELTS General Training
 test-celpip_general = CELPIP-General
