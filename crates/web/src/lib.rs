@@ -25,6 +25,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod draws_store;
+pub mod form;
 pub mod i18n;
 pub mod outlook_view;
 pub mod page;

@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use super::{Errors, L, field_id};
+use crate::form::{rules_error, urlencode};
 use crate::i18n::Lang;
 use crate::page::Page;
 use crate::results::{CrsView, crs_view};
@@ -237,15 +238,6 @@ pub fn answers_from_form(
     }
 }
 
-/// A rules-engine error, shown next to its field in the page's language.
-pub fn rules_error(lang: Lang, err: &landed_rules::RulesError) -> (String, String) {
-    let message = match lang {
-        Lang::En => err.message(),
-        Lang::Fr => lang.t("err-invalid-value"),
-    };
-    (err.field().to_string(), message)
-}
-
 /// `GET /{lang}/crs[?…&calc=1]`.
 pub async fn page(
     State(state): State<AppState>,
@@ -332,13 +324,7 @@ fn serde_urlencoded_like(v: &BTreeMap<String, String>, calc: bool) -> String {
     }
     let mut parts: Vec<String> = v
         .iter()
-        .map(|(k, val)| {
-            format!(
-                "{}={}",
-                super::staff::urlencode(k),
-                super::staff::urlencode(val)
-            )
-        })
+        .map(|(k, val)| format!("{}={}", urlencode(k), urlencode(val)))
         .collect();
     parts.push("calc=1".to_string());
     parts.join("&")

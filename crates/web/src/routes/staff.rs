@@ -16,8 +16,8 @@ use landed_store::{
     Note, Question, QuestionFilter, QuestionStatus, Session, StaffUser, StatusChange, StoreError,
 };
 
-use super::questions::{TOPICS, read_form};
 use super::{Errors, internal_error, see_other};
+use crate::form::{TOPICS, read_form, urlencode};
 use crate::i18n::Lang;
 use crate::page::{Page, StaffCtx};
 use crate::security::{self, SESSION_COOKIE};
@@ -53,19 +53,6 @@ fn staff_page(lang: Lang, title: String, path_and_query: &str, staff: Option<Sta
         section: "staff",
         staff,
     }
-}
-
-/// Percent-encode for a query value.
-pub fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// A safe local redirect target inside the staff area.

@@ -17,8 +17,8 @@ use axum::response::{IntoResponse, Response};
 use landed_rules::noc::SearchLang;
 use serde_json::Value;
 
-use super::questions::read_form;
 use super::{Errors, L, field_id, see_other};
+use crate::form::{read_form, rules_error};
 use crate::i18n::Lang;
 use crate::page::Page;
 pub use crate::results::ResultsView;
@@ -375,7 +375,8 @@ fn render(
         .collect();
     // Order on the family step: the relatives questions last (after the spouse's).
     if step == "family" {
-        field_views.sort_by_key(|f| matches!(f.name.as_str(), "sibling_in_canada" | "relative_in_canada"));
+        field_views
+            .sort_by_key(|f| matches!(f.name.as_str(), "sibling_in_canada" | "relative_in_canada"));
     }
     for f in &mut field_views {
         if let Some((group, _)) = f.name.split_once('.')
@@ -479,9 +480,15 @@ fn search_noc(lang: Lang, title: &str) -> Vec<Suggestion> {
         Lang::En => SearchLang::En,
         Lang::Fr => SearchLang::Fr,
     };
-    let mut hits = super::api::noc_hits(title, search_lang, 6).unwrap_or_default();
+    // The catalogue directly (not through the API route module): six suggestions.
+    let search = |l: SearchLang| {
+        landed_rules::noc::catalogue()
+            .map(|cat| cat.search(title, l, 6))
+            .unwrap_or_default()
+    };
+    let mut hits = search(search_lang);
     if hits.is_empty() {
-        hits = super::api::noc_hits(title, SearchLang::Any, 6).unwrap_or_default();
+        hits = search(SearchLang::Any);
     }
     hits.into_iter()
         .map(|h| Suggestion {
@@ -580,7 +587,7 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         let path = wz::draft_path(&d, e.field());
         let s = wz::step_of(&path);
         let s = STEPS.iter().find(|x| **x == s).copied().unwrap_or("about");
-        let (_, message) = super::crs::rules_error(lang, &e);
+        let (_, message) = rules_error(lang, &e);
         let mut errors = Errors::default();
         errors.add(path, message);
         let page = render(lang, s, &d, errors, &noc);
