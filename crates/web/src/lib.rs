@@ -27,16 +27,13 @@ pub mod config;
 pub mod draws_store;
 pub mod form;
 pub mod i18n;
-pub mod outlook_view;
 pub mod page;
 pub mod ratelimit;
-pub mod results;
 pub mod routes;
 pub mod security;
 pub mod state;
 pub mod statics;
-pub mod timeline_view;
-pub mod whatif_view;
+pub mod views;
 pub mod wizard;
 
 pub use app::app;

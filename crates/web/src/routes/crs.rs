@@ -15,7 +15,7 @@ use super::{Errors, L, field_id};
 use crate::form::{rules_error, urlencode};
 use crate::i18n::Lang;
 use crate::page::Page;
-use crate::results::{CrsView, crs_view};
+use crate::views::{CrsView, crs_view};
 use crate::state::AppState;
 
 pub const EDUCATION: [&str; 8] = [
@@ -257,10 +257,7 @@ pub async fn page(
             Ok(json) => {
                 let scored = landed_rules::crs::parse_answers(&json.to_string())
                     .and_then(|a| landed_rules::crs::score_answers(&a, state.today()));
-                match scored.and_then(|r| {
-                    landed_rules::text::in_language(lang.engine(), || serde_json::to_value(&r))
-                        .map_err(|e| landed_rules::RulesError::invalid("", e.to_string()))
-                }) {
+                match scored {
                     Ok(r) => result = Some(crs_view(lang, &r)),
                     Err(err) => {
                         let (field, message) = rules_error(lang, &err);

@@ -587,7 +587,7 @@ pub struct DetailPage {
     pub errors: Errors,
     pub note_draft: String,
     /// The attached assessment, rendered; or why it could not be.
-    pub assessment: Option<crate::routes::wizard::ResultsView>,
+    pub assessment: Option<crate::views::ResultsView>,
     pub assessment_problem: String,
     pub results_href: String,
 }
@@ -617,7 +617,7 @@ async fn detail_page(
         .map_err(|e| internal_error(lang, "list status changes", &e))?;
     let (assessment, assessment_problem, results_href) = match &q.assessment_json {
         None => (None, String::new(), String::new()),
-        Some(json) => match crate::routes::wizard::results_view(lang, json, state.today()) {
+        Some(json) => match crate::views::results_view(lang, json, state.today()) {
             Ok(view) => {
                 let href = format!(
                     "/{}/assessment/results?p={}",

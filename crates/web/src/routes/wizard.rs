@@ -21,31 +21,13 @@ use super::{Errors, L, field_id, see_other};
 use crate::form::{read_form, rules_error};
 use crate::i18n::Lang;
 use crate::page::Page;
-pub use crate::results::ResultsView;
+use crate::views::{ResultsView, results_view};
 use crate::security;
 use crate::state::AppState;
 use crate::wizard::{self as wz, Draft, FieldDef, Kind, ListDef, STEPS};
 
 /// Largest profile accepted in a results URL (inflated bytes).
 pub const PROFILE_MAX: usize = 64 * 1024;
-
-/// Assess a profile (JSON text) and build its view; the error is a message to show.
-pub fn results_view(
-    lang: Lang,
-    profile_json: &str,
-    today: jiff::civil::Date,
-) -> Result<ResultsView, String> {
-    let profile = landed_rules::profile::parse_profile(profile_json)
-        .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
-    let mut assessment = landed_rules::assess::assess(&profile, today)
-        .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
-    crate::draws_store::apply(&mut assessment, profile.provincial_nomination);
-    // The engine's sentences are written in the page's language.
-    let value =
-        landed_rules::text::in_language(lang.engine(), || serde_json::to_value(&assessment))
-            .map_err(|_| lang.t("res-unavailable"))?;
-    Ok(crate::results::assessment_view(lang, &value))
-}
 
 // --- view models ---------------------------------------------------------------------------
 
@@ -608,7 +590,7 @@ pub struct ResultsPage {
     pub p: Page,
     pub r: ResultsView,
     /// "Your plan, by date" (`None` when the timeline cannot be computed).
-    pub timeline: Option<crate::timeline_view::TimelineView>,
+    pub timeline: Option<crate::views::timeline::TimelineView>,
     pub share_url: String,
     pub edit_href: String,
     pub ask_href: String,
@@ -662,8 +644,8 @@ pub async fn results(
         Ok(v) => v,
         Err(message) => return invalid(message),
     };
-    view.whatif = crate::whatif_view::for_results(lang, &text, today, q.target.as_deref(), &packed);
-    let timeline = crate::timeline_view::for_results(lang, &text, today);
+    view.whatif = crate::views::whatif::for_results(lang, &text, today, q.target.as_deref(), &packed);
+    let timeline = crate::views::timeline::for_results(lang, &text, today);
     // The attachment keeps the assessment date, so staff see the same result.
     let mut fixed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if let Some(obj) = fixed.as_object_mut() {

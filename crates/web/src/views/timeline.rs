@@ -73,7 +73,10 @@ pub fn timeline_view(lang: Lang, t: &Timeline, cec_eligible_now: bool) -> Timeli
                 "tl-urgent",
                 &[
                     ("date", crate::i18n::Arg::Str(lang.date(e.date))),
-                    ("what", crate::i18n::Arg::Str(e.detail.text_in(lang.engine()))),
+                    (
+                        "what",
+                        crate::i18n::Arg::Str(e.detail.text_in(lang.engine())),
+                    ),
                 ],
             )
         })
@@ -101,14 +104,14 @@ pub fn timeline_view(lang: Lang, t: &Timeline, cec_eligible_now: bool) -> Timeli
 
 /// The results page's timeline: five years from the assessment date, jobs going on as
 /// entered. `None` when the profile cannot be assessed (the page says so elsewhere).
-pub fn for_results(lang: Lang, profile_json: &str, today: jiff::civil::Date) -> Option<TimelineView> {
+pub fn for_results(
+    lang: Lang,
+    profile_json: &str,
+    today: jiff::civil::Date,
+) -> Option<TimelineView> {
     let profile = landed_rules::profile::parse_profile(profile_json).ok()?;
     let assessment = landed_rules::assess::assess(&profile, today).ok()?;
     let t = timeline(&profile, today, &TimelineOptions::default()).ok()?;
-    let cec_now = assessment
-        .programs
-        .cec
-        .eligible
-        .unwrap_or(false);
+    let cec_now = assessment.programs.cec.eligible.unwrap_or(false);
     Some(timeline_view(lang, &t, cec_now))
 }
