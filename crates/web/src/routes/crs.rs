@@ -15,8 +15,8 @@ use super::{Errors, L, field_id};
 use crate::form::{rules_error, urlencode};
 use crate::i18n::Lang;
 use crate::page::Page;
-use crate::views::{CrsView, crs_view};
 use crate::state::AppState;
+use crate::views::{CrsView, crs_view};
 
 pub const EDUCATION: [&str; 8] = [
     "less_than_secondary",

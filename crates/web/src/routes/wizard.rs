@@ -21,9 +21,9 @@ use super::{Errors, L, field_id, see_other};
 use crate::form::{read_form, rules_error};
 use crate::i18n::Lang;
 use crate::page::Page;
-use crate::views::{ResultsView, results_view};
 use crate::security;
 use crate::state::AppState;
+use crate::views::{ResultsView, results_view};
 use crate::wizard::{self as wz, Draft, FieldDef, Kind, ListDef, STEPS};
 
 /// Largest profile accepted in a results URL (inflated bytes).
@@ -644,7 +644,8 @@ pub async fn results(
         Ok(v) => v,
         Err(message) => return invalid(message),
     };
-    view.whatif = crate::views::whatif::for_results(lang, &text, today, q.target.as_deref(), &packed);
+    view.whatif =
+        crate::views::whatif::for_results(lang, &text, today, q.target.as_deref(), &packed);
     let timeline = crate::views::timeline::for_results(lang, &text, today);
     // The attachment keeps the assessment date, so staff see the same result.
     let mut fixed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);

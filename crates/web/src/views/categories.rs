@@ -3,7 +3,7 @@
 
 use landed_rules::programs::CategorySelection;
 
-use super::{eligible_status, label, source_parts, status_str, text};
+use super::words::{eligible_status, label, source_parts, status_str, text};
 use crate::i18n::Lang;
 
 /// One reason for a category's status: a requirement's title and the engine's sentence.

@@ -3,7 +3,7 @@
 
 use landed_rules::crs::CrsResult;
 
-use super::{label, safe_href, text};
+use super::words::{label, safe_href, text};
 use crate::i18n::Lang;
 
 /// One bar of the CRS chart (geometry precomputed for the SVG).

@@ -6,7 +6,7 @@ use landed_rules::assess::{ExperienceFact, Facts};
 use landed_rules::noc::{Noc, SearchLang};
 use landed_rules::programs::WorkFact;
 
-use super::{label, wire};
+use super::words::{label, wire};
 use crate::i18n::{Arg, Lang};
 
 /// Hours counted in one window.

@@ -3,7 +3,7 @@
 
 use landed_rules::programs::{Grid, GridLine};
 
-use super::{label, status_label, text};
+use super::words::{label, status_label, text};
 use crate::i18n::{Arg, Lang};
 
 /// One factor (or adaptability item) of the FSW selection grid.

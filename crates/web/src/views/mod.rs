@@ -10,9 +10,7 @@
 //! engine's sentences are written in the page's language ([`text`]). Source titles name
 //! English documents and are marked `lang="en"` on French pages.
 
-use landed_rules::assess::{Assessment, ProgramResult, Status};
-use landed_rules::text::{Say, Text, in_language};
-use serde::Serialize;
+use landed_rules::assess::Assessment;
 
 use crate::i18n::Lang;
 
@@ -24,12 +22,14 @@ pub mod outlook;
 pub mod programs;
 pub mod timeline;
 pub mod whatif;
+mod words;
 
 pub use categories::{CategoriesView, CategoryReason, CategoryView, categories_view};
 pub use crs::{Bar, CrsView, LineView, crs_view};
 pub use facts::{FactsView, TestRow, WindowRow, WorkRow, facts_view, occupation_label};
 pub use grid::{GridRow, GridView, grid_view};
 pub use programs::{ProgramView, ReqView};
+use words::{eligible_status, text};
 
 /// The program an invitation would be issued under.
 #[derive(Debug, Clone, Default)]
@@ -129,84 +129,11 @@ fn invited_view(lang: Lang, p: &landed_rules::assess::Programs) -> InvitedView {
     }
 }
 
-/// An engine sentence in the page's language (nested texts too).
-pub(crate) fn text(lang: Lang, t: &Text) -> String {
-    in_language(lang.engine(), || t.text_in(lang.engine()))
-}
-
-/// The contract's name of an engine enum (`snake_case` id), e.g. `bachelors`, `self_employed`:
-/// the stable key translations are looked up by. Empty for a value that is not a plain name.
-pub(crate) fn wire<T: Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// Humanise an identifier: `hours_by_window` → `Hours by window`.
-pub fn humanise(key: &str) -> String {
-    let text = key.replace(['_', '.'], " ");
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A Fluent message for `key` if it exists, else the humanised fallback.
-fn label(lang: Lang, key: &str, fallback: &str) -> String {
-    if lang.has(key) {
-        lang.t(key)
-    } else {
-        humanise(fallback)
-    }
-}
-
-/// `met`, `not_met` or `unknown`.
-fn status_str(s: Status) -> &'static str {
-    match s {
-        Status::Met => "met",
-        Status::NotMet => "not_met",
-        Status::Unknown => "unknown",
-    }
-}
-
-fn status_label(lang: Lang, status: &str) -> String {
-    match status {
-        "met" => lang.t("res-status-met"),
-        "not_met" => lang.t("res-status-not_met"),
-        _ => lang.t("res-status-unknown"),
-    }
-}
-
-/// `met`, `not_met` or `unknown` from a program's `eligible`.
-fn eligible_status(r: &ProgramResult) -> &'static str {
-    match r.eligible {
-        Some(true) => "met",
-        Some(false) => "not_met",
-        None => "unknown",
-    }
-}
-
-/// Only http(s) links are rendered as links.
-fn safe_href(href: &str) -> String {
-    if href.starts_with("https://") || href.starts_with("http://") {
-        href.to_string()
-    } else {
-        String::new()
-    }
-}
-
-/// The title and (safe) address of an optional source.
-fn source_parts(s: Option<&landed_rules::dated::Source>) -> (String, String) {
-    s.map(|s| (s.title.to_string(), safe_href(&s.href)))
-        .unwrap_or_default()
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+    use crate::views::words::{safe_href, wire};
 
     /// A software engineer abroad with a test and funds: eligible for FSW only.
     const FSW_ONLY: &str = r#"{

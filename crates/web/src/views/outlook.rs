@@ -5,7 +5,7 @@
 use landed_rules::draws::Outlook;
 use landed_rules::draws::text::type_name;
 
-use super::{text, wire};
+use super::words::{text, wire};
 use crate::i18n::{Arg, Lang};
 
 /// One round type within a window.

@@ -3,7 +3,7 @@
 use landed_rules::assess::ProgramResult;
 
 use super::grid::{GridView, grid_view};
-use super::{eligible_status, label, source_parts, status_label, status_str, text};
+use super::words::{eligible_status, label, source_parts, status_label, status_str, text};
 use crate::i18n::Lang;
 
 /// One requirement of a program.
