@@ -382,8 +382,7 @@ fn page_lang(req: &Request) -> crate::i18n::Lang {
         .split('/')
         .next()
         .unwrap_or("");
-    crate::i18n::Lang::parse(first)
-        .unwrap_or_else(|| crate::routes::staff::staff_lang(req.headers()))
+    crate::i18n::Lang::parse(first).unwrap_or_else(|| staff_lang(req.headers()))
 }
 
 /// Read a cookie's value from the request headers.
@@ -519,4 +518,21 @@ mod tests {
         assert!(!same_secret("abc", "abd"));
         assert!(!same_secret("abc", "ab"));
     }
+}
+
+/// The staff pages' language cookie.
+pub const STAFF_LANG_COOKIE: &str = "landed_staff_lang";
+
+/// The staff pages' language: the cookie, else `Accept-Language` (here, not in the staff
+/// routes, so the security layer does not import a route module).
+pub fn staff_lang(headers: &HeaderMap) -> crate::i18n::Lang {
+    cookie(headers, STAFF_LANG_COOKIE)
+        .and_then(crate::i18n::Lang::parse)
+        .unwrap_or_else(|| {
+            crate::i18n::Lang::negotiate(
+                headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok()),
+            )
+        })
 }

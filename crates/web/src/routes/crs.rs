@@ -12,10 +12,11 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use super::{Errors, L, field_id};
+use crate::form::{rules_error, urlencode};
 use crate::i18n::Lang;
 use crate::page::Page;
-use crate::results::{CrsView, crs_view};
 use crate::state::AppState;
+use crate::views::{CrsView, crs_view};
 
 pub const EDUCATION: [&str; 8] = [
     "less_than_secondary",
@@ -237,15 +238,6 @@ pub fn answers_from_form(
     }
 }
 
-/// A rules-engine error, shown next to its field in the page's language.
-pub fn rules_error(lang: Lang, err: &landed_rules::RulesError) -> (String, String) {
-    let message = match lang {
-        Lang::En => err.message(),
-        Lang::Fr => lang.t("err-invalid-value"),
-    };
-    (err.field().to_string(), message)
-}
-
 /// `GET /{lang}/crs[?…&calc=1]`.
 pub async fn page(
     State(state): State<AppState>,
@@ -265,10 +257,7 @@ pub async fn page(
             Ok(json) => {
                 let scored = landed_rules::crs::parse_answers(&json.to_string())
                     .and_then(|a| landed_rules::crs::score_answers(&a, state.today()));
-                match scored.and_then(|r| {
-                    landed_rules::text::in_language(lang.engine(), || serde_json::to_value(&r))
-                        .map_err(|e| landed_rules::RulesError::invalid("", e.to_string()))
-                }) {
+                match scored {
                     Ok(r) => result = Some(crs_view(lang, &r)),
                     Err(err) => {
                         let (field, message) = rules_error(lang, &err);
@@ -332,13 +321,7 @@ fn serde_urlencoded_like(v: &BTreeMap<String, String>, calc: bool) -> String {
     }
     let mut parts: Vec<String> = v
         .iter()
-        .map(|(k, val)| {
-            format!(
-                "{}={}",
-                super::staff::urlencode(k),
-                super::staff::urlencode(val)
-            )
-        })
+        .map(|(k, val)| format!("{}={}", urlencode(k), urlencode(val)))
         .collect();
     parts.push("calc=1".to_string());
     parts.join("&")

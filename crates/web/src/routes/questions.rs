@@ -18,21 +18,11 @@ use axum::response::{IntoResponse, Response};
 use landed_store::{NewQuestion, PerIpLimit, StoreError, Submission, Submitted};
 
 use super::{Errors, L, field_id, internal_error, see_other};
+use crate::form::{TOPICS, read_form};
 use crate::i18n::Lang;
 use crate::page::Page;
 use crate::security::{self, TokenProblem};
 use crate::state::AppState;
-
-/// Topic keys offered in the form (stored as is; labels come from Fluent `topic-KEY`).
-pub const TOPICS: [&str; 7] = [
-    "cec",
-    "work_experience",
-    "language",
-    "crs",
-    "application",
-    "privacy",
-    "other",
-];
 
 pub const NAME_MAX: usize = 200;
 pub const EMAIL_MAX: usize = 254;
@@ -336,16 +326,6 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         Err(e) => internal_error(lang, "insert question", &e),
     }
 }
-
-/// Read an urlencoded body into a map (last value wins for repeated names).
-pub async fn read_form(req: Request) -> Result<BTreeMap<String, String>, Response> {
-    match axum::extract::Form::<Vec<(String, String)>>::from_request(req, &()).await {
-        Ok(axum::extract::Form(pairs)) => Ok(pairs.into_iter().collect()),
-        Err(rejection) => Err(rejection.into_response()),
-    }
-}
-
-use axum::extract::FromRequest;
 
 #[derive(Template, WebTemplate)]
 #[template(path = "question_sent.html")]

@@ -17,30 +17,19 @@ use landed_store::{
     StoreError,
 };
 
-use super::questions::{TOPICS, read_form};
 use super::{Errors, internal_error, see_other};
+use crate::form::{TOPICS, read_form, urlencode};
 use crate::i18n::Lang;
 use crate::page::{Page, StaffCtx};
 use crate::security::{self, SESSION_COOKIE};
 use crate::state::AppState;
 
-const LANG_COOKIE: &str = "landed_staff_lang";
+use crate::security::STAFF_LANG_COOKIE as LANG_COOKIE;
 const LOGIN_FORM: &str = "staff-login";
 pub const FAILURE_WINDOW_MINUTES: i64 = 15;
 pub const NOTE_MAX: usize = 20_000;
 
-/// The staff pages' language: a cookie set by the switcher, else `Accept-Language`.
-pub fn staff_lang(headers: &HeaderMap) -> Lang {
-    security::cookie(headers, LANG_COOKIE)
-        .and_then(Lang::parse)
-        .unwrap_or_else(|| {
-            Lang::negotiate(
-                headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok()),
-            )
-        })
-}
+pub use crate::security::staff_lang;
 
 fn staff_page(lang: Lang, title: String, path_and_query: &str, staff: Option<StaffCtx>) -> Page {
     Page {
@@ -55,19 +44,6 @@ fn staff_page(lang: Lang, title: String, path_and_query: &str, staff: Option<Sta
         staff,
         alt_form: None,
     }
-}
-
-/// Percent-encode for a query value.
-pub fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// A safe local redirect target inside the staff area.
@@ -639,7 +615,7 @@ pub struct DetailPage {
     pub errors: Errors,
     pub note_draft: String,
     /// The attached assessment, rendered; or why it could not be.
-    pub assessment: Option<crate::routes::wizard::ResultsView>,
+    pub assessment: Option<crate::views::ResultsView>,
     pub assessment_problem: String,
     pub results_href: String,
 }
@@ -669,7 +645,7 @@ async fn detail_page(
         .map_err(|e| internal_error(lang, "list status changes", &e))?;
     let (assessment, assessment_problem, results_href) = match &q.assessment_json {
         None => (None, String::new(), String::new()),
-        Some(json) => match crate::routes::wizard::results_view(lang, json, state.today()) {
+        Some(json) => match crate::views::results_view(lang, json, state.today()) {
             Ok(view) => {
                 let href = format!(
                     "/{}/assessment/results?p={}",

@@ -17,35 +17,17 @@ use axum::response::{IntoResponse, Response};
 use landed_rules::noc::SearchLang;
 use serde_json::Value;
 
-use super::questions::read_form;
 use super::{Errors, L, field_id, see_other};
+use crate::form::{read_form, rules_error};
 use crate::i18n::Lang;
 use crate::page::Page;
-pub use crate::results::ResultsView;
 use crate::security;
 use crate::state::AppState;
+use crate::views::{ResultsView, results_view};
 use crate::wizard::{self as wz, Draft, FieldDef, Kind, ListDef, STEPS};
 
 /// Largest profile accepted in a results URL (inflated bytes).
 pub const PROFILE_MAX: usize = 64 * 1024;
-
-/// Assess a profile (JSON text) and build its view; the error is a message to show.
-pub fn results_view(
-    lang: Lang,
-    profile_json: &str,
-    today: jiff::civil::Date,
-) -> Result<ResultsView, String> {
-    let profile = landed_rules::profile::parse_profile(profile_json)
-        .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
-    let mut assessment = landed_rules::assess::assess(&profile, today)
-        .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
-    crate::draws_store::apply(&mut assessment, profile.provincial_nomination);
-    // The engine's sentences are written in the page's language.
-    let value =
-        landed_rules::text::in_language(lang.engine(), || serde_json::to_value(&assessment))
-            .map_err(|_| lang.t("res-unavailable"))?;
-    Ok(crate::results::assessment_view(lang, &value))
-}
 
 // --- view models ---------------------------------------------------------------------------
 
@@ -490,9 +472,15 @@ fn search_noc(lang: Lang, title: &str) -> Vec<Suggestion> {
         Lang::En => SearchLang::En,
         Lang::Fr => SearchLang::Fr,
     };
-    let mut hits = super::api::noc_hits(title, search_lang, 6).unwrap_or_default();
+    // The catalogue directly (not through the API route module): six suggestions.
+    let search = |l: SearchLang| {
+        landed_rules::noc::catalogue()
+            .map(|cat| cat.search(title, l, 6))
+            .unwrap_or_default()
+    };
+    let mut hits = search(search_lang);
     if hits.is_empty() {
-        hits = super::api::noc_hits(title, SearchLang::Any, 6).unwrap_or_default();
+        hits = search(SearchLang::Any);
     }
     hits.into_iter()
         .map(|h| Suggestion {
@@ -603,7 +591,7 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         let path = wz::draft_path(&d, e.field());
         let s = wz::step_of(&path);
         let s = STEPS.iter().find(|x| **x == s).copied().unwrap_or("about");
-        let (_, message) = super::crs::rules_error(lang, &e);
+        let (_, message) = rules_error(lang, &e);
         let mut errors = Errors::default();
         errors.add(path, message);
         let page = render(lang, s, &d, errors, &noc);
@@ -624,7 +612,7 @@ pub struct ResultsPage {
     pub p: Page,
     pub r: ResultsView,
     /// "Your plan, by date" (`None` when the timeline cannot be computed).
-    pub timeline: Option<crate::timeline_view::TimelineView>,
+    pub timeline: Option<crate::views::timeline::TimelineView>,
     pub share_url: String,
     pub edit_href: String,
     pub ask_href: String,
@@ -677,8 +665,9 @@ pub async fn results(
         Ok(v) => v,
         Err(message) => return invalid(message),
     };
-    view.whatif = crate::whatif_view::for_results(lang, &text, today, q.target.as_deref(), &packed);
-    let timeline = crate::timeline_view::for_results(lang, &text, today);
+    view.whatif =
+        crate::views::whatif::for_results(lang, &text, today, q.target.as_deref(), &packed);
+    let timeline = crate::views::timeline::for_results(lang, &text, today);
     // The attachment keeps the assessment date, so staff see the same result.
     let mut fixed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if let Some(obj) = fixed.as_object_mut() {

@@ -18,8 +18,8 @@ use serde::{Deserialize, Serialize};
 use super::body;
 use super::{header_lang, msg, to_json};
 use crate::error::{Problem, WebError};
+use crate::form::TOPICS;
 use crate::i18n::Lang;
-use crate::routes::questions::TOPICS;
 use crate::routes::staff::NOTE_MAX;
 use crate::state::AppState;
 
