@@ -415,6 +415,23 @@ pub fn session_cookie(value: &str, max_age_secs: i64, secure: bool) -> String {
     c
 }
 
+/// The staff pages' language cookie.
+pub const STAFF_LANG_COOKIE: &str = "landed_staff_lang";
+
+/// The staff pages' language: the cookie, else `Accept-Language` (here, not in the staff
+/// routes, so the security layer does not import a route module).
+pub fn staff_lang(headers: &HeaderMap) -> crate::i18n::Lang {
+    cookie(headers, STAFF_LANG_COOKIE)
+        .and_then(crate::i18n::Lang::parse)
+        .unwrap_or_else(|| {
+            crate::i18n::Lang::negotiate(
+                headers
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok()),
+            )
+        })
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -518,21 +535,4 @@ mod tests {
         assert!(!same_secret("abc", "abd"));
         assert!(!same_secret("abc", "ab"));
     }
-}
-
-/// The staff pages' language cookie.
-pub const STAFF_LANG_COOKIE: &str = "landed_staff_lang";
-
-/// The staff pages' language: the cookie, else `Accept-Language` (here, not in the staff
-/// routes, so the security layer does not import a route module).
-pub fn staff_lang(headers: &HeaderMap) -> crate::i18n::Lang {
-    cookie(headers, STAFF_LANG_COOKIE)
-        .and_then(crate::i18n::Lang::parse)
-        .unwrap_or_else(|| {
-            crate::i18n::Lang::negotiate(
-                headers
-                    .get(header::ACCEPT_LANGUAGE)
-                    .and_then(|v| v.to_str().ok()),
-            )
-        })
 }
