@@ -32,7 +32,6 @@ pub mod error;
 pub mod form;
 pub mod i18n;
 pub mod page;
-pub mod ratelimit;
 pub mod routes;
 pub mod security;
 pub mod server;

@@ -9,7 +9,6 @@ use landed_store::Store;
 use tokio::sync::Semaphore;
 
 use crate::config::Settings;
-use crate::ratelimit::SeenTokens;
 
 /// Cheap to clone; handed to every handler.
 #[derive(Clone)]
@@ -21,7 +20,6 @@ struct Inner {
     store: Store,
     settings: Settings,
     key: [u8; 32],
-    seen: SeenTokens,
     hash_pool: HashPool,
     today: Option<Date>,
 }
@@ -44,7 +42,6 @@ impl AppState {
                 store,
                 settings,
                 key,
-                seen: SeenTokens::default(),
                 hash_pool,
                 today: None,
             }),
@@ -59,7 +56,6 @@ impl AppState {
             hash_pool: HashPool::new(settings.hash_workers_resolved(), settings.hash_queue),
             settings,
             key: self.inner.key,
-            seen: SeenTokens::default(),
             today: Some(date),
         };
         AppState {
@@ -77,10 +73,6 @@ impl AppState {
 
     pub fn key(&self) -> &[u8; 32] {
         &self.inner.key
-    }
-
-    pub fn seen_tokens(&self) -> &SeenTokens {
-        &self.inner.seen
     }
 
     /// The bounded pool password checks run on.

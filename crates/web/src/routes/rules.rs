@@ -12,6 +12,7 @@ use landed_rules::dated::Source;
 use super::L;
 use crate::i18n::Lang;
 use crate::page::Page;
+use crate::views::words::capitalise;
 
 /// One source link with its grade.
 pub struct SourceView {
@@ -81,15 +82,6 @@ fn source_view(lang: Lang, s: &Source) -> SourceView {
         grade,
         note: s.note.as_deref().unwrap_or("").to_string(),
     }
-}
-
-/// The sentence with its first letter in capitals (the data's status starts mid-sentence).
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 /// The page's view of the catalogue (pure: tested without a server).

@@ -23,7 +23,7 @@ use crate::i18n::Lang;
 use crate::page::Page;
 use crate::security;
 use crate::state::AppState;
-use crate::views::{ResultsView, results_view};
+use crate::views::ResultsView;
 use crate::wizard::{self as wz, Draft, FieldDef, Kind, ListDef, STEPS};
 
 /// Largest profile accepted in a results URL (inflated bytes).
@@ -661,13 +661,20 @@ pub async fn results(
         return invalid(lang.t("res-invalid-link"));
     };
     let today = state.today();
-    let mut view = match results_view(lang, &text, today) {
-        Ok(v) => v,
+    // One parse and one assessment for every section of the page.
+    let (profile, assessment) = match crate::views::assess_profile(lang, &text, today) {
+        Ok(pa) => pa,
         Err(message) => return invalid(message),
     };
-    view.whatif =
-        crate::views::whatif::for_results(lang, &text, today, q.target.as_deref(), &packed);
-    let timeline = crate::views::timeline::for_results(lang, &text, today);
+    let mut view = crate::views::assessment_view(lang, &assessment);
+    view.whatif = crate::views::whatif::whatif_view(
+        lang,
+        &profile,
+        &assessment,
+        q.target.as_deref(),
+        &packed,
+    );
+    let timeline = crate::views::timeline::for_assessment(lang, &profile, &assessment, today);
     // The attachment keeps the assessment date, so staff see the same result.
     let mut fixed: Value = serde_json::from_str(&text).unwrap_or(Value::Null);
     if let Some(obj) = fixed.as_object_mut() {

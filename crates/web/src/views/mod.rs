@@ -11,6 +11,7 @@
 //! English documents and are marked `lang="en"` on French pages.
 
 use landed_rules::assess::Assessment;
+use landed_rules::profile::Profile;
 
 use crate::i18n::Lang;
 
@@ -22,7 +23,7 @@ pub mod outlook;
 pub mod programs;
 pub mod timeline;
 pub mod whatif;
-mod words;
+pub(crate) mod words;
 
 pub use categories::{CategoriesView, CategoryReason, CategoryView, categories_view};
 pub use crs::{Bar, CrsView, LineView, crs_view};
@@ -75,12 +76,22 @@ pub fn results_view(
     profile_json: &str,
     today: jiff::civil::Date,
 ) -> Result<ResultsView, String> {
+    assess_profile(lang, profile_json, today).map(|(_, a)| assessment_view(lang, &a))
+}
+
+/// Parse and assess a profile once, with the outlook against the newest rounds in use; the
+/// error is a message to show. The results page builds every section from this one pair.
+pub fn assess_profile(
+    lang: Lang,
+    profile_json: &str,
+    today: jiff::civil::Date,
+) -> Result<(Profile, Assessment), String> {
     let profile = landed_rules::profile::parse_profile(profile_json)
         .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
     let mut assessment = landed_rules::assess::assess(&profile, today)
         .map_err(|e| format!("{} ({})", lang.t("res-invalid-profile"), e.field()))?;
     crate::draws_store::apply(&mut assessment, profile.provincial_nomination);
-    Ok(assessment_view(lang, &assessment))
+    Ok((profile, assessment))
 }
 
 /// Build the view of an assessment.

@@ -3,7 +3,9 @@
 //! to render — when CEC eligibility starts if not yet, the most urgent deadline, and every
 //! dated event of the next five years with its sentence and source.
 
+use landed_rules::assess::Assessment;
 use landed_rules::planning::timeline::{Event, EventKind, Timeline, TimelineOptions, timeline};
+use landed_rules::profile::Profile;
 use landed_rules::programs::Program;
 use landed_rules::text::Say;
 
@@ -103,15 +105,14 @@ pub fn timeline_view(lang: Lang, t: &Timeline, cec_eligible_now: bool) -> Timeli
 }
 
 /// The results page's timeline: five years from the assessment date, jobs going on as
-/// entered. `None` when the profile cannot be assessed (the page says so elsewhere).
-pub fn for_results(
+/// entered. `None` when the timeline cannot be computed (the page says so elsewhere).
+pub fn for_assessment(
     lang: Lang,
-    profile_json: &str,
+    profile: &Profile,
+    assessment: &Assessment,
     today: jiff::civil::Date,
 ) -> Option<TimelineView> {
-    let profile = landed_rules::profile::parse_profile(profile_json).ok()?;
-    let assessment = landed_rules::assess::assess(&profile, today).ok()?;
-    let t = timeline(&profile, today, &TimelineOptions::default()).ok()?;
+    let t = timeline(profile, today, &TimelineOptions::default()).ok()?;
     let cec_now = assessment.programs.cec.eligible.unwrap_or(false);
     Some(timeline_view(lang, &t, cec_now))
 }

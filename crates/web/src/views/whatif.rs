@@ -126,17 +126,3 @@ pub fn whatif_view(
         })
     })
 }
-
-/// The section for a profile as the results page has it (JSON text): parsed
-/// and assessed again, on the same day as the page.
-pub fn for_results(
-    lang: Lang,
-    profile_json: &str,
-    today: jiff::civil::Date,
-    target: Option<&str>,
-    packed: &str,
-) -> Option<WhatIfView> {
-    let profile = landed_rules::profile::parse_profile(profile_json).ok()?;
-    let assessment = landed_rules::assess::assess(&profile, today).ok()?;
-    whatif_view(lang, &profile, &assessment, target, packed)
-}

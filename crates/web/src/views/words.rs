@@ -24,7 +24,11 @@ pub fn wire<T: Serialize>(v: &T) -> String {
 
 /// Humanise an identifier: `hours_by_window` → `Hours by window`.
 pub fn humanise(key: &str) -> String {
-    let text = key.replace(['_', '.'], " ");
+    capitalise(&key.replace(['_', '.'], " "))
+}
+
+/// The text with its first letter in capitals.
+pub fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

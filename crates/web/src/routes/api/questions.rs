@@ -11,7 +11,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use landed_store::{NewQuestion, StoreError};
+use landed_store::{NewQuestion, PerIpLimit, StoreError, Submission};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -134,24 +134,16 @@ pub async fn submit(
         return Err(WebError::problem(StatusCode::UNPROCESSABLE_ENTITY, lang).with_errors(list));
     }
 
-    // The per-IP limit: the database count, shared by every instance.
+    // The per-IP limit: the database count, shared by every instance, checked in the same
+    // transaction that inserts (`Store::submit_question`, as the HTML form does).
     let ip = crate::routes::client_ip(&extensions);
     let ip_hash = security::ip_hash(state.key(), &ip);
-    let limit = u64::from(state.settings().questions_per_ip_per_hour);
-    let since = jiff::Timestamp::now()
-        .checked_sub(jiff::SignedDuration::from_hours(1))
-        .unwrap_or(jiff::Timestamp::MIN);
-    let recent = state
-        .store()
-        .count_recent_questions(&ip_hash, since)
-        .await
-        .map_err(|e| WebError::internal(lang, "count recent questions", &e))?;
-    if recent >= limit {
-        tracing::info!("API question refused: rate limit");
-        return Err(WebError::problem(StatusCode::TOO_MANY_REQUESTS, lang)
-            .with_detail(lang.t("q-error-rate"))
-            .with_retry_after(RETRY_AFTER_SECS));
-    }
+    let per_ip = PerIpLimit {
+        max: u64::from(state.settings().questions_per_ip_per_hour),
+        since: jiff::Timestamp::now()
+            .checked_sub(jiff::SignedDuration::from_hours(1))
+            .unwrap_or(jiff::Timestamp::MIN),
+    };
 
     let new = NewQuestion {
         name: q.name.trim().to_string(),
@@ -163,17 +155,23 @@ pub async fn submit(
         consent: q.consent,
         ip_hash: Some(ip_hash),
     };
-    match state.store().insert_question(&new).await {
-        Ok(stored) => {
-            tracing::info!(reference = %stored.reference, "question stored (API)");
-            let mut r = to_json(
-                &QuestionCreated {
-                    reference: stored.reference,
-                },
-                lang,
-            );
+    let submission = Submission {
+        form_token: None,
+        per_ip: Some(per_ip),
+    };
+    match state.store().submit_question(&new, &submission).await {
+        Ok(submitted) => {
+            let reference = submitted.question().reference.clone();
+            tracing::info!(%reference, "question stored (API)");
+            let mut r = to_json(&QuestionCreated { reference }, lang);
             *r.status_mut() = StatusCode::CREATED;
             Ok(r.into_response())
+        }
+        Err(StoreError::RateLimited) => {
+            tracing::info!("API question refused: rate limit");
+            Err(WebError::problem(StatusCode::TOO_MANY_REQUESTS, lang)
+                .with_detail(lang.t("q-error-rate"))
+                .with_retry_after(RETRY_AFTER_SECS))
         }
         Err(StoreError::Invalid { field, .. }) => Err(WebError::invalid_field(
             lang,
