@@ -25,7 +25,11 @@ for (const lang of ["en", "fr"]) {
       assert.equal(await page.getAttribute("html", "lang"), `${lang}-CA`);
       // The switcher leads to the same page in the other language.
       const other = lang === "en" ? "fr" : "en";
-      const href = await page.getAttribute(".lang-switch", "href");
+      // A link, or on the wizard a button that posts the form to the other language's
+      // address (so no answer is lost): its formaction.
+      const href =
+        (await page.getAttribute(".lang-switch", "href")) ??
+        (await page.getAttribute(".lang-switch", "formaction"));
       assert.ok(href.startsWith(`/${other}/`), `switcher on ${path}: ${href}`);
     }
     noConsoleErrors(page, lang);
