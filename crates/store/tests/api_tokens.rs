@@ -81,6 +81,7 @@ async fn sqlite_tokens() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL (LANDED_TEST_POSTGRES_URL); run by .ci/run"]
 async fn postgres_tokens() {
     let admin_url = std::env::var("LANDED_TEST_POSTGRES_URL").expect(
         "LANDED_TEST_POSTGRES_URL must name a PostgreSQL server for this test \

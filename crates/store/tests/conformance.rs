@@ -813,10 +813,9 @@ where
     F: FnOnce(Store) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    let Ok(admin_url) = std::env::var("LANDED_TEST_POSTGRES_URL") else {
-        eprintln!("{test}: skipped (LANDED_TEST_POSTGRES_URL is not set)");
-        return;
-    };
+    let admin_url = std::env::var("LANDED_TEST_POSTGRES_URL").unwrap_or_else(|_| {
+        panic!("{test}: LANDED_TEST_POSTGRES_URL must name a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test)")
+    });
     let mut rnd = [0u8; 6];
     getrandom::getrandom(&mut rnd).unwrap();
     let suffix: String = rnd.iter().map(|b| format!("{b:02x}")).collect();
@@ -849,11 +848,13 @@ where
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL (LANDED_TEST_POSTGRES_URL); run by .ci/run"]
 async fn postgres_story() {
     with_postgres("postgres_story", |s| async move { story(&s).await }).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL (LANDED_TEST_POSTGRES_URL); run by .ci/run"]
 async fn postgres_literal_input() {
     with_postgres("postgres_literal_input", |s| async move {
         literal_input(&s).await
@@ -862,6 +863,7 @@ async fn postgres_literal_input() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs PostgreSQL (LANDED_TEST_POSTGRES_URL); run by .ci/run"]
 async fn postgres_concurrent_writes() {
     with_postgres("postgres_concurrent_writes", |s| async move {
         concurrent_writes(&s).await
