@@ -10,13 +10,13 @@ mod batch;
 mod draws;
 mod jsonl;
 mod output;
+mod planning_input;
 mod pool;
 mod render;
 mod rules;
 mod timeline;
 mod totals;
 mod whatif;
-mod whole_input;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;

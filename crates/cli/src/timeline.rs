@@ -1,16 +1,14 @@
 //! `landed timeline FILE [--until DATE] [--jobs-end DATE]`: what changes
 //! ahead for a profile, dated (planning.md, "Timeline"). One profile (JSON)
-//! or several (JSON Lines, one timeline per line, errors in place as for
-//! `assess`).
+//! or several (a JSON array or JSON Lines, one timeline per item, errors in
+//! place as for `assess`).
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use comfy_table::{Cell, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use landed_rules::planning::timeline::{Timeline, TimelineOptions, timeline};
-use landed_rules::text::{Lang, in_language};
+use landed_rules::text::Lang;
 use landed_rules::{Date, RulesError};
-use serde::Serialize;
 
 use crate::Format;
 
@@ -22,18 +20,6 @@ pub struct Request {
     pub opts: TimelineOptions,
 }
 
-#[derive(Serialize)]
-struct LineError<'a> {
-    line: usize,
-    error: ErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    field: &'a str,
-    message: &'a str,
-}
-
 /// One profile's timeline.
 pub fn one(text: &str, req: &Request, today: Date) -> Result<Timeline, RulesError> {
     let mut profile = landed_rules::profile::parse_profile(text)?;
@@ -41,22 +27,6 @@ pub fn one(text: &str, req: &Request, today: Date) -> Result<Timeline, RulesErro
         profile.as_of = Some(d);
     }
     timeline(&profile, today, &req.opts)
-}
-
-/// The items of the input: the whole text when it is one JSON document,
-/// else each non-blank line (1-based line numbers).
-fn items(text: &str) -> Vec<(usize, &str)> {
-    let trimmed = text.trim();
-    let single =
-        trimmed.starts_with('{') && serde_json::from_str::<serde::de::IgnoredAny>(trimmed).is_ok();
-    if single {
-        return vec![(1, trimmed)];
-    }
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l))
-        .collect()
 }
 
 /// A readable table: date, event, what it means.
@@ -123,74 +93,11 @@ pub fn table(t: &Timeline) -> String {
 
 /// Run the command on a file (or `-`): exit 0, 1 when a profile failed, 2 on usage.
 pub fn run(path: &std::path::Path, req: &Request, today: Date) -> ExitCode {
-    let Some(text) = crate::whole_input::read(path) else {
-        return ExitCode::from(2);
-    };
-    let items = items(&text);
-    if items.is_empty() {
-        eprintln!("landed: the input is empty: give one JSON profile or JSON Lines");
-        return ExitCode::from(2);
-    }
-    let several = items.len() > 1;
-    let mut out = std::io::stdout().lock();
-    let mut failed = false;
-    let mut docs: Vec<String> = Vec::new();
-    in_language(req.lang, || {
-        for (line, item) in items {
-            match one(item, req, today) {
-                Ok(t) => match req.format {
-                    Format::Table => {
-                        let _ = writeln!(out, "{}", table(&t));
-                    }
-                    Format::Jsonl => {
-                        let _ = serde_json::to_writer(&mut out, &t);
-                        let _ = writeln!(out);
-                    }
-                    Format::Json => docs.push(serde_json::to_string_pretty(&t).unwrap_or_default()),
-                },
-                Err(e) => {
-                    failed = true;
-                    let message = e.message();
-                    let body = LineError {
-                        line,
-                        error: ErrorBody {
-                            field: e.field(),
-                            message: &message,
-                        },
-                    };
-                    match req.format {
-                        Format::Jsonl => {
-                            let _ = serde_json::to_writer(&mut out, &body);
-                            let _ = writeln!(out);
-                        }
-                        Format::Json => {
-                            docs.push(serde_json::to_string_pretty(&body).unwrap_or_default())
-                        }
-                        Format::Table => {
-                            let field = if e.field().is_empty() {
-                                "input"
-                            } else {
-                                e.field()
-                            };
-                            eprintln!("landed: line {line}: {field}: {message}");
-                        }
-                    }
-                }
-            }
-        }
-    });
-    if req.format == Format::Json {
-        // Each document keeps its fields in the contract's order.
-        let doc = if several {
-            format!("[\n{}\n]", docs.join(",\n"))
-        } else {
-            docs.pop().unwrap_or_default()
-        };
-        let _ = writeln!(out, "{doc}");
-    }
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    crate::planning_input::run_each(
+        path,
+        req.format,
+        req.lang,
+        |item| one(item, req, today),
+        table,
+    )
 }

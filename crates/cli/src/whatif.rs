@@ -6,55 +6,18 @@
 //! gives `{"line": N, "error": {"field": …, "message": …}}` in its place and
 //! the exit status 1.
 
-use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
 use landed_rules::planning::whatif::{DefaultTarget, Target, Value, WhatIf, whatif};
-use landed_rules::text::{Lang, in_language, output_language};
+use landed_rules::text::{Lang, output_language};
 use landed_rules::{Date, RulesError};
-use serde::Serialize;
 
 use crate::Format;
 
 fn tr(en: &'static str, fr: &'static str) -> &'static str {
     output_language().pick(en, fr)
-}
-
-#[derive(Serialize)]
-struct LineError<'a> {
-    line: usize,
-    error: ErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    field: &'a str,
-    message: &'a str,
-}
-
-/// Items of the input: (1-based line or array position, text).
-fn split(input: &str) -> Vec<(usize, String)> {
-    let trimmed = input.trim_start();
-    if (trimmed.starts_with('{') || trimmed.starts_with('['))
-        && let Ok(value) = serde_json::from_str::<serde_json::Value>(input)
-    {
-        return match value {
-            serde_json::Value::Array(items) => items
-                .into_iter()
-                .enumerate()
-                .map(|(i, v)| (i + 1, v.to_string()))
-                .collect(),
-            _ => vec![(1, input.to_string())],
-        };
-    }
-    input
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| (i + 1, l.to_string()))
-        .collect()
 }
 
 fn one(
@@ -94,86 +57,15 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    let Some(input) = crate::whole_input::read(path) else {
-        return ExitCode::from(2);
-    };
-    let items = split(&input);
-    if items.is_empty() {
-        eprintln!("landed: the input is empty: give one JSON profile or JSON Lines");
-        return ExitCode::from(2);
-    }
-    let several = items.len() > 1 || input.trim_start().starts_with('[');
-    let mut failed = false;
-    let mut out = Vec::new();
-    // Pretty JSON of each item, in the field order of the types.
-    let mut json_items: Vec<String> = Vec::new();
-    in_language(lang, || {
-        for (line, text) in &items {
-            let result = one(text, target, as_of, today);
-            match (result, format) {
-                (Ok(w), Format::Jsonl) => {
-                    let _ = serde_json::to_writer(&mut out, &w);
-                    out.push(b'\n');
-                }
-                (Ok(w), Format::Json) => {
-                    json_items.push(serde_json::to_string_pretty(&w).unwrap_or_default());
-                }
-                (Ok(w), Format::Table) => {
-                    out.extend_from_slice(table(&w).as_bytes());
-                    out.push(b'\n');
-                }
-                (Err(e), fmt) => {
-                    failed = true;
-                    let message = e.message();
-                    let body = LineError {
-                        line: *line,
-                        error: ErrorBody {
-                            field: e.field(),
-                            message: &message,
-                        },
-                    };
-                    match fmt {
-                        Format::Jsonl => {
-                            let _ = serde_json::to_writer(&mut out, &body);
-                            out.push(b'\n');
-                        }
-                        Format::Json => {
-                            json_items
-                                .push(serde_json::to_string_pretty(&body).unwrap_or_default());
-                        }
-                        Format::Table => {
-                            let field = if e.field().is_empty() {
-                                "input"
-                            } else {
-                                e.field()
-                            };
-                            eprintln!("landed: line {line}: {field}: {message}");
-                        }
-                    }
-                }
-            }
-        }
-    });
-    if format == Format::Json {
-        let doc = if several {
-            format!("[\n{}\n]", json_items.join(",\n"))
-        } else {
-            json_items.pop().unwrap_or_default()
-        };
-        out.extend_from_slice(doc.as_bytes());
-        out.push(b'\n');
-    }
-    let mut stdout = std::io::stdout().lock();
-    let _ = stdout.write_all(&out);
-    let _ = stdout.flush();
-    if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
+    crate::planning_input::run_each(
+        path,
+        format,
+        lang,
+        |text| one(text, target, as_of, today),
+        table,
+    )
 }
 
-/// A value as the table shows it: levels, ids, "—" for none.
 fn show(v: &Value) -> String {
     match v {
         Value::Level(n) | Value::Years(n) => n.to_string(),
