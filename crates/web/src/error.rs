@@ -57,6 +57,11 @@ impl FieldProblem {
             detail: detail.into(),
         }
     }
+
+    /// An error about the request header `name` (a parameter `in: header` in OpenAPI terms).
+    pub fn header(name: &str, detail: impl Into<String>) -> FieldProblem {
+        FieldProblem::param(name, detail)
+    }
 }
 
 /// `work_history[1].noc` → `/work_history/1/noc` (RFC 6901, `~` and `/` escaped); the empty

@@ -319,6 +319,86 @@ async fn questions_as_json_store_and_return_the_reference() {
     );
 }
 
+/// A question with an `Idempotency-Key`.
+fn question_with_key(key: &str, q: &Value) -> Request<Body> {
+    Request::post("/api/v1/questions")
+        .header("content-type", "application/json")
+        .header("idempotency-key", key)
+        .body(Body::from(q.to_string()))
+        .unwrap()
+}
+
+async fn post_question_with_key(app: &TestApp, key: &str, q: &Value) -> crate::common::Resp {
+    app.send(question_with_key(key, q)).await
+}
+
+#[tokio::test]
+async fn an_idempotency_key_stores_one_question_however_often_it_is_sent() {
+    let app = spawn().await;
+    let d = doc();
+    let q = question("Can I count my co-op hours for CEC?");
+    let key = "\"7d3e5c1a-0b7e-4c39-9f6c-2f6f3c1d2e4a\"";
+    // Concurrent posts with one key: one question, every answer names it.
+    let mut sends = tokio::task::JoinSet::new();
+    for _ in 0..8 {
+        let (router, req) = (app.router.clone(), question_with_key(key, &q));
+        sends.spawn(crate::common::send_to(router, req));
+    }
+    let answers = sends.join_all().await;
+    let mut references = std::collections::BTreeSet::new();
+    let mut created = 0;
+    for r in &answers {
+        assert!(
+            r.status == StatusCode::CREATED || r.status == StatusCode::OK,
+            "{} {}",
+            r.status,
+            r.body
+        );
+        created += usize::from(r.status == StatusCode::CREATED);
+        let v: Value = serde_json::from_str(&r.body).unwrap();
+        let code = r.status.as_u16();
+        assert_response(
+            &d,
+            "post",
+            "/api/v1/questions",
+            code,
+            &v,
+            "created or replayed",
+        );
+        references.insert(v["reference"].as_str().unwrap().to_string());
+    }
+    assert_eq!(created, 1, "exactly one post stores the question");
+    assert_eq!(references.len(), 1, "{references:?}");
+    let page = app
+        .state
+        .store()
+        .list_questions(&Default::default())
+        .await
+        .unwrap();
+    assert_eq!(page.total, 1);
+
+    // The same key with other text: refused, the header named, never dropped silently.
+    let changed = question("Can I count my co-op hours for CEC? (and my internship)");
+    let r = post_question_with_key(&app, key, &changed).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
+    let v = problem(&r);
+    assert_eq!(v["errors"][0]["field"], "idempotency-key", "{v}");
+    assert!(
+        v["detail"]
+            .as_str()
+            .unwrap()
+            .contains(references.iter().next().unwrap()),
+        "{v}"
+    );
+
+    // A new key is a new question; a malformed key is a 400 naming the header.
+    let r = post_question_with_key(&app, "another-key-0001", &changed).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let r = post_question_with_key(&app, "short", &changed).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST, "{}", r.body);
+    assert_eq!(problem(&r)["errors"][0]["field"], "idempotency-key");
+}
+
 #[tokio::test]
 async fn questions_as_json_share_the_per_ip_limit() {
     let app = spawn_with(landed_web::Settings {

@@ -16,6 +16,24 @@ pub struct TestApp {
     pub _dir: TempDir,
 }
 
+/// Send `req` to `router` (from 203.0.113.5 unless the request says otherwise); usable from a
+/// spawned task, for concurrent requests.
+pub async fn send_to(router: Router, mut req: Request<Body>) -> Resp {
+    if req.extensions().get::<ConnectInfo<SocketAddr>>().is_none() {
+        req.extensions_mut()
+            .insert(ConnectInfo(SocketAddr::from(([203, 0, 113, 5], 40000))));
+    }
+    let res = router.oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    Resp {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).to_string(),
+    }
+}
+
 pub struct Resp {
     pub status: StatusCode,
     pub headers: HeaderMap,
@@ -98,20 +116,8 @@ fn enc(s: &str) -> String {
 }
 
 impl TestApp {
-    pub async fn send(&self, mut req: Request<Body>) -> Resp {
-        if req.extensions().get::<ConnectInfo<SocketAddr>>().is_none() {
-            req.extensions_mut()
-                .insert(ConnectInfo(SocketAddr::from(([203, 0, 113, 5], 40000))));
-        }
-        let res = self.router.clone().oneshot(req).await.unwrap();
-        let status = res.status();
-        let headers = res.headers().clone();
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Resp {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).to_string(),
-        }
+    pub async fn send(&self, req: Request<Body>) -> Resp {
+        send_to(self.router.clone(), req).await
     }
 
     pub async fn get(&self, uri: &str) -> Resp {

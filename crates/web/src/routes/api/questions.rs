@@ -3,7 +3,11 @@
 //! be absent or empty), the same per-IP limit counted in the database (429 with
 //! `Retry-After`), the same store function; the answer is the question's reference.
 //! The form's signed token (which proves a page was shown and filled slowly) has no
-//! meaning for a program and is not asked for.
+//! meaning for a program and is not asked for; its other role, exactly once, is played by
+//! the optional `Idempotency-Key` header (draft-ietf-httpapi-idempotency-key-header): the
+//! key's hash takes the form token's place under the same unique index, so posts with one
+//! key store one question, a repeat gets that question's reference back (200 instead of
+//! 201), and a repeat with other content is refused (422), never dropped silently.
 
 use std::sync::LazyLock;
 
@@ -11,7 +15,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use landed_store::{NewQuestion, PerIpLimit, StoreError, Submission};
+use landed_store::{NewQuestion, PerIpLimit, StoreError, Submission, Submitted};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -64,6 +68,42 @@ pub struct QuestionCreated {
 static VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
     LazyLock::new(body::validator_for::<NewQuestionBody>);
 
+/// The `Idempotency-Key` header, as a structured-field string (`"…"`) or bare: 8 to 255
+/// visible ASCII characters. `Ok(None)` when absent.
+fn idempotency_key(
+    headers: &HeaderMap,
+    lang: crate::i18n::Lang,
+) -> Result<Option<String>, WebError> {
+    let Some(raw) = headers.get(IDEMPOTENCY_KEY) else {
+        return Ok(None);
+    };
+    let text = raw.to_str().unwrap_or("").trim();
+    let key = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text);
+    let visible = key
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\');
+    if !(8..=255).contains(&key.len()) || !visible {
+        return Err(
+            WebError::problem(StatusCode::BAD_REQUEST, lang).with_errors(vec![
+                FieldProblem::header(
+                    IDEMPOTENCY_KEY,
+                    msg(
+                        lang,
+                        "8 to 255 visible ASCII characters, e.g. a UUID",
+                        "de 8 à 255 caractères ASCII visibles, p. ex. un UUID",
+                    ),
+                ),
+            ]),
+        );
+    }
+    Ok(Some(key.to_string()))
+}
+
+const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
 /// Seconds a client is told to wait after the per-IP limit (the window is an hour).
 const RETRY_AFTER_SECS: u64 = 3600;
 
@@ -72,13 +112,17 @@ const RETRY_AFTER_SECS: u64 = 3600;
     post,
     path = "/api/v1/questions",
     tag = "questions",
+    params(
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, min_length = 8, max_length = 255, description = "Optional, 8 to 255 visible ASCII characters (e.g. a UUID): posts with the same key from the same address store one question"),
+    ),
     request_body(content = NewQuestionBody, content_type = "application/json"),
     responses(
         (status = 201, description = "Stored (durably): the reference", body = QuestionCreated),
-        (status = 400, description = "The body is not UTF-8 JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "Already stored with this Idempotency-Key and the same content: its reference", body = QuestionCreated),
+        (status = 400, description = "The body is not UTF-8 JSON, or a malformed Idempotency-Key", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not declared JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, each named", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named; or an Idempotency-Key already used with other content", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many questions from this address in the last hour (see Retry-After)", body = Problem, content_type = "application/problem+json",
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
     )
@@ -90,6 +134,7 @@ pub async fn submit(
     body: Bytes,
 ) -> Result<Response, WebError> {
     let lang = header_lang(&headers);
+    let key = idempotency_key(&headers, lang)?;
     let q: NewQuestionBody = body::typed(&headers, &body, lang, VALIDATOR.as_ref())?;
 
     if q.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
@@ -138,6 +183,8 @@ pub async fn submit(
     // transaction that inserts (`Store::submit_question`, as the HTML form does).
     let ip = crate::routes::client_ip(&extensions);
     let ip_hash = security::ip_hash(state.key(), &ip);
+    // A key is scoped to the client's address: another client's key never collides with it.
+    let token = key.map(|k| format!("api:{ip_hash}:{k}"));
     let per_ip = PerIpLimit {
         max: u64::from(state.settings().questions_per_ip_per_hour),
         since: jiff::Timestamp::now()
@@ -156,16 +203,35 @@ pub async fn submit(
         ip_hash: Some(ip_hash),
     };
     let submission = Submission {
-        form_token: None,
+        form_token: token.as_deref(),
         per_ip: Some(per_ip),
     };
     match state.store().submit_question(&new, &submission).await {
         Ok(submitted) => {
+            let replayed = matches!(submitted, Submitted::AlreadyStored(_));
             let reference = submitted.question().reference.clone();
-            tracing::info!(%reference, "question stored (API)");
+            tracing::info!(%reference, replayed, "question stored (API)");
             let mut r = to_json(&QuestionCreated { reference }, lang);
-            *r.status_mut() = StatusCode::CREATED;
+            if !replayed {
+                *r.status_mut() = StatusCode::CREATED;
+            }
             Ok(r.into_response())
+        }
+        Err(StoreError::TokenReused { reference }) => {
+            tracing::info!(%reference, "API question refused: idempotency key reused with other content");
+            Err(WebError::problem(StatusCode::UNPROCESSABLE_ENTITY, lang).with_errors(vec![
+                FieldProblem::header(
+                    IDEMPOTENCY_KEY,
+                    match lang {
+                        crate::i18n::Lang::En => format!(
+                            "already used for question {reference} with other content: send a new key for a new question"
+                        ),
+                        crate::i18n::Lang::Fr => format!(
+                            "déjà utilisée pour la question {reference} avec un autre contenu : envoyez une nouvelle clé pour une nouvelle question"
+                        ),
+                    },
+                ),
+            ]))
         }
         Err(StoreError::RateLimited) => {
             tracing::info!("API question refused: rate limit");
