@@ -304,6 +304,49 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
     })
 }
 
+/// The scores a test accepts for one ability, e.g. IELTS 0 to 9 in steps of 0.5.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ScoreScale {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+impl ScoreScale {
+    /// Whether `score` is on the scale (in range and on a step).
+    pub fn accepts(self, score: f64) -> bool {
+        score.is_finite()
+            && score >= self.min
+            && score <= self.max
+            && ((score - self.min) / self.step).fract() == 0.0
+    }
+}
+
+/// The scale of the chart [`convert`] uses for this test, ability and date
+/// (`tef_scale` as in the profile: `None` takes the contract's default), so a
+/// form can check each score as it is typed and say what is expected in its
+/// own words. `None` when no chart covers the date ([`convert`] says why).
+pub fn score_scale(
+    test: TestKind,
+    tef_scale: Option<TefScale>,
+    test_date: Date,
+    ability: Ability,
+) -> Option<ScoreScale> {
+    let tef_scale = match test {
+        TestKind::TefCanada => Some(tef_scale.unwrap_or_else(|| TefScale::default_for(test_date))),
+        _ => None,
+    };
+    let table = chart_table(ChartKey::for_test(test, tef_scale)).ok()?;
+    let chart = &table.in_force(test_date)?.values;
+    let i = Ability::ALL.iter().position(|a| *a == ability)?;
+    let s = &chart.scales[i];
+    Some(ScoreScale {
+        min: s.min,
+        max: s.max,
+        step: s.step,
+    })
+}
+
 /// The last day a result is valid: the day before the second anniversary of
 /// the test date (MI s.3(4): results "two or more years old" no longer count).
 /// A test on February 29 has its anniversary on February 28 of a common year,
@@ -846,6 +889,38 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
     use super::*;
+
+    /// The scale a form checks against is the one `convert` applies.
+    #[test]
+    fn score_scale_is_the_scale_convert_checks() {
+        let d = date(2024, 5, 1);
+        let ielts = score_scale(TestKind::IeltsGeneral, None, d, Ability::Reading).unwrap();
+        assert_eq!((ielts.min, ielts.max, ielts.step), (0.0, 9.0, 0.5));
+        assert!(ielts.accepts(6.5) && !ielts.accepts(6.3) && !ielts.accepts(9.5));
+        for kind in [
+            TestKind::IeltsGeneral,
+            TestKind::CelpipGeneral,
+            TestKind::PteCore,
+            TestKind::TefCanada,
+            TestKind::TcfCanada,
+        ] {
+            for ability in Ability::ALL {
+                let s = score_scale(kind, None, d, ability).unwrap();
+                let mut scores = [s.min; 4];
+                let i = Ability::ALL.iter().position(|a| *a == ability).unwrap();
+                scores[i] = s.max + s.step;
+                assert!(
+                    convert(&test(kind, d, scores)).is_err(),
+                    "{kind:?} {ability:?}"
+                );
+                scores[i] = s.max;
+                assert!(
+                    convert(&test(kind, d, scores)).is_ok(),
+                    "{kind:?} {ability:?}"
+                );
+            }
+        }
+    }
 
     fn test(kind: TestKind, d: Date, scores: [f64; 4]) -> LanguageTest {
         LanguageTest {

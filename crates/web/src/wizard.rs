@@ -317,25 +317,27 @@ pub fn encode(d: &Draft) -> String {
     }
 }
 
-/// Whether `name` is a field this step accepts (top-level, or an entry field of a list).
-fn accepts(step: &str, name: &str) -> bool {
+/// The definition of `name` if this step accepts it (top-level, or an entry field of a list).
+fn field_def(step: &str, name: &str) -> Option<&'static FieldDef> {
     let (fields, lists) = step_parts(step);
-    if fields.iter().any(|f| f.key == name) {
-        return true;
+    if let Some(fd) = fields.iter().find(|f| f.key == name) {
+        return Some(fd);
     }
-    lists.iter().any(|l| {
-        name.strip_prefix(l.path)
+    lists.into_iter().find_map(|l| {
+        let (i, field) = name
+            .strip_prefix(l.path)
             .and_then(|rest| rest.strip_prefix('['))
-            .and_then(|rest| rest.split_once("]."))
-            .is_some_and(|(i, field)| {
-                i.parse::<usize>().is_ok_and(|i| i < MAX_ENTRIES)
-                    && l.fields.iter().any(|f| f.key == field)
-            })
+            .and_then(|rest| rest.split_once("]."))?;
+        if i.parse::<usize>().is_ok_and(|i| i < MAX_ENTRIES) {
+            l.fields.iter().find(|f| f.key == field)
+        } else {
+            None
+        }
     })
 }
 
 /// Replace the step's part of the draft with what the form sent.
-pub fn merge_step(d: &mut Draft, step: &str, form: &BTreeMap<String, String>) {
+pub fn merge_step(lang: Lang, d: &mut Draft, step: &str, form: &BTreeMap<String, String>) {
     let (fields, lists) = step_parts(step);
     for fd in fields {
         d.remove(fd.key);
@@ -351,9 +353,14 @@ pub fn merge_step(d: &mut Draft, step: &str, form: &BTreeMap<String, String>) {
         d.insert(count_key(l.path), n.to_string());
     }
     for (k, v) in form {
-        if accepts(step, k) {
+        if let Some(fd) = field_def(step, k) {
             let v: String = v.chars().take(200).collect();
-            let v = v.trim().to_string();
+            let mut v = v.trim().to_string();
+            // "12,000" means twelve thousand in English and twelve in French: settled here,
+            // where the language is known, so the draft reads the same in both.
+            if fd.kind == Kind::Number && lang == Lang::En && is_english_thousands(&v) {
+                v.retain(|c| c != ',');
+            }
             if !v.is_empty() {
                 d.insert(k.clone(), v);
             }
@@ -405,6 +412,36 @@ pub fn entry_is_blank(d: &Draft, l: &ListDef, i: usize) -> bool {
     })
 }
 
+/// A number as people type it in either language: spaces (also no-break and narrow no-break,
+/// as French writes them) group digits ("12 000"); a comma is the decimal mark ("7,5") unless
+/// a point is there too ("12,000.50"). English "12,000" is settled in [`merge_step`].
+pub fn number(v: &str) -> Option<f64> {
+    let t: String = v
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let t = if t.contains('.') {
+        t.replace(',', "")
+    } else {
+        t.replace(',', ".")
+    };
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// `12,000` or `1,250,000`: digits grouped by commas, English style.
+fn is_english_thousands(v: &str) -> bool {
+    let mut groups = v.split(',');
+    let first_ok = groups
+        .next()
+        .is_some_and(|g| (1..=3).contains(&g.len()) && g.bytes().all(|b| b.is_ascii_digit()));
+    let rest: Vec<&str> = groups.collect();
+    first_ok
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 fn is_date(v: &str) -> bool {
     v.len() == 10 && v.parse::<jiff::civil::Date>().is_ok()
 }
@@ -423,8 +460,8 @@ fn check(lang: Lang, fd: &FieldDef, name: &str, value: Option<&String>, e: &mut 
                 e.add(name, lang.t("err-date"));
             }
         }
-        Kind::Number => match v.replace(',', ".").parse::<f64>() {
-            Ok(x) if x.is_finite() && x >= 0.0 => {}
+        Kind::Number => match number(v) {
+            Some(x) if x >= 0.0 => {}
             _ => e.add(name, lang.t("err-number")),
         },
         Kind::Choice(allowed) => {
@@ -440,6 +477,10 @@ fn check(lang: Lang, fd: &FieldDef, name: &str, value: Option<&String>, e: &mut 
         Kind::Noc => {
             if !(v.len() == 5 && v.chars().all(|c| c.is_ascii_digit())) {
                 e.add(name, lang.t("err-noc"));
+            } else if let Ok(code) = landed_rules::noc::Noc::parse(v)
+                && landed_rules::noc::catalogue().is_ok_and(|c| c.get(code).is_none())
+            {
+                e.add(name, lang.t1("wiz-err-noc-unknown", "code", v));
             }
         }
         Kind::Country => {
@@ -468,7 +509,7 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
         check(lang, fd, fd.key, d.get(fd.key), &mut e);
     }
     if let Some(n) = d.get("family_size")
-        && let Ok(x) = n.replace(',', ".").parse::<f64>()
+        && let Some(x) = number(n)
         && !(x.fract() == 0.0 && (1.0..=30.0).contains(&x))
     {
         e.add(
@@ -494,6 +535,9 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
                 let name = entry_key(l.path, i, fd.key);
                 check(lang, fd, &name, d.get(&name), &mut e);
             }
+            if l.stem == LIST_TESTS.stem {
+                check_scores(lang, d, l.path, i, &mut e);
+            }
             // Dates in order.
             let start = d.get(&entry_key(l.path, i, "start"));
             let end = d.get(&entry_key(l.path, i, "end"));
@@ -505,9 +549,7 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
                 e.add(entry_key(l.path, i, "end"), lang.t("err-end-before-start"));
             }
             let hours = entry_key(l.path, i, "hours_per_week");
-            if let Some(h) = d
-                .get(&hours)
-                .and_then(|h| h.replace(',', ".").parse::<f64>().ok())
+            if let Some(h) = d.get(&hours).and_then(|h| number(h))
                 && !(h > 0.0 && h <= 168.0)
             {
                 e.add(
@@ -530,6 +572,151 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
         e.add("date_of_birth", lang.t("err-dob-future"));
     }
     e
+}
+
+/// Each score of test entry `i` on the scale of the chart in force on its test date, checked
+/// as the person moves on (the rules engine checks the same scale at the end, in English only).
+fn check_scores(lang: Lang, d: &Draft, list: &str, i: usize, e: &mut Errors) {
+    use landed_rules::clb::Ability;
+    use landed_rules::language::{TestKind, score_scale};
+    let get = |field: &str| d.get(&entry_key(list, i, field));
+    let Some(test) =
+        get("test").and_then(|t| serde_json::from_value::<TestKind>(Value::String(t.clone())).ok())
+    else {
+        return;
+    };
+    let Some(date) = get("test_date")
+        .filter(|v| is_date(v))
+        .and_then(|v| v.parse::<jiff::civil::Date>().ok())
+    else {
+        return;
+    };
+    for ability in Ability::ALL {
+        let name = entry_key(list, i, ability.as_str());
+        if e.has(&name) {
+            continue;
+        }
+        let (Some(score), Some(scale)) = (
+            d.get(&name).and_then(|v| number(v)),
+            score_scale(test, None, date, ability),
+        ) else {
+            continue;
+        };
+        if scale.accepts(score) {
+            continue;
+        }
+        e.add(name, score_message(lang, test, scale));
+    }
+}
+
+/// What a score of `test` must be, e.g. "IELTS General Training bands go from 0 to 9 in
+/// steps of 0.5, e.g. 6.5", with an example 70 % of the way up the scale, on a step.
+pub fn score_message(
+    lang: Lang,
+    test: landed_rules::language::TestKind,
+    scale: landed_rules::language::ScoreScale,
+) -> String {
+    let steps = ((scale.max - scale.min) * 0.7 / scale.step).round();
+    let example = scale.min + steps * scale.step;
+    let n = |x: f64| Arg::Str(lang.num(x, 1));
+    let test_name = Arg::Str(lang.t(&format!("test-{}", test.as_str())));
+    if scale.step == 1.0 {
+        lang.ta(
+            "wiz-err-score-whole",
+            &[
+                ("test", test_name),
+                ("min", n(scale.min)),
+                ("max", n(scale.max)),
+                ("example", n(example)),
+            ],
+        )
+    } else {
+        lang.ta(
+            "wiz-err-score-bands",
+            &[
+                ("test", test_name),
+                ("min", n(scale.min)),
+                ("max", n(scale.max)),
+                ("step", n(scale.step)),
+                ("example", n(example)),
+            ],
+        )
+    }
+}
+
+/// Every list of the wizard.
+const ALL_LISTS: [ListDef; 7] = [
+    LIST_TESTS,
+    LIST_EDUCATION,
+    LIST_JOBS,
+    LIST_STUDY,
+    LIST_SPOUSE_EDUCATION,
+    LIST_SPOUSE_TESTS,
+    LIST_SPOUSE_JOBS,
+];
+
+/// The name a person sees for a field: its label, after the entry's legend in a list
+/// ("Job 2 – NOC code (5 digits)"). `None` for a name without a label.
+pub fn field_label(lang: Lang, name: &str) -> Option<String> {
+    let (key, legend) = ALL_LISTS
+        .iter()
+        .find_map(|l| {
+            let rest = name.strip_prefix(l.path)?.strip_prefix('[')?;
+            let (i, field) = rest.split_once("].")?;
+            let i = i.parse::<usize>().ok()?;
+            let legend = lang.t1(
+                &format!("wiz-{}-legend", l.path.replace('.', "-")),
+                "n",
+                &(i + 1).to_string(),
+            );
+            Some((
+                format!("{}-{}", l.stem, field.replace('.', "-")),
+                Some(legend),
+            ))
+        })
+        .unwrap_or_else(|| (format!("wiz-f-{}", name.replace('.', "-")), None));
+    if !lang.has(&key) {
+        return None;
+    }
+    let label = lang.t(&key);
+    Some(match legend {
+        Some(legend) => format!("{legend} – {label}"),
+        None => label,
+    })
+}
+
+/// Each message starts with the name of its field ("Date of birth: enter a date like
+/// 2024-03-31"), so the list of errors at the top of a step reads on its own (issue 12).
+pub fn name_fields(lang: Lang, errors: Errors) -> Errors {
+    let separator = match lang {
+        Lang::En => ": ",
+        // French puts a no-break space before the colon.
+        Lang::Fr => "\u{a0}: ",
+    };
+    Errors(
+        errors
+            .0
+            .into_iter()
+            .map(|mut e| {
+                if let Some(label) = field_label(lang, &e.field) {
+                    e.message = format!("{label}{separator}{}", lower_first(&e.message));
+                }
+                e
+            })
+            .collect(),
+    )
+}
+
+/// "Answer this question" → "answer this question"; "NOC …" and "IELTS …" stay.
+fn lower_first(message: &str) -> String {
+    let mut chars = message.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => first
+            .to_lowercase()
+            .chain(message[first.len_utf8()..].chars())
+            .collect(),
+        _ => message.to_string(),
+    }
 }
 
 /// The optional object a top-level key belongs to (`job_offer` for `job_offer.noc`).
@@ -556,10 +743,7 @@ pub fn has_partner(d: &Draft) -> bool {
 
 fn typed(fd: &FieldDef, v: &str) -> Value {
     match fd.kind {
-        Kind::Number => v
-            .replace(',', ".")
-            .parse::<f64>()
-            .ok()
+        Kind::Number => number(v)
             .and_then(|x| {
                 if x.fract() == 0.0 && x.abs() < 1e15 {
                     Some(json!(x as i64))
@@ -755,6 +939,7 @@ mod tests {
     fn merge_keeps_only_known_fields_of_the_step() {
         let mut d = Draft::new();
         merge_step(
+            Lang::En,
             &mut d,
             "work",
             &form(&[
@@ -769,6 +954,88 @@ mod tests {
         assert!(!d.contains_key("work_history[0].evil"));
         assert!(!d.contains_key("date_of_birth"));
         assert_eq!(count(&d, "work_history"), 2);
+    }
+
+    /// Issue 12: French number input ("12 000", "7,5") and English grouping ("12,000").
+    #[test]
+    fn numbers_as_people_type_them() {
+        assert_eq!(number("7,5"), Some(7.5));
+        assert_eq!(number("12 000"), Some(12000.0));
+        assert_eq!(number("12\u{202f}000,50"), Some(12000.5));
+        assert_eq!(number("12,000.50"), Some(12000.5));
+        assert_eq!(number("abc"), None);
+        assert_eq!(number("inf"), None);
+        let mut en = Draft::new();
+        let funds = form(&[("settlement_funds_cad", "12,000")]);
+        merge_step(Lang::En, &mut en, "plans", &funds);
+        assert_eq!(to_profile(&en)["settlement_funds_cad"], 12000);
+        let mut fr = Draft::new();
+        merge_step(
+            Lang::Fr,
+            &mut fr,
+            "plans",
+            &form(&[("settlement_funds_cad", "12 000")]),
+        );
+        assert_eq!(to_profile(&fr)["settlement_funds_cad"], 12000);
+    }
+
+    /// Issue 12: each message names its field and says what is expected, in both languages.
+    #[test]
+    fn messages_name_the_field_and_the_scale() {
+        let today = jiff::civil::date(2026, 12, 6);
+        let mut d = Draft::new();
+        merge_step(
+            Lang::En,
+            &mut d,
+            "language",
+            &form(&[
+                ("_n.language_tests", "1"),
+                ("language_tests[0].test", "ielts_general"),
+                ("language_tests[0].test_date", "2026-01-10"),
+                ("language_tests[0].listening", "7"),
+                ("language_tests[0].reading", "6.3"),
+                ("language_tests[0].writing", "6,5"),
+                ("language_tests[0].speaking", "7"),
+            ]),
+        );
+        let en = name_fields(Lang::En, validate_step(Lang::En, &d, "language", today));
+        assert_eq!(en.0.len(), 1, "{:?}", en.0);
+        assert_eq!(
+            en.msg("language_tests[0].reading"),
+            "Test 1 – Reading score: IELTS General Training bands go from 0 to 9 in steps of 0.5, e.g. 6.5"
+        );
+        let fr = name_fields(Lang::Fr, validate_step(Lang::Fr, &d, "language", today));
+        assert!(
+            fr.msg("language_tests[0].reading")
+                .contains("de 0 à 9 par pas de 0,5, p. ex. 6,5"),
+            "{}",
+            fr.msg("language_tests[0].reading")
+        );
+        let mut d = Draft::new();
+        merge_step(
+            Lang::En,
+            &mut d,
+            "work",
+            &form(&[
+                ("_n.work_history", "1"),
+                ("work_history[0].noc", "99999"),
+                ("work_history[0].start", "2024-01-01"),
+                ("work_history[0].hours_per_week", "40"),
+            ]),
+        );
+        let en = name_fields(Lang::En, validate_step(Lang::En, &d, "work", today));
+        assert_eq!(
+            en.msg("work_history[0].noc"),
+            "Job 1 – NOC code (5 digits): NOC 99999 does not exist: search by job title"
+        );
+        let about = name_fields(
+            Lang::En,
+            validate_step(Lang::En, &Draft::new(), "about", today),
+        );
+        assert_eq!(
+            about.msg("date_of_birth"),
+            "Date of birth: answer this question"
+        );
     }
 
     #[test]
@@ -821,11 +1088,13 @@ mod tests {
         assert!(fields.iter().any(|f| f.key == "relative_in_canada"));
         let mut d = Draft::new();
         merge_step(
+            Lang::En,
             &mut d,
             "family",
             &form(&[("relative_in_canada", "no"), ("sibling_in_canada", "no")]),
         );
         merge_step(
+            Lang::En,
             &mut d,
             "work",
             &form(&[

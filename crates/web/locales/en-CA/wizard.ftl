@@ -176,3 +176,6 @@ wiz-funds-heading = Proof of funds
 wiz-funds-heading-intro = The Federal Skilled Worker and Federal Skilled Trades programs ask for enough money to settle, based on the size of your family.
 wiz-f-family_size = Number of people in your family
 wiz-f-family_size-hint = You, your spouse or partner and your dependent children, even if they do not come with you. Leave empty and we count you and your partner.
+wiz-err-noc-unknown = NOC { $code } does not exist: search by job title
+wiz-err-score-bands = { $test } bands go from { $min } to { $max } in steps of { $step }, e.g. { $example }
+wiz-err-score-whole = { $test } scores are whole numbers from { $min } to { $max }, e.g. { $example }

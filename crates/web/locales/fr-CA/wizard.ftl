@@ -176,3 +176,6 @@ wiz-funds-heading = Preuve de fonds
 wiz-funds-heading-intro = Les programmes des travailleurs qualifiés (fédéral) et des métiers spécialisés (fédéral) exigent assez d’argent pour vous établir, selon la taille de votre famille.
 wiz-f-family_size = Nombre de personnes dans votre famille
 wiz-f-family_size-hint = Vous, votre époux ou conjoint et vos enfants à charge, même s’ils ne vous accompagnent pas. Laissez vide et nous comptons vous et votre conjoint.
+wiz-err-noc-unknown = Le code CNP { $code } n’existe pas : cherchez par titre d’emploi
+wiz-err-score-bands = les notes { $test } vont de { $min } à { $max } par pas de { $step }, p. ex. { $example }
+wiz-err-score-whole = les notes { $test } sont des nombres entiers de { $min } à { $max }, p. ex. { $example }

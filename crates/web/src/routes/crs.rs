@@ -12,6 +12,9 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use super::{Errors, L, field_id};
+use landed_rules::clb::Ability;
+use landed_rules::language::{LanguageTest, TestKind, convert, score_scale};
+
 use crate::form::{rules_error, urlencode};
 use crate::i18n::Lang;
 use crate::page::Page;
@@ -43,7 +46,10 @@ pub struct CrsPage {
     pub canadian_education: Vec<(&'static str, String)>,
     pub job_offer: Vec<(&'static str, String)>,
     pub abilities: Vec<(&'static str, String)>,
-    pub clb_levels: Vec<String>,
+    /// How abilities are given (CLB or a test's scores), per language block.
+    pub language_input: Vec<(&'static str, String)>,
+    /// Whether the job-offer question is asked (offers earn points on this day).
+    pub show_job_offer: bool,
 }
 
 impl CrsPage {
@@ -117,30 +123,116 @@ fn choice<'a>(
     }
 }
 
+/// How a language's four abilities are given: as CLB/NCLC levels, or as the scores of a test
+/// (converted with the chart in force today, as a result taken today would be).
+pub const LANGUAGE_INPUT: [&str; 6] = [
+    "clb",
+    "ielts_general",
+    "celpip_general",
+    "pte_core",
+    "tef_canada",
+    "tcf_canada",
+];
+
 fn language(
     lang: Lang,
     v: &BTreeMap<String, String>,
     prefix: &str,
     language: &str,
     required: bool,
+    today: jiff::civil::Date,
     errors: &mut Errors,
 ) -> Option<Value> {
     let any = ABILITIES.iter().any(|a| {
         v.get(&format!("{prefix}.{a}"))
-            .is_some_and(|s| !s.is_empty())
+            .is_some_and(|s| !s.trim().is_empty())
     });
     if !any && !required {
         return None;
     }
     let mut obj = Map::new();
     obj.insert("language".into(), json!(language));
-    for a in ABILITIES {
-        let name = format!("{prefix}.{a}");
-        if let Some(n) = int_field(lang, v, &name, 0, 12, true, errors) {
-            obj.insert(a.into(), json!(n));
+    let input = v
+        .get(&format!("{prefix}.test"))
+        .map(String::as_str)
+        .unwrap_or("clb");
+    let test = match input {
+        "clb" => None,
+        other => match serde_json::from_value::<TestKind>(json!(other)) {
+            Ok(test) => Some(test),
+            Err(_) => {
+                errors.add(format!("{prefix}.test"), lang.t("err-choose"));
+                return None;
+            }
+        },
+    };
+    let Some(test) = test else {
+        for a in ABILITIES {
+            let name = format!("{prefix}.{a}");
+            if let Some(n) = int_field(lang, v, &name, 0, 12, true, errors) {
+                obj.insert(a.into(), json!(n));
+            }
+        }
+        return Some(Value::Object(obj));
+    };
+    // Scores of a test: each on its scale, then the four converted together.
+    let mut scores = [0.0; 4];
+    let mut ok = true;
+    for (i, ability) in Ability::ALL.into_iter().enumerate() {
+        let name = format!("{prefix}.{}", ability.as_str());
+        let raw = v.get(&name).map(|s| s.trim()).unwrap_or("");
+        let scale = score_scale(test, None, today, ability);
+        match (crate::wizard::number(raw), scale) {
+            _ if raw.is_empty() => {
+                errors.add(&name, lang.t("err-required"));
+                ok = false;
+            }
+            (Some(x), Some(scale)) if scale.accepts(x) => scores[i] = x,
+            (_, Some(scale)) => {
+                errors.add(&name, crate::wizard::score_message(lang, test, scale));
+                ok = false;
+            }
+            (_, None) => {
+                errors.add(&name, lang.t("err-invalid-value"));
+                ok = false;
+            }
         }
     }
-    Some(Value::Object(obj))
+    if !ok {
+        return None;
+    }
+    let [listening, reading, writing, speaking] = scores;
+    let converted = convert(&LanguageTest {
+        test,
+        test_date: today,
+        listening,
+        reading,
+        writing,
+        speaking,
+        tef_scale: None,
+    });
+    match converted {
+        Ok(c) => {
+            for ability in Ability::ALL {
+                obj.insert(
+                    ability.as_str().into(),
+                    json!(c.levels.get(ability).level()),
+                );
+            }
+            Some(Value::Object(obj))
+        }
+        Err(e) => {
+            let (field, message) = rules_error(lang, &e);
+            errors.add(format!("{prefix}.{field}"), message);
+            None
+        }
+    }
+}
+
+/// Whether a job offer earns CRS points on `day` (none from 2025-03-25): the quick calculator
+/// asks only questions that can change its answer (issue 12).
+pub fn job_offer_counts(day: jiff::civil::Date) -> bool {
+    landed_rules::crs::rule_set_on(day).is_ok_and(|r| r.arranged_employment.iter().any(|p| *p > 0))
 }
 
 /// Turn the form into crs-answers JSON, with field errors for what is missing or malformed.
@@ -169,7 +261,7 @@ pub fn answers_from_form(
         &mut e,
     )
     .unwrap_or("english");
-    if let Some(l) = language(lang, v, "first_language", first_lang, true, &mut e) {
+    if let Some(l) = language(lang, v, "first_language", first_lang, true, today, &mut e) {
         a.insert("first_language".into(), l);
     }
     let second = if first_lang == "english" {
@@ -179,7 +271,7 @@ pub fn answers_from_form(
     };
     a.insert(
         "second_language".into(),
-        language(lang, v, "second_language", second, false, &mut e).unwrap_or(Value::Null),
+        language(lang, v, "second_language", second, false, today, &mut e).unwrap_or(Value::Null),
     );
     if let Some(n) = int_field(lang, v, "canadian_experience_years", 0, 5, true, &mut e) {
         a.insert("canadian_experience_years".into(), json!(n));
@@ -195,7 +287,9 @@ pub fn answers_from_form(
         let yes = choice(lang, v, flag, &["yes", "no"], &mut e) == Some("yes");
         a.insert(flag.into(), json!(yes));
     }
-    if let Some(x) = choice(lang, v, "job_offer", &JOB_OFFER, &mut e) {
+    if !job_offer_counts(today) {
+        a.insert("job_offer".into(), json!("none"));
+    } else if let Some(x) = choice(lang, v, "job_offer", &JOB_OFFER, &mut e) {
         a.insert("job_offer".into(), json!(x));
     }
     let spouse = choice(lang, v, "has_spouse", &["yes", "no"], &mut e) == Some("yes");
@@ -214,7 +308,8 @@ pub fn answers_from_form(
         .unwrap_or("english");
         s.insert(
             "first_language".into(),
-            language(lang, v, "spouse.first_language", sl, false, &mut e).unwrap_or(Value::Null),
+            language(lang, v, "spouse.first_language", sl, false, today, &mut e)
+                .unwrap_or(Value::Null),
         );
         if let Some(n) = int_field(
             lang,
@@ -309,7 +404,18 @@ pub async fn page(
             .iter()
             .map(|a| (*a, lang.t(&format!("ability-{a}"))))
             .collect(),
-        clb_levels: (0..=12).map(|n| n.to_string()).collect(),
+        language_input: LANGUAGE_INPUT
+            .iter()
+            .map(|k| {
+                let label = if *k == "clb" {
+                    lang.t("crs-input-clb")
+                } else {
+                    lang.t(&format!("test-{k}"))
+                };
+                (*k, label)
+            })
+            .collect(),
+        show_job_offer: job_offer_counts(state.today()),
         v,
     };
     (status, page).into_response()

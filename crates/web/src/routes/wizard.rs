@@ -347,6 +347,7 @@ fn render(
     errors: Errors,
     noc: &BTreeMap<String, Vec<Suggestion>>,
 ) -> WizardPage {
+    let errors = wz::name_fields(lang, errors);
     let (fields, lists) = wz::step_parts(step);
     let partner = wz::has_partner(d);
     let step_no = STEPS.iter().position(|s| *s == step).unwrap_or(0);
@@ -505,7 +506,7 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
     else {
         return see_other(&format!("/{}/assessment", lang.code()));
     };
-    wz::merge_step(&mut d, step, &form);
+    wz::merge_step(lang, &mut d, step, &form);
     let action = form.get("action").map(String::as_str).unwrap_or("next");
     let mut noc = BTreeMap::new();
     let idx = STEPS.iter().position(|s| *s == step).unwrap_or(0);

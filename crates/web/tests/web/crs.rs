@@ -25,7 +25,11 @@ async fn calculator_scores_the_worked_example_with_a_chart() {
     assert!(res.body.contains("id=\"crs-total\">353<"), "total");
     assert!(res.body.contains("<svg"), "chart");
     assert!(res.body.contains("<title id=\"crs-chart-title\">"));
-    assert!(res.body.contains("value=\"7\" selected"), "values kept");
+    assert!(
+        res.body.contains("name=\"first_language.listening\" type=\"text\" inputmode=\"decimal\" class=\"short\" value=\"")
+            && res.body.contains("value=\"7\""),
+        "values kept"
+    );
     // The switcher keeps the answers.
     assert!(res.body.contains("href=\"/fr/crs?age=29"));
     let fr = app.get(&WORKED.replace("/en/", "/fr/")).await;
@@ -48,4 +52,60 @@ async fn calculator_shows_errors_next_to_fields() {
     assert!(res.body.contains("id=\"f-education-error\""));
     assert!(res.body.contains("id=\"f-first_language-reading-error\""));
     assert!(res.body.contains("value=\"abc\""));
+}
+
+/// Issue 12: the quick calculator takes a test's scores as well as CLB levels, converted
+/// with today's chart, and says what a score must be when one is off the scale.
+#[tokio::test]
+async fn calculator_takes_test_scores() {
+    let app = spawn().await;
+    let clb = WORKED.replace("listening=7", "listening=9");
+    let by_clb = app.get(&clb).await;
+    assert_eq!(by_clb.status, StatusCode::OK, "{}", by_clb.body);
+    // IELTS General Training 8 / 7 / 7 / 7 is CLB 9 in each ability.
+    let ielts = WORKED
+        .replace(
+            "first_language.language=english",
+            "first_language.language=english&first_language.test=ielts_general",
+        )
+        .replace("listening=7", "listening=8")
+        .replace("reading=9", "reading=7")
+        .replace("writing=9", "writing=7")
+        .replace("speaking=9", "speaking=7");
+    let by_test = app.get(&ielts).await;
+    assert_eq!(by_test.status, StatusCode::OK, "{}", by_test.body);
+    let total = |body: &str| {
+        let at = body.find("id=\"crs-total\">").expect("a total") + "id=\"crs-total\">".len();
+        body[at..].split('<').next().unwrap_or("").to_string()
+    };
+    assert_eq!(total(&by_test.body), total(&by_clb.body));
+    assert!(
+        by_test.body.contains("value=\"ielts_general\" selected"),
+        "the test kept"
+    );
+
+    let off = ielts.replace("reading=7", "reading=6.3");
+    let res = app.get(&off).await;
+    assert_eq!(res.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        res.body
+            .contains("IELTS General Training bands go from 0 to 9 in steps of 0.5, e.g. 6.5"),
+        "{}",
+        res.body
+    );
+    let fr = app.get(&off.replace("/en/crs", "/fr/crs")).await;
+    assert!(fr.body.contains("de 0 à 9 par pas de 0,5"), "{}", fr.body);
+}
+
+/// Issue 12: no question that cannot change the answer: job offers earn no CRS points
+/// since 2025-03-25, so the calculator does not ask for one.
+#[tokio::test]
+async fn calculator_does_not_ask_for_a_job_offer_that_earns_nothing() {
+    let app = spawn().await;
+    let page = app.get("/en/crs").await;
+    assert!(!page.body.contains("name=\"job_offer\""));
+    let without = WORKED.replace("&job_offer=none", "");
+    let res = app.get(&without).await;
+    assert_eq!(res.status, StatusCode::OK, "{}", res.body);
+    assert!(res.body.contains("id=\"crs-total\">353<"));
 }

@@ -195,7 +195,13 @@ async fn errors_stay_on_the_step_with_values_kept() {
     .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.body.contains("id=\"f-date_of_birth-error\""));
-    assert!(r.body.contains("Entrez une date comme 2024-03-31"));
+    // The message names its field (issue 12), French style: a no-break space before the colon.
+    assert!(
+        r.body
+            .contains("Date de naissance\u{a0}: entrez une date comme 2024-03-31"),
+        "{}",
+        r.body
+    );
     assert!(r.body.contains("id=\"f-marital_status-error\""));
     assert!(r.body.contains("value=\"31/02/1990\""));
     let r = step(
@@ -697,7 +703,7 @@ async fn plans_step_errors_stay_next_to_the_field() {
         r.body
     );
     assert!(r.body.contains("id=\"f-family_size-error\""));
-    assert!(r.body.contains("Entrez un nombre de 1 à 30"));
+    assert!(r.body.contains("entrez un nombre de 1 à 30"));
     // Once an offer is entered, its yes/no questions must be answered: the
     // contract's default ("yes") must not make an offer qualify unasked.
     for q in ["non_seasonal", "at_least_one_year", "lmia_or_exempt"] {
@@ -733,7 +739,7 @@ async fn a_bad_spouse_job_shows_the_error_next_to_it() {
         .find("id=\"f-spouse-work_history-0-end-error\"")
         .expect("error next to the end date");
     assert!(
-        r.body[at..at + 300].contains("La date de fin"),
+        r.body[at..at + 300].contains("la date de fin doit suivre"),
         "{}",
         &r.body[at..at + 300]
     );
