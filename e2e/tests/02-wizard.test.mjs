@@ -44,6 +44,12 @@ test("an eligible profile, in English, with the type-ahead and added entries", a
   await shot(page, "en-wizard-3-education");
   await next(page, "Work history");
 
+  // Permits answer "were you allowed to work" for every job in Canada (issue 12).
+  await page.click("button[value='add:permits']");
+  await page.waitForSelector("#f-permits-0-kind");
+  await page.selectOption("#f-permits-0-kind", "pgwp");
+  await page.fill("#f-permits-0-end", "2028-06-30");
+
   // NOC found by job title, as you type.
   await page.locator("#f-work_history-0-title").pressSequentially("administrative assistant", { delay: 20 });
   const suggestion = page.locator("#noc-results-0 button[data-noc='13110']");
@@ -136,6 +142,7 @@ test("the same profile in French, without JavaScript", async () => {
   await page.selectOption("#f-work_history-0-province", "BC");
   await page.fill("#f-work_history-0-start", "2025-07-14");
   await page.fill("#f-work_history-0-hours_per_week", "37,5");
+  await page.check("#f-work_history-0-authorized");
   await next(page, "Périodes d’études");
   await next(page, "Famille");
   await next(page, "Projets");

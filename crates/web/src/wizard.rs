@@ -100,6 +100,7 @@ pub const PROVINCES: [&str; 13] = [
     "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT",
 ];
 pub const OFFICIAL: [&str; 2] = ["english", "french"];
+pub const PERMIT_KINDS: [&str; 4] = ["pgwp", "work_permit", "study_permit", "visitor_record"];
 
 pub const ABOUT: [FieldDef; 3] = [
     f("date_of_birth", Kind::Date, true),
@@ -135,6 +136,13 @@ pub const JOB_FIELDS: [FieldDef; 10] = [
     // as Canadian work experience for CEC (canada.ca CEC page; issue 9, item 5).
     f("publicly_funded", Kind::YesNo, false),
 ];
+/// A temporary resident document held in Canada (the profile's `permits`): work in Canada
+/// counts only on the days a listed permit that allows work covers (issue 11).
+pub const PERMIT_FIELDS: [FieldDef; 3] = [
+    f("kind", Kind::Choice(&PERMIT_KINDS), true),
+    f("start", Kind::Date, false),
+    f("end", Kind::Date, true),
+];
 pub const STUDY_FIELDS: [FieldDef; 4] = [
     f("start", Kind::Date, true),
     f("end", Kind::Date, true),
@@ -152,7 +160,8 @@ pub const FAMILY_FIELDS: [FieldDef; 2] = [
     f("relative_in_canada", Kind::YesNo, false),
 ];
 pub const PLANS: [FieldDef; 4] = [
-    f("intended_province", Kind::Choice(&PROVINCES), false),
+    // Asked as the CEC requirement it is (plan to live outside Quebec, IRPR s.87.1(2)(c)).
+    f("intended_province", Kind::Choice(&PROVINCES), true),
     f("provincial_nomination", Kind::YesNo, false),
     f("settlement_funds_cad", Kind::Number, false),
     f("family_size", Kind::Number, false),
@@ -224,6 +233,11 @@ pub const LIST_JOBS: ListDef = ListDef {
     fields: &JOB_FIELDS,
     stem: "wiz-job",
 };
+pub const LIST_PERMITS: ListDef = ListDef {
+    path: "permits",
+    fields: &PERMIT_FIELDS,
+    stem: "wiz-permit",
+};
 pub const LIST_STUDY: ListDef = ListDef {
     path: "study_periods",
     fields: &STUDY_FIELDS,
@@ -251,7 +265,7 @@ pub fn step_parts(step: &str) -> (&'static [FieldDef], Vec<ListDef>) {
         "about" => (&ABOUT, vec![]),
         "language" => (&[], vec![LIST_TESTS]),
         "education" => (&[], vec![LIST_EDUCATION]),
-        "work" => (&[], vec![LIST_JOBS]),
+        "work" => (&[], vec![LIST_PERMITS, LIST_JOBS]),
         "study" => (&[], vec![LIST_STUDY]),
         "family" => (
             &FAMILY_FIELDS_AND_SPOUSE,
@@ -276,7 +290,7 @@ pub fn step_of(path: &str) -> &'static str {
         "date_of_birth" | "marital_status" | "first_official_language" | "as_of" | "" => "about",
         "language_tests" => "language",
         "education" => "education",
-        "work_history" => "work",
+        "work_history" | "permits" => "work",
         "study_periods" => "study",
         "spouse" | "sibling_in_canada" | "relative_in_canada" => "family",
         _ => "plans",
@@ -538,6 +552,22 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
             if l.stem == LIST_TESTS.stem {
                 check_scores(lang, d, l.path, i, &mut e);
             }
+            // A job in Canada: whether the work was authorized is asked, never assumed
+            // (the contract's default is yes); listed permits answer it day by day.
+            // (The permits are the applicant's: a partner's job is always asked.)
+            let permits_listed = l.path == LIST_JOBS.path
+                && (0..count(d, LIST_PERMITS.path)).any(|p| !entry_is_blank(d, &LIST_PERMITS, p));
+            if (l.path == LIST_JOBS.path || l.path == LIST_SPOUSE_JOBS.path)
+                && d.get(&entry_key(l.path, i, "country"))
+                    .is_none_or(|c| c.eq_ignore_ascii_case("CA"))
+                && d.get(&entry_key(l.path, i, "authorized")).is_none()
+                && !permits_listed
+            {
+                e.add(
+                    entry_key(l.path, i, "authorized"),
+                    lang.t("wiz-err-authorized"),
+                );
+            }
             // Dates in order.
             let start = d.get(&entry_key(l.path, i, "start"));
             let end = d.get(&entry_key(l.path, i, "end"));
@@ -645,9 +675,10 @@ pub fn score_message(
 }
 
 /// Every list of the wizard.
-const ALL_LISTS: [ListDef; 7] = [
+const ALL_LISTS: [ListDef; 8] = [
     LIST_TESTS,
     LIST_EDUCATION,
+    LIST_PERMITS,
     LIST_JOBS,
     LIST_STUDY,
     LIST_SPOUSE_EDUCATION,
@@ -787,7 +818,13 @@ pub fn to_profile(d: &Draft) -> Value {
             p.insert(fd.key.to_string(), typed(fd, v));
         }
     }
-    for l in [LIST_TESTS, LIST_EDUCATION, LIST_JOBS, LIST_STUDY] {
+    for l in [
+        LIST_TESTS,
+        LIST_EDUCATION,
+        LIST_PERMITS,
+        LIST_JOBS,
+        LIST_STUDY,
+    ] {
         let list = entries(d, &l);
         if !list.is_empty() {
             p.insert(l.path.to_string(), Value::Array(list));
@@ -833,15 +870,7 @@ pub fn to_profile(d: &Draft) -> Value {
 
 /// Map a profile error path back to the draft's input name (blank entries were skipped).
 pub fn draft_path(d: &Draft, profile_path: &str) -> String {
-    for l in [
-        LIST_TESTS,
-        LIST_EDUCATION,
-        LIST_JOBS,
-        LIST_STUDY,
-        LIST_SPOUSE_EDUCATION,
-        LIST_SPOUSE_TESTS,
-        LIST_SPOUSE_JOBS,
-    ] {
+    for l in ALL_LISTS {
         if let Some(rest) = profile_path
             .strip_prefix(l.path)
             .and_then(|r| r.strip_prefix('['))
@@ -907,7 +936,13 @@ pub fn from_profile(p: &Value) -> Draft {
             }
         }
     };
-    for l in [LIST_TESTS, LIST_EDUCATION, LIST_JOBS, LIST_STUDY] {
+    for l in [
+        LIST_TESTS,
+        LIST_EDUCATION,
+        LIST_PERMITS,
+        LIST_JOBS,
+        LIST_STUDY,
+    ] {
         lists(p, &l, l.path);
     }
     if let Some(s) = p.get("spouse").filter(|s| s.is_object()) {
@@ -1036,6 +1071,43 @@ mod tests {
             about.msg("date_of_birth"),
             "Date of birth: answer this question"
         );
+    }
+
+    /// Issue 12: "were you allowed to work" is asked for a job in Canada, never assumed;
+    /// listed permits answer it, and reach the profile.
+    #[test]
+    fn work_authorization_is_asked_or_answered_by_permits() {
+        let today = jiff::civil::date(2026, 12, 6);
+        let job = [
+            ("_n.work_history", "1"),
+            ("work_history[0].noc", "21232"),
+            ("work_history[0].country", "CA"),
+            ("work_history[0].start", "2024-01-01"),
+            ("work_history[0].hours_per_week", "40"),
+        ];
+        let mut d = Draft::new();
+        merge_step(Lang::En, &mut d, "work", &form(&job));
+        let e = name_fields(Lang::En, validate_step(Lang::En, &d, "work", today));
+        assert!(
+            e.msg("work_history[0].authorized")
+                .starts_with("Job 1 – Were you allowed"),
+            "{:?}",
+            e.0
+        );
+        let mut with_permit = job.to_vec();
+        with_permit.extend([
+            ("_n.permits", "1"),
+            ("permits[0].kind", "pgwp"),
+            ("permits[0].end", "2027-05-31"),
+        ]);
+        let mut d = Draft::new();
+        merge_step(Lang::En, &mut d, "work", &form(&with_permit));
+        assert!(validate_step(Lang::En, &d, "work", today).is_empty());
+        let p = to_profile(&d);
+        assert_eq!(p["permits"], json!([{"kind": "pgwp", "end": "2027-05-31"}]));
+        assert!(p["work_history"][0].get("authorized").is_none());
+        assert_eq!(from_profile(&p).get("permits[0].kind").unwrap(), "pgwp");
+        assert_eq!(step_of("permits[0].end"), "work");
     }
 
     #[test]

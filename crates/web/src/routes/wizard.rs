@@ -136,6 +136,7 @@ fn option_prefix(allowed: &'static [&'static str]) -> &'static str {
         Some("employee") => "jobkind",
         Some("AB") => "prov",
         Some("english") => "lang",
+        Some("pgwp") => "permit",
         _ => "opt",
     }
 }
@@ -428,11 +429,8 @@ fn new_draft() -> Draft {
 fn add_with_defaults(d: &mut Draft, list: &str) {
     let i = wz::add_entry(d, list);
     let defaults: &[(&str, &str)] = match list {
-        "work_history" | "spouse.work_history" => &[
-            ("country", "CA"),
-            ("kind", "employee"),
-            ("authorized", "yes"),
-        ],
+        // No "authorized" default: it is asked (or answered by the permits listed).
+        "work_history" | "spouse.work_history" => &[("country", "CA"), ("kind", "employee")],
         "study_periods" => &[("full_time", "yes"), ("in_canada", "yes")],
         "education" | "spouse.education" => &[("in_canada", "no"), ("eca", "no")],
         _ => &[],

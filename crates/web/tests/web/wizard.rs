@@ -274,7 +274,15 @@ async fn rules_errors_land_next_to_the_field() {
         r = step(&app, "en", &r, s, "next", &[]).await;
         assert_eq!(r.status, StatusCode::OK, "{s}: {}", r.body);
     }
-    let r = step(&app, "en", &r, "plans", "next", &[]).await;
+    let r = step(
+        &app,
+        "en",
+        &r,
+        "plans",
+        "next",
+        &[("intended_province", "ON")],
+    )
+    .await;
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.body);
     assert!(r.body.contains("Language tests"));
     assert!(
@@ -671,7 +679,11 @@ async fn a_job_offer_and_certificate_meet_fst_and_funds_meet_fsw() {
     steps.push(("family", vec![("sibling_in_canada", "no")]));
     steps.push((
         "plans",
-        vec![("settlement_funds_cad", "1000"), ("family_size", "3")],
+        vec![
+            ("intended_province", "ON"),
+            ("settlement_funds_cad", "1000"),
+            ("family_size", "3"),
+        ],
     ));
     let r = walk(&app, "en", &steps).await;
     assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.body);
@@ -803,6 +815,7 @@ async fn spouse_and_offer_noc_found_by_title_without_javascript() {
             ("spouse.work_history[0].noc", "21231"),
             ("spouse.work_history[0].start", "2022-01-01"),
             ("spouse.work_history[0].hours_per_week", "40"),
+            ("spouse.work_history[0].authorized", "yes"),
         ],
     )
     .await;
