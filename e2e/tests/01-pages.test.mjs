@@ -49,16 +49,35 @@ test("the quick CRS calculator gives a score with a chart", async () => {
   await page.goto(BASE_URL + "/en/crs");
   await page.fill("#f-age", "29");
   await page.selectOption("#f-education", "bachelors");
-  await page.selectOption("#f-first_language-listening", "7");
-  await page.selectOption("#f-first_language-reading", "9");
-  await page.selectOption("#f-first_language-writing", "9");
-  await page.selectOption("#f-first_language-speaking", "9");
+  // The spouse questions only for a spouse; no job-offer question (offers earn nothing).
+  assert.equal(await page.isVisible(".spouse-group"), false);
+  await page.check("#f-has_spouse");
+  assert.equal(await page.isVisible(".spouse-group"), true);
+  await page.check("#f-has_spouse-no");
+  assert.equal(await page.locator("#f-job_offer").count(), 0);
+  await page.fill("#f-first_language-listening", "7");
+  await page.fill("#f-first_language-reading", "9");
+  await page.fill("#f-first_language-writing", "9");
+  await page.fill("#f-first_language-speaking", "9");
   await page.click("button[type=submit]");
   await page.waitForSelector("#crs-total");
   assert.equal((await page.textContent("#crs-total")).trim(), "353");
   assert.ok(await page.isVisible("svg.chart-svg"));
   await shot(page, "en-crs-result");
   await checkA11y(page, "crs result");
+  // Test scores instead of levels: IELTS 8 / 7 / 7 / 7 is CLB 9 in each ability.
+  await page.selectOption("#f-first_language-test", "ielts_general");
+  await page.fill("#f-first_language-listening", "8");
+  await page.fill("#f-first_language-reading", "6.3");
+  await page.fill("#f-first_language-writing", "7");
+  await page.fill("#f-first_language-speaking", "7");
+  await page.click("button[type=submit]");
+  await page.waitForSelector("#f-first_language-reading-error");
+  assert.match(await page.textContent("#f-first_language-reading-error"), /from 0 to 9 in steps of 0\.5/);
+  await page.fill("#f-first_language-reading", "7");
+  await page.click("button[type=submit]");
+  await page.waitForSelector("#crs-total");
+  assert.equal(await page.inputValue("#f-first_language-test"), "ielts_general");
   await page.context().close();
 });
 

@@ -1,5 +1,5 @@
 crs-title = Quick CRS calculator
-crs-lead = The questions of the official Comprehensive Ranking System tool, on one page. Enter your language levels as CLB (English) or NCLC (French) — if you only have test scores, use the full eligibility check instead, which converts them.
+crs-lead = The questions of the official Comprehensive Ranking System tool, on one page. Enter your language levels as CLB (English) or NCLC (French), or your test scores (IELTS, CELPIP, PTE Core, TEF, TCF): they are converted with the chart in force today.
 crs-result-heading = Your estimated score
 crs-disclaimer = An estimate under the rules in force today. Only IRCC's own calculation in your Express Entry profile counts.
 crs-about-you = About you

@@ -1,5 +1,5 @@
 crs-title = Calculateur SCG rapide
-crs-lead = Les questions de l’outil officiel du Système de classement global, sur une seule page. Indiquez vos niveaux de langue en NCLC (français) ou CLB (anglais) — si vous avez seulement des résultats de test, utilisez plutôt la vérification complète, qui les convertit.
+crs-lead = Les questions de l’outil officiel du Système de classement global, sur une seule page. Indiquez vos niveaux de langue en NCLC (français) ou CLB (anglais), ou vos résultats de test (IELTS, CELPIP, PTE Core, TEF, TCF) : ils sont convertis avec la grille en vigueur aujourd’hui.
 crs-result-heading = Votre note estimée
 crs-disclaimer = Une estimation selon les règles en vigueur aujourd’hui. Seul le calcul d’IRCC dans votre profil Entrée express compte.
 crs-about-you = À propos de vous
