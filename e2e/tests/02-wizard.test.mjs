@@ -136,6 +136,8 @@ test("the same profile in French, without JavaScript", async () => {
   await page.fill("#f-work_history-0-title", "développeur logiciel");
   await page.click("button[value='find_noc:0']");
   await page.waitForSelector("#noc-results-0 .suggestions");
+  // Without JavaScript the page comes back at the search results, not at the top.
+  assert.ok(page.url().endsWith("#noc-results-0"), page.url());
   await shot(page, "fr-wizard-4-noc-nojs");
   await page.fill("#f-work_history-0-title", "Adjoint administratif");
   await page.fill("#f-work_history-0-noc", "13110");

@@ -327,6 +327,18 @@ async fn jobs_can_be_added_and_removed_without_javascript() {
     )
     .await;
     assert!(r.body.contains("Job 1"));
+    // Without JavaScript, "Add another" comes back at the new entry, "Find" at the results.
+    assert!(
+        r.body
+            .contains("formaction=\"/en/assessment#list-work_history-1\""),
+        "{}",
+        r.body
+    );
+    assert!(r.body.contains("id=\"list-work_history-0\""));
+    assert!(
+        r.body
+            .contains("formaction=\"/en/assessment#noc-results-0\"")
+    );
     let r = step(
         &app,
         "en",
