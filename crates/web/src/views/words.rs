@@ -8,9 +8,55 @@ use serde::Serialize;
 
 use crate::i18n::Lang;
 
-/// An engine sentence in the page's language (nested texts too).
+/// An engine sentence in the page's language (nested texts too), with dates and provinces
+/// written as people read them ([`dates_and_places`]).
 pub fn text(lang: Lang, t: &Text) -> String {
-    in_language(lang.engine(), || t.text_in(lang.engine()))
+    dates_and_places(
+        lang,
+        &in_language(lang.engine(), || t.text_in(lang.engine())),
+    )
+}
+
+/// The engine writes dates as ISO 8601 (`2026-09-30`) and provinces as their codes (`BC`):
+/// the stable form of the CLI and the API. A page writes one date format per language
+/// ("September 30, 2026", « 30 septembre 2026 ») and provinces in words (issue 12 §2). A code
+/// is replaced only where the engine puts one: after "in " or "(".
+pub fn dates_and_places(lang: Lang, s: &str) -> String {
+    let b = s.as_bytes();
+    let boundary = |i: usize| i >= b.len() || !b[i].is_ascii_alphanumeric();
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut i = 0;
+    while i < b.len() {
+        let starts_word = i == 0 || !b[i - 1].is_ascii_alphanumeric();
+        if starts_word
+            && i + 10 <= b.len()
+            && boundary(i + 10)
+            && let Some(d) = s
+                .get(i..i + 10)
+                .filter(|t| t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-')
+                .and_then(|t| t.parse::<jiff::civil::Date>().ok())
+        {
+            out.push_str(&lang.date(d));
+            i += 10;
+            continue;
+        }
+        if starts_word
+            && i + 2 <= b.len()
+            && boundary(i + 2)
+            && (s[..i].ends_with("in ") || s[..i].ends_with('('))
+            && let Some(code) = s.get(i..i + 2)
+            && crate::wizard::PROVINCES.contains(&code)
+        {
+            out.push_str(&lang.t(&format!("prov-{code}")));
+            i += 2;
+            continue;
+        }
+        // Copy one whole character (the text is UTF-8).
+        let len = s[i..].chars().next().map_or(1, char::len_utf8);
+        out.push_str(&s[i..i + len]);
+        i += len;
+    }
+    out
 }
 
 /// The contract's name of an engine enum (`snake_case` id), e.g. `bachelors`, `self_employed`:
@@ -84,4 +130,29 @@ pub fn safe_href(href: &str) -> String {
 pub fn source_parts(s: Option<&landed_rules::dated::Source>) -> (String, String) {
     s.map(|s| (s.title.to_string(), safe_href(&s.href)))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_provinces_in_words() {
+        assert_eq!(
+            dates_and_places(
+                Lang::En,
+                "between 2023-09-30 and 2026-09-29; You plan to live in BC (outside Quebec)"
+            ),
+            "between September 30, 2023 and September 29, 2026; You plan to live in British Columbia (outside Quebec)"
+        );
+        assert_eq!(
+            dates_and_places(Lang::Fr, "valide jusqu’au 2027-11-19 (ON)"),
+            "valide jusqu’au 19 novembre 2027 (Ontario)"
+        );
+        // Not a date, not a province where the engine puts one: left as it is.
+        assert_eq!(
+            dates_and_places(Lang::En, "ON 12026-01-011 x2026-01-01 NOC 21232 CLB 9"),
+            "ON 12026-01-011 x2026-01-01 NOC 21232 CLB 9"
+        );
+    }
 }

@@ -116,7 +116,7 @@ async fn pgwp_results_show_invitation_grid_categories_and_work_in_english() {
     assert!(!stem.contains("List incomplete"), "{stem}");
     assert!(
         stem.contains(
-            "Work in a listed occupation: Your occupations between 2023-09-30 and 2026-09-29"
+            "Work in a listed occupation: Your occupations between September 30, 2023 and September 29, 2026"
         ),
         "{stem}"
     );
@@ -143,8 +143,8 @@ async fn pgwp_results_show_invitation_grid_categories_and_work_in_french() {
     assert!(b.contains("<th scope=\"row\">Première langue officielle <span class=\"cell-note grid-why-inline\">Anglais (CLB) : compréhension de l’oral 8 → 5"));
     assert!(b.contains("<td class=\"num\">71</td><td class=\"num\">100</td><td class=\"grid-why\">Note de passage : 67 — <span class=\"req-status-label\">rempli</span>"));
     // The engine's sentences are in French too, and not marked as English.
-    assert!(b.contains("<td class=\"grid-why\">28 ans le 2026-09-30 : 12 points</td>"));
-    assert!(b.contains("1\u{202F}898 heures de travail qualifié admissibles au Canada entre le 2023-09-30 et le 2026-09-29 (1\u{202F}560 requises)"));
+    assert!(b.contains("<td class=\"grid-why\">28 ans le 30 septembre 2026 : 12 points</td>"));
+    assert!(b.contains("1\u{202F}898 heures de travail qualifié admissibles au Canada entre le 30 septembre 2023 et le 29 septembre 2026 (1\u{202F}560 requises)"));
     assert!(!b.contains("<p class=\"req-detail\" lang=\"en\">"));
     assert!(b.contains("<h3 id=\"cat-h\">Sélection fondée sur les catégories</h3>"));
     assert!(b.contains("catégories en vigueur depuis le 18 février 2026"));
@@ -158,7 +158,7 @@ async fn pgwp_results_show_invitation_grid_categories_and_work_in_french() {
     assert!(stem.contains("Liste non vérifiée sur canada.ca"), "{stem}");
     assert!(
         b.contains(
-            "Travail dans une profession de la liste : <span>Vos professions entre le 2023-09-30"
+            "Travail dans une profession de la liste : <span>Vos professions entre le 30 septembre 2023"
         ),
         "(reason)"
     );
