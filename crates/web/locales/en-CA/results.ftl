@@ -186,3 +186,6 @@ tl-all = { $count ->
 tl-col-date = Date
 tl-col-what = What happens
 tl-source = Source
+res-req-summary = Requirements: { $met } of { $total } met
+cat-closed = Not eligible for these { $n } categories
+res-facts-show = Show the facts used: hours by window, language levels, education

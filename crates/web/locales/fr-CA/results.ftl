@@ -186,3 +186,6 @@ tl-all = { $count ->
 tl-col-date = Date
 tl-col-what = Ce qui se passe
 tl-source = Source
+res-req-summary = Exigences : { $met } sur { $total } remplies
+cat-closed = Non admissible à ces { $n } catégories
+res-facts-show = Voir les faits utilisés : heures par période, niveaux de langue, études

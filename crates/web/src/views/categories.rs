@@ -44,6 +44,38 @@ pub struct CategoriesView {
     pub notes: Vec<String>,
 }
 
+impl CategoriesView {
+    /// The categories the person is eligible for or could be: one card each.
+    pub fn open(&self) -> Vec<&CategoryView> {
+        self.items
+            .iter()
+            .filter(|c| c.status != "not_met")
+            .collect()
+    }
+
+    /// The categories the person is not eligible for: one line, the cards folded (issue 12).
+    pub fn closed(&self) -> Vec<&CategoryView> {
+        self.items
+            .iter()
+            .filter(|c| c.status == "not_met")
+            .collect()
+    }
+
+    /// How many there are, as text.
+    pub fn closed_count(&self) -> String {
+        self.closed().len().to_string()
+    }
+
+    /// Their names, in one line.
+    pub fn closed_names(&self) -> String {
+        self.closed()
+            .iter()
+            .map(|c| c.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+}
+
 /// Build the view of category-based selection (`categories`).
 pub fn categories_view(lang: Lang, c: &CategorySelection) -> CategoriesView {
     let items = c

@@ -6,17 +6,19 @@ use landed_rules::crs::CrsResult;
 use super::words::{label, safe_href, text};
 use crate::i18n::Lang;
 
-/// One bar of the CRS chart (geometry precomputed for the SVG).
+/// One bar of the CRS chart (geometry precomputed for the SVG). The SVG has no `viewBox`, so
+/// it is never scaled: its text stays at its CSS size (12 px and more) at every width, and the
+/// bars are percentages of the width (issue 12 §2: labels readable on a phone).
 #[derive(Debug, Clone)]
 pub struct Bar {
     pub label: String,
     pub points: i64,
     pub max: i64,
+    /// Top of the bar and baseline of its label line, in px.
     pub y: i64,
     pub text_y: i64,
-    pub width: i64,
-    pub max_width: i64,
-    pub value_x: i64,
+    /// The bar's length, in per cent of the chart's width (one decimal).
+    pub width: String,
     pub value: String,
 }
 
@@ -44,9 +46,8 @@ pub struct CrsView {
     pub chart_height: i64,
 }
 
-const CHART_LABEL_W: i64 = 250;
-const CHART_BAR_W: i64 = 300;
-const CHART_ROW_H: i64 = 28;
+/// One row: the label line (16 px), then the bar (12 px), then space.
+const CHART_ROW_H: i64 = 40;
 
 /// Build the view of a CRS result.
 pub fn crs_view(lang: Lang, c: &CrsResult) -> CrsView {
@@ -90,16 +91,14 @@ pub fn crs_view(lang: Lang, c: &CrsResult) -> CrsView {
             let points = i64::from(l.points);
             let max = i64::from(l.max).max(points).max(1);
             let row = i as i64;
-            let width = (points * CHART_BAR_W) / max;
+            let per_mille = (points * 1000) / max;
             Bar {
                 label: view.label.clone(),
                 points,
                 max,
-                y: row * CHART_ROW_H + 6,
-                text_y: row * CHART_ROW_H + 20,
-                width,
-                max_width: CHART_BAR_W,
-                value_x: CHART_LABEL_W + CHART_BAR_W + 8,
+                y: row * CHART_ROW_H + 20,
+                text_y: row * CHART_ROW_H + 14,
+                width: format!("{}.{}", per_mille / 10, per_mille % 10),
                 value: format!("{} / {}", lang.int(points), lang.int(max)),
             }
         })
@@ -109,7 +108,7 @@ pub fn crs_view(lang: Lang, c: &CrsResult) -> CrsView {
         total_n,
         rule_set: c.rule_set.clone(),
         subtotals,
-        chart_height: (bars.len() as i64) * CHART_ROW_H + 8,
+        chart_height: (bars.len() as i64) * CHART_ROW_H + 4,
         lines,
         bars,
     }
@@ -156,12 +155,12 @@ mod tests {
         let v = crs_view(Lang::Fr, &c);
         assert_eq!(v.total, "472");
         assert_eq!(v.subtotals[0].1, "400");
-        assert_eq!(v.bars[0].width, CHART_BAR_W);
-        assert_eq!(v.bars[1].width, 0);
+        assert_eq!(v.bars[0].width, "100.0");
+        assert_eq!(v.bars[1].width, "0.0");
         assert_eq!(v.bars[1].max, 1, "a zero maximum never divides by zero");
         assert!(v.lines[0].source_is_link);
         assert!(!v.lines[1].source_is_link);
         assert_eq!(v.lines[1].label, "New thing");
-        assert_eq!(v.chart_height, 2 * CHART_ROW_H + 8);
+        assert_eq!(v.chart_height, 2 * CHART_ROW_H + 4);
     }
 }

@@ -28,6 +28,8 @@ pub struct ProgramView {
     pub verdict: String,
     pub verdict_label: String,
     pub requirements: Vec<ReqView>,
+    /// "4 of 5 requirements met": the summary of the folded checklist.
+    pub summary: String,
     /// FSW: the 67-point selection grid.
     pub grid: Option<GridView>,
 }
@@ -60,8 +62,20 @@ pub fn program_view(lang: Lang, key: &str, p: &ProgramResult) -> ProgramView {
                 status: status.to_string(),
             }
         })
-        .collect();
+        .collect::<Vec<ReqView>>();
+    let met = requirements.iter().filter(|r| r.status == "met").count();
+    let summary = lang.ta(
+        "res-req-summary",
+        &[
+            ("met", crate::i18n::Arg::Str(lang.int(met as i64))),
+            (
+                "total",
+                crate::i18n::Arg::Str(lang.int(requirements.len() as i64)),
+            ),
+        ],
+    );
     ProgramView {
+        summary,
         key: key.to_string(),
         name: lang.t(&format!("program-{key}")),
         verdict: verdict.to_string(),

@@ -45,7 +45,7 @@ fn row(lang: Lang, e: &Event) -> EventRow {
         date: lang.date(e.date),
         iso: e.date.to_string(),
         kind: e.kind.as_str(),
-        text: e.detail.text_in(lang.engine()),
+        text: crate::views::words::dates_and_places(lang, &e.detail.text_in(lang.engine())),
         deadline: e.kind.is_deadline(),
         warning: e.warning == Some(true),
         source_title: e.source.map(|s| s.title.to_string()).unwrap_or_default(),
@@ -77,7 +77,10 @@ pub fn timeline_view(lang: Lang, t: &Timeline, cec_eligible_now: bool) -> Timeli
                     ("date", crate::i18n::Arg::Str(lang.date(e.date))),
                     (
                         "what",
-                        crate::i18n::Arg::Str(e.detail.text_in(lang.engine())),
+                        crate::i18n::Arg::Str(crate::views::words::dates_and_places(
+                            lang,
+                            &e.detail.text_in(lang.engine()),
+                        )),
                     ),
                 ],
             )

@@ -58,7 +58,7 @@ fn row(lang: Lang, o: &landed_rules::planning::whatif::WhatIfOption) -> OptionRo
         gain: format!("+{}", lang.int(i64::from(o.gain))),
         crs: lang.int(i64::from(o.crs)),
         field: o.field.path().to_string(),
-        detail: o.detail.to_string(),
+        detail: crate::views::words::dates_and_places(lang, &o.detail.to_string()),
         source: o.source.to_string(),
     }
 }
@@ -112,9 +112,13 @@ pub fn whatif_view(
                 .unwrap_or_default(),
             target_error,
             plan: w.plan.as_ref().map(|p| PlanView {
-                changes: p.changes.iter().map(|c| c.detail.to_string()).collect(),
+                changes: p
+                    .changes
+                    .iter()
+                    .map(|c| crate::views::words::dates_and_places(lang, &c.detail.to_string()))
+                    .collect(),
                 crs: lang.int(i64::from(p.crs)),
-                detail: p.detail.to_string(),
+                detail: crate::views::words::dates_and_places(lang, &p.detail.to_string()),
             }),
             plan_note: w
                 .plan_note
