@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use axum::extract::{FromRequest, Request};
 use axum::response::{IntoResponse, Response};
 
+use landed_rules::draws::{DrawsError, Filter};
+
 use crate::i18n::Lang;
 
 /// Topic keys offered in the question form and the staff filter (stored as is; labels come
@@ -51,13 +53,76 @@ pub fn rules_error(lang: Lang, err: &landed_rules::RulesError) -> (String, Strin
     (err.field().to_string(), message)
 }
 
+/// The field a filter error is about.
+fn error_field(e: &DrawsError) -> &'static str {
+    match e {
+        DrawsError::BadDate { field, .. } => field,
+        _ => "type",
+    }
+}
+
+/// The rounds filter of `/{lang}/draws` and `GET /api/v1/draws`: `type` (repeatable, or
+/// comma-separated), `since`, `until` from a query; an error names its parameter.
+pub fn filter_from(pairs: &[(String, String)]) -> Result<Filter, (String, String)> {
+    let mut types = Vec::new();
+    let (mut since, mut until) = (None, None);
+    for (k, v) in pairs {
+        match k.as_str() {
+            "type" => types.push(v.as_str()),
+            "since" => since = Some(v.as_str()),
+            "until" => until = Some(v.as_str()),
+            other => {
+                return Err((
+                    other.chars().take(40).collect(),
+                    "unknown parameter (use type, since, until)".into(),
+                ));
+            }
+        }
+    }
+    Filter::parse(&types, since, until).map_err(|e| {
+        let msg = e.to_string();
+        let field = error_field(&e);
+        let msg = msg
+            .strip_prefix(&format!("{field}: "))
+            .unwrap_or(&msg)
+            .to_string();
+        (field.to_string(), msg)
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+    use landed_rules::draws::RoundType;
+
     use super::*;
 
     #[test]
     fn urlencode_keeps_unreserved_and_escapes_the_rest() {
         assert_eq!(urlencode("a-b_c.d~e"), "a-b_c.d~e");
         assert_eq!(urlencode("/staff?q=é &x"), "%2Fstaff%3Fq%3D%C3%A9%20%26x");
+    }
+
+    fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
+        q.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn filter_errors_name_the_field() {
+        assert_eq!(
+            filter_from(&pairs(&[("type", "nope")])).unwrap_err().0,
+            "type"
+        );
+        let (field, msg) = filter_from(&pairs(&[("since", "2026-13-01")])).unwrap_err();
+        assert_eq!(field, "since");
+        assert_eq!(msg, "`2026-13-01` is not a date (YYYY-MM-DD)");
+        assert_eq!(filter_from(&pairs(&[("x", "1")])).unwrap_err().0, "x");
+        let f = filter_from(&pairs(&[("type", "cec,french"), ("type", "pnp")])).unwrap();
+        assert_eq!(
+            f.types,
+            vec![RoundType::Cec, RoundType::French, RoundType::Pnp]
+        );
     }
 }

@@ -1,5 +1,4 @@
-//! The rounds of invitations: the filter shared with `GET /api/v1/draws` (in
-//! `routes::api::engine`) and the page `/{lang}/draws` — the lowest score
+//! The rounds of invitations: the page `/{lang}/draws` — the lowest score
 //! invited over time by round type as a server-rendered SVG chart, the same
 //! data as a table, filters by type and period, and the latest round's pool
 //! distribution. The rounds are those in use ([`crate::draws_store::current`]).
@@ -12,47 +11,11 @@ use axum::extract::Query;
 use axum::response::{IntoResponse, Response};
 use jiff::civil::Date;
 use landed_rules::draws::text::type_name;
-use landed_rules::draws::{Draws, DrawsError, Filter, IRCC_PAGE, Round, RoundType};
+use landed_rules::draws::{Draws, Filter, IRCC_PAGE, Round, RoundType};
 
 use super::{Errors, L};
 use crate::i18n::{Arg, Lang};
 use crate::page::Page;
-
-/// The field a filter error is about.
-fn error_field(e: &DrawsError) -> &'static str {
-    match e {
-        DrawsError::BadDate { field, .. } => field,
-        _ => "type",
-    }
-}
-
-/// `type` (repeatable, or comma-separated), `since`, `until` from a query.
-pub(crate) fn filter_from(pairs: &[(String, String)]) -> Result<Filter, (String, String)> {
-    let mut types = Vec::new();
-    let (mut since, mut until) = (None, None);
-    for (k, v) in pairs {
-        match k.as_str() {
-            "type" => types.push(v.as_str()),
-            "since" => since = Some(v.as_str()),
-            "until" => until = Some(v.as_str()),
-            other => {
-                return Err((
-                    other.chars().take(40).collect(),
-                    "unknown parameter (use type, since, until)".into(),
-                ));
-            }
-        }
-    }
-    Filter::parse(&types, since, until).map_err(|e| {
-        let msg = e.to_string();
-        let field = error_field(&e);
-        let msg = msg
-            .strip_prefix(&format!("{field}: "))
-            .unwrap_or(&msg)
-            .to_string();
-        (field.to_string(), msg)
-    })
-}
 
 // --- the page -------------------------------------------------------------------------------
 
@@ -390,33 +353,4 @@ fn url_escape(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #![allow(clippy::unwrap_used)]
-    use super::*;
-
-    fn pairs(q: &[(&str, &str)]) -> Vec<(String, String)> {
-        q.iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
-
-    #[test]
-    fn filter_errors_name_the_field() {
-        assert_eq!(
-            filter_from(&pairs(&[("type", "nope")])).unwrap_err().0,
-            "type"
-        );
-        let (field, msg) = filter_from(&pairs(&[("since", "2026-13-01")])).unwrap_err();
-        assert_eq!(field, "since");
-        assert_eq!(msg, "`2026-13-01` is not a date (YYYY-MM-DD)");
-        assert_eq!(filter_from(&pairs(&[("x", "1")])).unwrap_err().0, "x");
-        let f = filter_from(&pairs(&[("type", "cec,french"), ("type", "pnp")])).unwrap();
-        assert_eq!(
-            f.types,
-            vec![RoundType::Cec, RoundType::French, RoundType::Pnp]
-        );
-    }
 }

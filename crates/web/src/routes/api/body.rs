@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use axum::http::{HeaderMap, StatusCode, header};
 use jsonschema::error::{TypeKind, ValidationErrorKind};
-use landed_rules::RulesError;
+use landed_rules::{Date, RulesError};
 use serde_json::Value;
 
 use super::msg;
@@ -433,6 +433,61 @@ pub fn integral_floats_to_integers(v: &mut Value) -> bool {
         }
         _ => false,
     }
+}
+
+/// A date of the profile that cannot be a person's: a birth before 1900 or after the
+/// assessment date. The engine would compute an age from it ("age 255"); refuse it here.
+pub fn check_profile_dates(
+    profile: &landed_rules::profile::Profile,
+    today: Date,
+    lang: Lang,
+) -> Result<(), WebError> {
+    let as_of = profile.as_of.unwrap_or(today);
+    let born = profile.date_of_birth;
+    let earliest = jiff::civil::date(1900, 1, 1);
+    if born < earliest {
+        return Err(WebError::invalid_field(
+            lang,
+            "date_of_birth",
+            msg(
+                lang,
+                &format!("{born} is before 1900: check the year"),
+                &format!("{born} est avant 1900 : vérifiez l’année"),
+            ),
+        ));
+    }
+    if born > as_of {
+        return Err(WebError::invalid_field(
+            lang,
+            "date_of_birth",
+            msg(
+                lang,
+                &format!("{born} is after the assessment date {as_of}"),
+                &format!("{born} est après la date de l’évaluation {as_of}"),
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Read a profile body: content type, JSON, the contract's schema, the engine's parse,
+/// then the dates no person can have.
+pub fn read_profile(
+    headers: &HeaderMap,
+    body: &[u8],
+    lang: Lang,
+    today: Date,
+) -> Result<landed_rules::profile::Profile, WebError> {
+    let profile = read(headers, body, lang, Contract::Profile, |text| {
+        landed_rules::profile::parse_profile(text)
+    })?;
+    check_profile_dates(&profile, today, lang)?;
+    Ok(profile)
+}
+
+/// 404 for things the API does not have.
+pub fn not_found(lang: Lang, detail: String) -> WebError {
+    WebError::problem(StatusCode::NOT_FOUND, lang).with_detail(detail)
 }
 
 #[cfg(test)]

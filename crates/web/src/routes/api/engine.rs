@@ -2,11 +2,11 @@
 
 use axum::body::Bytes;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use landed_rules::Date;
 
-use super::body::{self, Contract};
+use super::body::{self, Contract, read_profile};
 use super::{msg, output_lang, rules_error, to_json};
 use crate::error::{Problem, WebError};
 use crate::i18n::Lang;
@@ -36,56 +36,6 @@ fn totals_only(detail: Option<&str>, lang: Lang) -> Result<bool, WebError> {
             msg(lang, "use full or totals", "utilisez full ou totals"),
         )),
     }
-}
-
-/// A date of the profile that cannot be a person's: a birth before 1900 or after the
-/// assessment date. The engine would compute an age from it ("age 255"); refuse it here.
-pub fn check_profile_dates(
-    profile: &landed_rules::profile::Profile,
-    today: Date,
-    lang: Lang,
-) -> Result<(), WebError> {
-    let as_of = profile.as_of.unwrap_or(today);
-    let born = profile.date_of_birth;
-    let earliest = jiff::civil::date(1900, 1, 1);
-    if born < earliest {
-        return Err(WebError::invalid_field(
-            lang,
-            "date_of_birth",
-            msg(
-                lang,
-                &format!("{born} is before 1900: check the year"),
-                &format!("{born} est avant 1900 : vérifiez l’année"),
-            ),
-        ));
-    }
-    if born > as_of {
-        return Err(WebError::invalid_field(
-            lang,
-            "date_of_birth",
-            msg(
-                lang,
-                &format!("{born} is after the assessment date {as_of}"),
-                &format!("{born} est après la date de l’évaluation {as_of}"),
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Read a profile body: content type, JSON, the contract's schema, the engine's parse,
-/// then the dates no person can have.
-pub fn read_profile(
-    headers: &HeaderMap,
-    body: &[u8],
-    lang: Lang,
-    today: Date,
-) -> Result<landed_rules::profile::Profile, WebError> {
-    let profile = body::read(headers, body, lang, Contract::Profile, |text| {
-        landed_rules::profile::parse_profile(text)
-    })?;
-    check_profile_dates(&profile, today, lang)?;
-    Ok(profile)
 }
 
 /// Score the official CRS tool's questions.
@@ -214,13 +164,8 @@ pub async fn draws(
             ));
         }
     }
-    let filter = crate::routes::draws::filter_from(&pairs)
+    let filter = crate::form::filter_from(&pairs)
         .map_err(|(field, message)| WebError::invalid_param(lang, &field, message))?;
     let draws = crate::draws_store::current();
     Ok(to_json(&draws.output(&filter), lang))
-}
-
-/// 404 for things the API does not have.
-pub fn not_found(lang: Lang, detail: String) -> WebError {
-    WebError::problem(StatusCode::NOT_FOUND, lang).with_detail(detail)
 }

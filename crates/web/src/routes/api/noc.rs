@@ -189,7 +189,7 @@ pub async fn unit_group(
     let cat =
         landed_rules::noc::catalogue().map_err(|e| WebError::internal(l, "NOC catalogue", &e))?;
     let Some(ug) = cat.get(noc) else {
-        return Err(super::engine::not_found(
+        return Err(super::body::not_found(
             l,
             msg(
                 l,

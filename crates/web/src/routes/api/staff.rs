@@ -309,7 +309,7 @@ impl ListParams {
 }
 
 fn question_not_found(lang: Lang, id: i64) -> WebError {
-    super::engine::not_found(
+    super::body::not_found(
         lang,
         msg(
             lang,

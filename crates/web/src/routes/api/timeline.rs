@@ -8,7 +8,7 @@ use axum::response::Response;
 use landed_rules::Date;
 use landed_rules::planning::timeline::{TimelineOptions, timeline as compute};
 
-use super::engine::read_profile;
+use super::body::read_profile;
 use super::{msg, output_lang, rules_error, to_json};
 use crate::error::{Problem, WebError};
 use crate::i18n::Lang;

@@ -9,7 +9,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use landed_rules::planning::whatif::{Target, whatif as run_whatif};
 
-use super::engine::read_profile;
+use super::body::read_profile;
 use super::{output_lang, rules_error, to_json};
 use crate::error::{Problem, WebError};
 use crate::state::AppState;
