@@ -127,7 +127,7 @@ pub fn categories_view(lang: Lang, c: &CategorySelection) -> CategoriesView {
             }
         })
         .collect();
-    let (source_title, source_href) = source_parts(c.source);
+    let (source_title, source_href) = source_parts(lang, c.source);
     CategoriesView {
         rules_from: c.rules_from.map(|d| lang.date(d)).unwrap_or_default(),
         experience_rule: c

@@ -21,6 +21,7 @@ pub mod facts;
 pub mod grid;
 pub mod outlook;
 pub mod programs;
+pub(crate) mod sources;
 pub mod timeline;
 pub mod whatif;
 pub(crate) mod words;

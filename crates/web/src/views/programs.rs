@@ -47,7 +47,7 @@ pub fn program_view(lang: Lang, key: &str, p: &ProgramResult) -> ProgramView {
         .map(|r| {
             let id = r.id.to_string();
             let status = status_str(r.status);
-            let (source_title, source_href) = source_parts(r.source);
+            let (source_title, source_href) = source_parts(lang, r.source);
             ReqView {
                 title: label(
                     lang,

@@ -41,6 +41,7 @@ pub struct TimelineView {
 }
 
 fn row(lang: Lang, e: &Event) -> EventRow {
+    let source = crate::views::words::source_parts(lang, e.source);
     EventRow {
         date: lang.date(e.date),
         iso: e.date.to_string(),
@@ -48,12 +49,8 @@ fn row(lang: Lang, e: &Event) -> EventRow {
         text: crate::views::words::dates_and_places(lang, &e.detail.text_in(lang.engine())),
         deadline: e.kind.is_deadline(),
         warning: e.warning == Some(true),
-        source_title: e.source.map(|s| s.title.to_string()).unwrap_or_default(),
-        source_href: e
-            .source
-            .map(|s| s.href.to_string())
-            .filter(|h| h.starts_with("https://"))
-            .unwrap_or_default(),
+        source_title: source.0,
+        source_href: source.1,
     }
 }
 

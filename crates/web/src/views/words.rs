@@ -126,10 +126,25 @@ pub fn safe_href(href: &str) -> String {
     }
 }
 
-/// The title and (safe) address of an optional source.
-pub fn source_parts(s: Option<&landed_rules::dated::Source>) -> (String, String) {
-    s.map(|s| (s.title.to_string(), safe_href(&s.href)))
-        .unwrap_or_default()
+/// The link text and (safe) address of an optional source, for a page in `lang`: for the
+/// canada.ca pages in [`super::sources`], a text that says what the page is and, on French
+/// pages, the French page where one is known (else the English one, said to be in English);
+/// for any other source, its title as the data gives it.
+pub fn source_parts(lang: Lang, s: Option<&landed_rules::dated::Source>) -> (String, String) {
+    let Some(s) = s else {
+        return Default::default();
+    };
+    match super::sources::link(&s.href, lang.code()) {
+        Some((text, href)) => {
+            let text = if lang == Lang::Fr && href.contains("canada.ca/en/") {
+                format!("{text} (en anglais)")
+            } else {
+                text.to_string()
+            };
+            (text, safe_href(href))
+        }
+        None => (s.title.to_string(), safe_href(&s.href)),
+    }
 }
 
 #[cfg(test)]

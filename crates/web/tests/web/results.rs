@@ -313,3 +313,26 @@ async fn eligible_candidate_gets_no_when_line() {
     }
     assert!(r.body.contains("id=\"timeline-h\""));
 }
+
+/// Issue 12 §2: each source link says what it is, and a French page links the French
+/// canada.ca page where one is known (else the English one, said to be in English).
+#[tokio::test]
+async fn source_links_say_what_they_are_in_the_page_language() {
+    let app = spawn().await;
+    let en = results(&app, "en", PGWP).await;
+    assert!(
+        en.body
+            .contains(">Six selection factors of the Federal Skilled Worker Program (67-point grid), canada.ca</a>"),
+        "{}",
+        en.body
+    );
+    let fr = results(&app, "fr", PGWP).await;
+    assert!(fr.body.contains(
+        "href=\"https://www.canada.ca/fr/immigration-refugies-citoyennete/services/immigrer-canada/entree-express/admissibilite/travailleurs-qualifies-federal/six-criteres-selection-travailleurs-qualifies-federal.html\""
+    ));
+    assert!(
+        fr.body.contains(", canada.ca (en anglais)</a>"),
+        "{}",
+        fr.body
+    );
+}
