@@ -163,7 +163,9 @@ test("field errors appear next to the field, in the page's language", async () =
   await page.fill("#f-date_of_birth", "");
   await page.click("#wizard-next");
   await page.waitForSelector("#f-date_of_birth-error");
-  assert.match(await page.textContent("#f-date_of_birth-error"), /Date de naissance\s*: répondez à cette question/);
+  assert.match(await page.textContent("#f-date_of_birth-error"), /Répondez à cette question/);
+  // The list at the top names each field (issue 12).
+  assert.match(await page.textContent("#error-summary"), /Date de naissance\s*: répondez à cette question/);
   const focused = await page.evaluate(() => document.activeElement?.id);
   assert.equal(focused, "error-summary");
   await shot(page, "fr-wizard-errors");

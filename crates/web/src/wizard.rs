@@ -716,8 +716,9 @@ pub fn field_label(lang: Lang, name: &str) -> Option<String> {
     })
 }
 
-/// Each message starts with the name of its field ("Date of birth: enter a date like
-/// 2024-03-31"), so the list of errors at the top of a step reads on its own (issue 12).
+/// In the list at the top of a step, each message starts with the name of its field ("Date
+/// of birth: enter a date like 2024-03-31"), so the list reads on its own (issue 12); next
+/// to the field, under its label, the message says what is expected.
 pub fn name_fields(lang: Lang, errors: Errors) -> Errors {
     let separator = match lang {
         Lang::En => ": ",
@@ -729,8 +730,15 @@ pub fn name_fields(lang: Lang, errors: Errors) -> Errors {
             .0
             .into_iter()
             .map(|mut e| {
-                if let Some(label) = field_label(lang, &e.field) {
-                    e.message = format!("{label}{separator}{}", lower_first(&e.message));
+                // A question ("Were you allowed …?") is followed by the message as a sentence.
+                match field_label(lang, &e.field) {
+                    Some(label) if label.ends_with('?') => {
+                        e.summary = format!("{label} {}", e.message);
+                    }
+                    Some(label) => {
+                        e.summary = format!("{label}{separator}{}", lower_first(&e.message));
+                    }
+                    None => {}
                 }
                 e
             })
@@ -1015,6 +1023,12 @@ mod tests {
     }
 
     /// Issue 12: each message names its field and says what is expected, in both languages.
+    fn summary<'a>(e: &'a Errors, field: &str) -> &'a str {
+        e.0.iter()
+            .find(|x| x.field == field)
+            .map_or("", |x| x.summary.as_str())
+    }
+
     #[test]
     fn messages_name_the_field_and_the_scale() {
         let today = jiff::civil::date(2026, 12, 6);
@@ -1036,7 +1050,7 @@ mod tests {
         let en = name_fields(Lang::En, validate_step(Lang::En, &d, "language", today));
         assert_eq!(en.0.len(), 1, "{:?}", en.0);
         assert_eq!(
-            en.msg("language_tests[0].reading"),
+            summary(&en, "language_tests[0].reading"),
             "Test 1 – Reading score: IELTS General Training bands go from 0 to 9 in steps of 0.5, e.g. 6.5"
         );
         let fr = name_fields(Lang::Fr, validate_step(Lang::Fr, &d, "language", today));
@@ -1060,7 +1074,7 @@ mod tests {
         );
         let en = name_fields(Lang::En, validate_step(Lang::En, &d, "work", today));
         assert_eq!(
-            en.msg("work_history[0].noc"),
+            summary(&en, "work_history[0].noc"),
             "Job 1 – NOC code (5 digits): NOC 99999 does not exist: search by job title"
         );
         let about = name_fields(
@@ -1068,9 +1082,10 @@ mod tests {
             validate_step(Lang::En, &Draft::new(), "about", today),
         );
         assert_eq!(
-            about.msg("date_of_birth"),
+            summary(&about, "date_of_birth"),
             "Date of birth: answer this question"
         );
+        assert_eq!(about.msg("date_of_birth"), "Answer this question");
     }
 
     /// Issue 12: "were you allowed to work" is asked for a job in Canada, never assumed;
@@ -1089,8 +1104,7 @@ mod tests {
         merge_step(Lang::En, &mut d, "work", &form(&job));
         let e = name_fields(Lang::En, validate_step(Lang::En, &d, "work", today));
         assert!(
-            e.msg("work_history[0].authorized")
-                .starts_with("Job 1 – Were you allowed"),
+            summary(&e, "work_history[0].authorized").starts_with("Job 1 – Were you allowed"),
             "{:?}",
             e.0
         );

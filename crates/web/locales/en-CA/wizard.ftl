@@ -194,4 +194,4 @@ permit-pgwp = Post-graduation work permit
 permit-work_permit = Work permit
 permit-study_permit = Study permit
 permit-visitor_record = Visitor record
-wiz-err-authorized = answer this question, or list your permits at the top of this step
+wiz-err-authorized = Answer this question, or list your permits at the top of this step

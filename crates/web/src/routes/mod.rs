@@ -98,7 +98,11 @@ pub fn see_other(to: &str) -> Response {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
+    /// Shown next to the field: what is expected.
     pub message: String,
+    /// Shown in the list at the top of the page, away from the field: by default the same,
+    /// the wizard puts the field's name first ("Date of birth: answer this question").
+    pub summary: String,
 }
 
 impl FieldError {
@@ -116,9 +120,11 @@ impl Errors {
     pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
         let field = field.into();
         if !self.0.iter().any(|e| e.field == field) {
+            let message = message.into();
             self.0.push(FieldError {
                 field,
-                message: message.into(),
+                summary: message.clone(),
+                message,
             });
         }
     }

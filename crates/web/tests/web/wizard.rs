@@ -763,7 +763,7 @@ async fn a_bad_spouse_job_shows_the_error_next_to_it() {
         .find("id=\"f-spouse-work_history-0-end-error\"")
         .expect("error next to the end date");
     assert!(
-        r.body[at..at + 300].contains("la date de fin doit suivre"),
+        r.body[at..at + 300].contains("La date de fin doit suivre"),
         "{}",
         &r.body[at..at + 300]
     );
