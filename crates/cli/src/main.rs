@@ -9,6 +9,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 mod batch;
 mod draws;
 mod jsonl;
+mod line_error;
 mod output;
 mod planning_input;
 mod pool;

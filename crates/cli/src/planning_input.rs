@@ -12,6 +12,7 @@ use landed_rules::text::{Lang, in_language};
 use serde::Serialize;
 
 use crate::Format;
+use crate::line_error::{ErrorBody, LineError};
 
 /// The whole text of `path` (`-`: standard input); on failure the error is
 /// printed and `None` returned (the caller exits 2).
@@ -52,18 +53,6 @@ fn split(input: &str) -> Vec<(usize, String)> {
         .filter(|(_, l)| !l.trim().is_empty())
         .map(|(i, l)| (i + 1, l.to_string()))
         .collect()
-}
-
-#[derive(Serialize)]
-struct LineError<'a> {
-    line: usize,
-    error: ErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    field: &'a str,
-    message: &'a str,
 }
 
 /// Read `path`, run `one` on each item in `lang` and print the results in `format`

@@ -17,6 +17,7 @@ use landed_rules::RulesError;
 use landed_rules::pool::{Candidate, Selection};
 use landed_rules::text::Lang;
 
+use crate::line_error::{ErrorBody, LineError};
 use crate::{Format, OutputLang};
 
 #[derive(Subcommand)]
@@ -68,19 +69,6 @@ struct Line {
     id: String,
     crs: u16,
     submitted: jiff::Timestamp,
-}
-
-/// A failed line, as batches write them.
-#[derive(serde::Serialize)]
-struct LineError<'a> {
-    line: usize,
-    error: ErrorBody<'a>,
-}
-
-#[derive(serde::Serialize)]
-struct ErrorBody<'a> {
-    field: &'a str,
-    message: &'a str,
 }
 
 /// The highest CRS score there is (600 core and spouse + 600 additional).

@@ -14,27 +14,15 @@ use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use landed_rules::{Date, RulesError};
-use serde::Serialize;
 
 use crate::render;
 mod input;
+use crate::line_error::{ErrorBody, LineError};
 pub use crate::totals::Kind;
 use crate::totals::{BatchFormat as Format, Detail};
 pub use input::Input;
 use input::{Item, Lines, Round, is_blank, is_whole_value, split};
 use landed_rules::totals::{AssessmentTotals, CrsTotals};
-
-#[derive(Serialize)]
-struct LineError<'a> {
-    line: usize,
-    error: ErrorBody<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    field: &'a str,
-    message: &'a str,
-}
 
 enum Outcome {
     Crs(Box<landed_rules::crs::CrsResult>),
