@@ -30,15 +30,21 @@ use std::fmt;
 /// Parse one embedded table of `data/programs/`.
 macro_rules! load_table {
     ($file:literal) => {
-        crate::dated::Table::from_embedded(include_str!(concat!("../../data/programs/", $file)))
-            .map_err(|e| format!("{}: {e}", $file))
+        crate::dated::Table::from_embedded(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/programs/",
+            $file
+        )))
+        .map_err(|e| format!("{}: {e}", $file))
     };
 }
 
 mod categories;
+pub(crate) mod cec;
 mod fst;
 mod fsw;
 mod funds;
+pub(crate) mod result;
 
 pub use categories::{
     CategoryDef, CategoryKind, CategoryResult, CategorySelection, CategorySet, CategoryText,
@@ -352,7 +358,7 @@ pub(crate) fn language_requirement(
         .is_empty()
     };
     let (status, detail) =
-        match crate::assess::either_language(ctx.tests, ctx.first_language, meets) {
+        match crate::assess::facts::either_language(ctx.tests, ctx.first_language, meets) {
             Some((_, levels)) => {
                 let short = Shortfalls { levels, min };
                 let status = if short.is_empty() {
