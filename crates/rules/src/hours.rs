@@ -138,10 +138,10 @@ impl ExclusionReason {
 
     /// In English.
     pub fn describe(self) -> &'static str {
-        self.describe_in(crate::text::Lang::En)
+        self.describe_in(crate::text::say::Lang::En)
     }
 
-    pub fn describe_in(self, lang: crate::text::Lang) -> &'static str {
+    pub fn describe_in(self, lang: crate::text::say::Lang) -> &'static str {
         use ExclusionReason as R;
         let (en, fr) = match self {
             R::NotSkilled => (
@@ -775,6 +775,30 @@ fn next_february_28(d: Date) -> Date {
 
 /// [`projected_date`] one day at a time: the reference its segments are
 /// checked against.
+/// "; not counted: …" for the distinct exclusion reasons, or nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct NotCounted(pub ExclusionReasons);
+
+impl crate::text::say::Say for NotCounted {
+    fn say(
+        &self,
+        lang: crate::text::say::Lang,
+        f: &mut std::fmt::Formatter<'_>,
+    ) -> std::fmt::Result {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        f.write_str(lang.pick("; not counted: ", "; non comptées : "))?;
+        for (i, r) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            f.write_str(r.describe_in(lang))?;
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 fn projected_date_day_by_day(
     jobs: &[Job],

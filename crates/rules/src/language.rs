@@ -42,10 +42,10 @@ use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use serde::{Deserialize, Serialize};
 
-use crate::assess::CecText;
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
 use crate::dated::{Source, Table, Version, de_opt_date};
 use crate::error::{Result, RulesError};
+use crate::programs::cec::text::CecText;
 use crate::text::Text;
 
 // ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@
 //! or abroad), and for the "with Canadian work experience" categories work
 //! in Canada as for CEC (not while a full-time student, not self-employed).
 
-mod text;
+pub(crate) mod text;
 
 pub use text::{CategoryText, Experience, Programs, Wording};
 

@@ -1,8 +1,8 @@
 //! What category-based selection says, in English and French side by side (and the wording of the data files).
 
 use crate::noc::Noc;
-use crate::programs::Program;
-use crate::text::{In, Lang, Levels, NocLabel, Num, Say, Shortfalls, Text};
+use crate::programs::text::Program;
+use crate::text::say::{In, Lang, Levels, NocLabel, Num, Say, Shortfalls};
 use jiff::civil::Date;
 use std::fmt;
 use std::sync::Arc;
@@ -139,7 +139,7 @@ impl Programs {
                 }
                 Ok(())
             }
-            Lang::Fr => crate::text::and_list(&list, lang, f, |p, f| {
+            Lang::Fr => crate::text::say::and_list(&list, lang, f, |p, f| {
                 f.write_str(match (p, to) {
                     (Program::Cec, false) => "la CEC",
                     (Program::Fsw, false) => "le PTQF",
@@ -516,11 +516,5 @@ impl Say for CategoryText {
                 "Selon les comptes rendus, les catégories de 2023 sont restées inchangées tout au long de 2024 (C3)",
             )),
         }
-    }
-}
-
-impl From<CategoryText> for Text {
-    fn from(m: CategoryText) -> Self {
-        Text::Category(m)
     }
 }

@@ -6,12 +6,11 @@ use jiff::civil::Date;
 
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
 use crate::crs::EducationLevel;
+use crate::hours::NotCounted;
 use crate::hours::{self, ExclusionReasons};
 use crate::language::{self, TefScale, TestKind};
 use crate::profile::Province;
-use crate::text::{
-    In, Lang, Levels, NotCounted, Num, Say, Text, ability_name, hours_num, language_name,
-};
+use crate::text::say::{In, Lang, Levels, Num, Say, ability_name, hours_num, language_name};
 
 /// Why the CEC language requirement is the level it is: the TEER of the qualifying work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -638,11 +637,5 @@ impl fmt::Write for DecimalComma<'_, '_> {
             self.0.write_char(if c == '.' { ',' } else { c })?;
         }
         Ok(())
-    }
-}
-
-impl From<CecText> for Text {
-    fn from(m: CecText) -> Self {
-        Text::Cec(m)
     }
 }

@@ -8,7 +8,7 @@
 //! - self-employment counts: s.87.2 does not exclude it (not settled);
 //! - work in Canada must have been authorized (as for FSW: not settled).
 
-mod text;
+pub(crate) mod text;
 
 pub use text::{FstText, WhyNot};
 

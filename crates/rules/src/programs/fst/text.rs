@@ -1,11 +1,12 @@
 //! What the FST checks say, in English and French side by side.
 
 use crate::hours::ExclusionReasons;
+use crate::hours::NotCounted;
 use crate::noc::Noc;
 use crate::profile::Province;
 use crate::programs::fst::Group;
-use crate::programs::{STUDENT_WORK_HREF, STUDENT_WORK_TITLE};
-use crate::text::{In, Lang, NocLabel, NotCounted, Num, Say, Text, Window};
+use crate::programs::text::{STUDENT_WORK_HREF, STUDENT_WORK_TITLE};
+use crate::text::say::{In, Lang, NocLabel, Num, Say, Window};
 use jiff::civil::Date;
 use std::fmt;
 
@@ -316,11 +317,5 @@ impl Say for FstText {
                 }
             }
         }
-    }
-}
-
-impl From<FstText> for Text {
-    fn from(m: FstText) -> Self {
-        Text::Fst(m)
     }
 }

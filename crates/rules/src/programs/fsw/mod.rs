@@ -10,7 +10,7 @@
 //!   follows IRPR s.87.1(3) and the CRS rules: not settled);
 //! - the year must be continuous: no gap day in the primary occupation.
 
-mod text;
+pub(crate) mod text;
 
 pub use text::{FswText, GridFactor, GridFactors, Score};
 

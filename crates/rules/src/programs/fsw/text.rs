@@ -2,13 +2,13 @@
 
 use crate::clb::{Ability, Language, LanguageLevels};
 use crate::crs::{EducationLevel, education_words};
+use crate::hours::NotCounted;
 use crate::hours::{self, ExclusionReasons};
 use crate::noc::Noc;
 use crate::programs::funds::FundsText;
-use crate::programs::{STUDENT_WORK_HREF, STUDENT_WORK_TITLE};
-use crate::text::{
-    Capitalized, In, Lang, Levels, NocLabel, NotCounted, Num, Say, Text, Window, heures,
-    language_name,
+use crate::programs::text::{STUDENT_WORK_HREF, STUDENT_WORK_TITLE};
+use crate::text::say::{
+    Capitalized, In, Lang, Levels, NocLabel, Num, Say, Window, heures, language_name,
 };
 use jiff::civil::Date;
 use std::fmt::{self, Write as _};
@@ -583,7 +583,7 @@ impl Say for FswText {
                         write!(
                             f,
                             "{} {} → {p}",
-                            crate::text::ability_name(*a, lang),
+                            crate::text::say::ability_name(*a, lang),
                             levels.get(*a)
                         )?;
                     } else {
@@ -876,11 +876,5 @@ impl Say for FswText {
                 }
             }
         }
-    }
-}
-
-impl From<FswText> for Text {
-    fn from(m: FswText) -> Self {
-        Text::Fsw(m)
     }
 }
