@@ -421,6 +421,29 @@ fn later_records(profile: &Profile, as_of: Date, notes: &mut Vec<Text>) {
     }
 }
 
+impl crate::draws::outlook::Assessed for Assessment {
+    fn eligibility(&self, nominated: bool) -> crate::draws::Eligibility {
+        let yes = |p: &ProgramResult| p.eligible == Some(true);
+        crate::draws::Eligibility {
+            cec: yes(&self.programs.cec),
+            fsw: yes(&self.programs.fsw),
+            fst: yes(&self.programs.fst),
+            nominated,
+            categories: self
+                .categories
+                .results
+                .iter()
+                .filter(|c| c.result.eligible == Some(true))
+                .map(|c| c.slug)
+                .collect(),
+        }
+    }
+
+    fn crs_total(&self) -> Option<u16> {
+        self.crs.as_ref().map(|c| c.total)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

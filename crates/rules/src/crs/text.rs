@@ -6,7 +6,7 @@ use std::fmt;
 
 use jiff::civil::Date;
 
-use super::{CanadianEducation, EducationLevel};
+use super::levels::{CanadianEducation, EducationLevel};
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
 use crate::text::say::{Capitalized, In, Lang, Levels, Say, ability_name, language_name};
 

@@ -5,7 +5,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 use super::RoundType;
-use super::outlook::Window;
+use super::Window;
 use crate::text::say::{Lang, Num, Say};
 
 /// The name of a round type, as a person reads it.

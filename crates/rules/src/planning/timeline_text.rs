@@ -6,8 +6,8 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::dates::PermitKind;
-use crate::language::TestKind;
+use crate::language::kind::TestKind;
+use crate::profile::kinds::PermitKind;
 use crate::programs::text::Program;
 use crate::text::say::{In, Lang, Num, Say, output_language};
 

@@ -1,6 +1,6 @@
 //! Federal Skilled Worker, Federal Skilled Trades, proof of funds and
 //! category-based selection, and the program an invitation would be issued
-//! under (the Canadian Experience Class is in [`crate::assess`]).
+//! under (`cec`, `fsw`, `fst`, `categories`, one room each).
 //!
 //! The numbers live in `crates/rules/data/programs/` (one TOML file per
 //! table, effective-dated, each version with its source); work hours come from
@@ -17,13 +17,14 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assess::{EducationFact, LanguageFact, ProgramResult, Requirement, SpouseFacts, Status};
+use crate::assess::facts::{EducationFact, LanguageFact, SpouseFacts};
 use crate::clb::{Language, LanguageLevels};
 use crate::dated::Source;
 use crate::error::RulesError;
 use crate::hours::{self, ContinuousRun, Criteria, ExcludedPeriod, HoursTally, Occupations};
 use crate::noc::Noc;
 use crate::profile::{Job, Profile, Province, StudyPeriod};
+use crate::programs::result::{ProgramResult, Requirement, Status};
 use crate::text::{Shortfalls, Text};
 
 /// Parse one embedded table of `data/programs/`.

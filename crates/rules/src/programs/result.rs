@@ -37,7 +37,7 @@ pub struct ProgramResult {
     pub notes: Vec<Text>,
     /// FSW: the selection grid, factor by factor.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub grid: Option<crate::programs::Grid>,
+    pub grid: Option<Grid>,
 }
 
 impl ProgramResult {
@@ -56,4 +56,38 @@ impl ProgramResult {
             grid: None,
         }
     }
+}
+
+/// One factor of the selection grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GridLine {
+    pub id: &'static str,
+    pub points: u8,
+    pub max: u8,
+    /// The most this line could give with facts the profile does not hold.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub up_to: Option<u8>,
+    pub detail: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static Source>,
+    /// Sub-items (adaptability).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<GridLine>,
+}
+
+impl GridLine {
+    pub(crate) fn possible(&self) -> u8 {
+        self.up_to.unwrap_or(self.points).max(self.points)
+    }
+}
+
+/// The FSW selection grid: six factors out of 100, against the pass mark.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Grid {
+    pub total: u8,
+    pub max: u8,
+    pub pass_mark: u8,
+    /// The most the total could be with facts the profile does not hold.
+    pub possible: u8,
+    pub lines: Vec<GridLine>,
 }

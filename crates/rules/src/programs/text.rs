@@ -6,7 +6,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::profile::Province;
+use crate::profile::kinds::Province;
 use crate::text::say::{In, Lang, Levels, Say, Shortfalls, language_name};
 
 /// An Express Entry program.

@@ -27,7 +27,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::hours::NotCounted;
+pub use crate::hours::basis::NotCounted;
 pub use say::{
     Capitalized, In, Lang, Levels, NocLabel, Num, Say, Shortfalls, Window, ability_name, and_list,
     heures, hours_num, in_language, language_name, output_language, untranslated_count,
@@ -47,7 +47,7 @@ pub enum Text {
     Category(crate::programs::categories::text::CategoryText),
     Draws(crate::draws::text::DrawsText),
     Planning(crate::planning::timeline_text::TimelineText),
-    Currency(crate::currency::CurrencyText),
+    Currency(crate::currency::text::CurrencyText),
 }
 
 // Every module's messages become a `Text` here, so the message modules need

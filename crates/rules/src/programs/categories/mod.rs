@@ -48,12 +48,12 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use super::{Context, OccupationWork, per_occupation, table_error};
-use crate::assess::{ProgramResult, Requirement, Status};
 use crate::clb::Language;
 use crate::dated::{Source, Table, Version};
 use crate::error::Result;
 use crate::hours::{self, Criteria, Occupations, Place};
 use crate::noc::Noc;
+use crate::programs::result::{ProgramResult, Requirement, Status};
 use crate::text::{Shortfalls, Text, hours_num};
 
 /// What a category asks for.

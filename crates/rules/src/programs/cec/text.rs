@@ -5,11 +5,11 @@ use std::fmt::{self, Write as _};
 use jiff::civil::Date;
 
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
-use crate::crs::EducationLevel;
-use crate::hours::NotCounted;
-use crate::hours::{self, ExclusionReasons};
-use crate::language::{self, TefScale, TestKind};
-use crate::profile::Province;
+use crate::crs::levels::EducationLevel;
+use crate::hours::basis::NotCounted;
+use crate::hours::basis::{ExclusionReasons, HOURS_PER_YEAR};
+use crate::language::kind::{LeftOut, TefScale, TestKind};
+use crate::profile::kinds::Province;
 use crate::text::say::{In, Lang, Levels, Num, Say, ability_name, hours_num, language_name};
 
 /// Why the CEC language requirement is the level it is: the TEER of the qualifying work.
@@ -129,7 +129,7 @@ pub enum CecText {
         index: usize,
         test: TestKind,
         taken: Date,
-        why: language::LeftOut,
+        why: LeftOut,
         as_of: Date,
     },
     /// Both official languages tested and none declared first: the choice made, and what the other would give.
@@ -160,7 +160,7 @@ pub enum CecText {
 }
 
 /// 1,560 hours: the CEC's year of work.
-const YEAR_HOURS: Num = Num(hours::HOURS_PER_YEAR as u64);
+const YEAR_HOURS: Num = Num(HOURS_PER_YEAR as u64);
 
 impl Say for CecText {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -466,27 +466,27 @@ impl Say for CecText {
                 let who = if *prefix { "" } else { "spouse." };
                 let t = test.display_name();
                 match (why, fr) {
-                    (language::LeftOut::TakenLater, false) => write!(
+                    (LeftOut::TakenLater, false) => write!(
                         f,
                         "{who}language_tests[{index}] ({t}, {taken}) is left out: it was taken after the assessment date {as_of}"
                     ),
-                    (language::LeftOut::TakenLater, true) => write!(
+                    (LeftOut::TakenLater, true) => write!(
                         f,
                         "{who}language_tests[{index}] ({t}, {taken}) n’est pas pris en compte : il a été passé après la date de l’évaluation ({as_of})"
                     ),
-                    (language::LeftOut::Expired { until }, false) => write!(
+                    (LeftOut::Expired { until }, false) => write!(
                         f,
                         "{who}language_tests[{index}] ({t}, {taken}) is left out: it expired on {until} (results count for two years)"
                     ),
-                    (language::LeftOut::Expired { until }, true) => write!(
+                    (LeftOut::Expired { until }, true) => write!(
                         f,
                         "{who}language_tests[{index}] ({t}, {taken}) n’est pas pris en compte : il a expiré le {until} (un résultat compte pendant deux ans)"
                     ),
-                    (language::LeftOut::NotAcceptedYet { from }, false) => write!(
+                    (LeftOut::NotAcceptedYet { from }, false) => write!(
                         f,
                         "{who}language_tests[{index}] ({t}, {taken}) is left out: {t} results count for Express Entry only for tests taken on or after {from}"
                     ),
-                    (language::LeftOut::NotAcceptedYet { from }, true) => write!(
+                    (LeftOut::NotAcceptedYet { from }, true) => write!(
                         f,
                         "{who}language_tests[{index}] ({t}, {taken}) n’est pas pris en compte : les résultats du {t} ne comptent pour Entrée express que pour les tests passés à partir du {from}"
                     ),

@@ -10,7 +10,7 @@
 
 pub(crate) mod text;
 
-pub use text::{FstText, WhyNot};
+pub use text::{FstText, Group, WhyNot};
 
 use std::sync::LazyLock;
 
@@ -19,13 +19,13 @@ use serde::Deserialize;
 
 use super::funds;
 use super::{Context, OccupationWork, WorkFact, per_occupation, table_error};
-use crate::assess::{ProgramResult, Requirement, Status};
 use crate::dated::{Source, Table};
 use crate::error::Result;
 use crate::hours::{self, Criteria, ExclusionReasons, Occupations, Place};
 use crate::noc::Noc;
 use crate::profile::JobOffer;
-use crate::text::{Lang, Num, Text, Window, hours_num};
+use crate::programs::result::{ProgramResult, Requirement, Status};
+use crate::text::{Num, Text, Window, hours_num};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,24 +36,6 @@ struct Minimums {
     listening: u8,
     reading: u8,
     writing: u8,
-}
-
-/// A NOC group (2 to 5 digits) and its title in English and French.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Group {
-    pub code: String,
-    pub title: String,
-    pub title_fr: String,
-}
-
-impl Group {
-    fn title_in(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.title,
-            Lang::Fr => &self.title_fr,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

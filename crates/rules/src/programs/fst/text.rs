@@ -1,14 +1,33 @@
 //! What the FST checks say, in English and French side by side.
 
-use crate::hours::ExclusionReasons;
-use crate::hours::NotCounted;
+use serde::Deserialize;
+
+use crate::hours::basis::ExclusionReasons;
+use crate::hours::basis::NotCounted;
 use crate::noc::Noc;
-use crate::profile::Province;
-use crate::programs::fst::Group;
+use crate::profile::kinds::Province;
 use crate::programs::text::{STUDENT_WORK_HREF, STUDENT_WORK_TITLE};
 use crate::text::say::{In, Lang, NocLabel, Num, Say, Window};
 use jiff::civil::Date;
 use std::fmt;
+
+/// A NOC group (2 to 5 digits) and its title in English and French.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Group {
+    pub code: String,
+    pub title: String,
+    pub title_fr: String,
+}
+
+impl Group {
+    pub(crate) fn title_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.title,
+            Lang::Fr => &self.title_fr,
+        }
+    }
+}
 
 /// "Major Groups 72 (except 726), …": the eligible groups in a sentence.
 pub(crate) const GROUPS_EN: &str = "Major Groups 72 (except 726), 73, 82, 83, 92 and 93 (except 932), Minor Group 6320 and Unit Group 62200";

@@ -12,22 +12,25 @@
 
 pub(crate) mod text;
 
+pub use crate::programs::result::{Grid, GridLine};
+
 pub use text::{FswText, GridFactor, GridFactors, Score};
 
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use super::funds::{self};
 use super::{Context, OccupationWork, WorkFact, per_occupation, table_error};
-use crate::assess::{ProgramResult, Requirement, Status, age_on};
+use crate::assess::facts::age_on;
 use crate::clb::Ability;
 use crate::crs::EducationLevel;
 use crate::dated::{Source, Table};
 use crate::error::Result;
 use crate::hours::{self, Criteria, ExclusionReasons, Occupations, Place};
 use crate::profile::{Credential, CredentialLevel};
+use crate::programs::result::{ProgramResult, Requirement, Status};
 use crate::text::{Num, Text, Window, hours_num};
 
 #[derive(Debug, Clone, Deserialize)]
@@ -203,40 +206,6 @@ fn threshold<R>(rows: &[R], key: impl Fn(&R) -> u8, points: impl Fn(&R) -> u8, x
         .map_or(0, points)
 }
 
-/// One factor of the selection grid.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct GridLine {
-    pub id: &'static str,
-    pub points: u8,
-    pub max: u8,
-    /// The most this line could give with facts the profile does not hold.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub up_to: Option<u8>,
-    pub detail: crate::text::Text,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<&'static Source>,
-    /// Sub-items (adaptability).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub items: Vec<GridLine>,
-}
-
-impl GridLine {
-    fn possible(&self) -> u8 {
-        self.up_to.unwrap_or(self.points).max(self.points)
-    }
-}
-
-/// The FSW selection grid: six factors out of 100, against the pass mark.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Grid {
-    pub total: u8,
-    pub max: u8,
-    pub pass_mark: u8,
-    /// The most the total could be with facts the profile does not hold.
-    pub possible: u8,
-    pub lines: Vec<GridLine>,
-}
-
 fn line(
     factor: GridFactor,
     points: u8,
@@ -277,7 +246,7 @@ fn valid_offer(ctx: &Context<'_>) -> bool {
 }
 
 /// Assess the Federal Skilled Worker Program.
-pub fn fsw(ctx: &Context<'_>) -> Result<(crate::assess::ProgramResult, WorkFact)> {
+pub fn fsw(ctx: &Context<'_>) -> Result<(ProgramResult, WorkFact)> {
     let t = tables()?;
     let p = ctx.profile;
     let as_of = ctx.as_of;

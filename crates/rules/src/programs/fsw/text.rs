@@ -1,11 +1,12 @@
 //! What the FSW checks and grid say, in English and French side by side.
 
 use crate::clb::{Ability, Language, LanguageLevels};
-use crate::crs::{EducationLevel, education_words};
-use crate::hours::NotCounted;
-use crate::hours::{self, ExclusionReasons};
+use crate::crs::levels::EducationLevel;
+use crate::crs::text::education_words;
+use crate::hours::basis::NotCounted;
+use crate::hours::basis::{self, ExclusionReasons};
 use crate::noc::Noc;
-use crate::programs::funds::FundsText;
+use crate::programs::funds::text::FundsText;
 use crate::programs::text::{STUDENT_WORK_HREF, STUDENT_WORK_TITLE};
 use crate::text::say::{
     Capitalized, In, Lang, Levels, NocLabel, Num, Say, Window, heures, language_name,
@@ -667,7 +668,7 @@ impl Say for FswText {
                 points,
             } => {
                 let h = In(hours, lang);
-                let per_year = In(&Num(u64::from(hours::HOURS_PER_YEAR)), lang);
+                let per_year = In(&Num(u64::from(basis::HOURS_PER_YEAR)), lang);
                 if fr {
                     write!(
                         f,
@@ -795,7 +796,7 @@ impl Say for FswText {
             )),
             FswText::WorkInCanada { hours, before } => {
                 let h = In(hours, lang);
-                let needed = In(&Num(u64::from(hours::HOURS_PER_YEAR)), lang);
+                let needed = In(&Num(u64::from(basis::HOURS_PER_YEAR)), lang);
                 if fr {
                     write!(
                         f,
@@ -811,7 +812,7 @@ impl Say for FswText {
             }
             FswText::SpouseWorkInCanada { hours } => {
                 let h = In(hours, lang);
-                let needed = In(&Num(u64::from(hours::HOURS_PER_YEAR)), lang);
+                let needed = In(&Num(u64::from(basis::HOURS_PER_YEAR)), lang);
                 if fr {
                     write!(
                         f,
