@@ -6,9 +6,9 @@ use std::fmt;
 
 use jiff::civil::Date;
 
-use super::{CanadianEducation, EducationLevel};
+use super::levels::{CanadianEducation, EducationLevel};
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
-use crate::text::{Capitalized, In, Lang, Levels, Say, ability_name, language_name};
+use crate::text::say::{Capitalized, In, Lang, Levels, Say, ability_name, language_name};
 
 /// Which column of the transferability language grids the first language reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -90,12 +90,6 @@ pub enum CrsText {
     French(u8),
     /// The effective date of the October 2020 French points is not settled.
     FrenchDateNotSettled,
-}
-
-impl From<CrsText> for crate::text::Text {
-    fn from(m: CrsText) -> Self {
-        crate::text::Text::Crs(m)
-    }
 }
 
 fn spouse_words(with_spouse: bool, lang: Lang) -> &'static str {

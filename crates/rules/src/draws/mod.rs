@@ -16,9 +16,11 @@ use std::str::FromStr;
 use std::sync::{Arc, LazyLock};
 
 use jiff::civil::Date;
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
-pub use outlook::{Eligibility, Outlook, TypeOutlook, Window, outlook};
+pub use outlook::{Assessed, Eligibility, Outlook, outlook};
 pub use text::DrawsText;
 
 /// Where IRCC publishes the feed (what `landed draws update` fetches by default).
@@ -615,6 +617,38 @@ impl Draws {
             source: IRCC_PAGE,
             rounds: self.select(filter).collect(),
         }
+    }
+}
+
+// The outlook's windows are here, not in `outlook`, so the sentences
+// (`text`) name them without importing the outlook (which imports `assess`).
+
+/// One type's rounds within a window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct TypeOutlook {
+    pub rounds: u32,
+    pub cleared: u32,
+    pub lowest_cutoff: u16,
+    /// The cutoff of the type's newest round in the window.
+    pub latest_cutoff: u16,
+}
+
+/// The rounds of the last `months` months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Window {
+    pub months: u8,
+    /// The first day of the window (`data_as_of` minus `months` months).
+    pub since: Date,
+    pub rounds: u32,
+    pub eligible_rounds: u32,
+    pub cleared: u32,
+    pub by_type: BTreeMap<RoundType, TypeOutlook>,
+}
+
+impl Window {
+    /// The lowest cutoff among the rounds the candidate was eligible for.
+    pub fn lowest_cutoff(&self) -> Option<u16> {
+        self.by_type.values().map(|t| t.lowest_cutoff).min()
     }
 }
 

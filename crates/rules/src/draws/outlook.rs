@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use super::{Draws, IRCC_PAGE, RoundType};
-use crate::assess::Assessment;
+pub use super::{TypeOutlook, Window};
 use crate::text::Text;
 
 /// The windows every outlook has, in months.
@@ -34,21 +34,8 @@ pub struct Eligibility {
 
 impl Eligibility {
     /// From an assessment; `nominated` is the profile's `provincial_nomination`.
-    pub fn of(a: &Assessment, nominated: bool) -> Eligibility {
-        let yes = |p: &crate::assess::ProgramResult| p.eligible == Some(true);
-        Eligibility {
-            cec: yes(&a.programs.cec),
-            fsw: yes(&a.programs.fsw),
-            fst: yes(&a.programs.fst),
-            nominated,
-            categories: a
-                .categories
-                .results
-                .iter()
-                .filter(|c| c.result.eligible == Some(true))
-                .map(|c| c.slug)
-                .collect(),
-        }
+    pub fn of(a: &impl Assessed, nominated: bool) -> Eligibility {
+        a.eligibility(nominated)
     }
 
     fn some_program(&self) -> bool {
@@ -66,35 +53,6 @@ impl Eligibility {
             RoundType::Other => false,
             c => self.categories.contains(&c.slug()),
         }
-    }
-}
-
-/// One type's rounds within a window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct TypeOutlook {
-    pub rounds: u32,
-    pub cleared: u32,
-    pub lowest_cutoff: u16,
-    /// The cutoff of the type's newest round in the window.
-    pub latest_cutoff: u16,
-}
-
-/// The rounds of the last `months` months.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Window {
-    pub months: u8,
-    /// The first day of the window (`data_as_of` minus `months` months).
-    pub since: Date,
-    pub rounds: u32,
-    pub eligible_rounds: u32,
-    pub cleared: u32,
-    pub by_type: BTreeMap<RoundType, TypeOutlook>,
-}
-
-impl Window {
-    /// The lowest cutoff among the rounds the candidate was eligible for.
-    pub fn lowest_cutoff(&self) -> Option<u16> {
-        self.by_type.values().map(|t| t.lowest_cutoff).min()
     }
 }
 
@@ -173,12 +131,18 @@ pub fn outlook(eligibility: &Eligibility, crs: Option<u16>, draws: &Draws) -> Ou
 
 /// The outlook of an assessment against `draws` (`nominated`: the profile's
 /// `provincial_nomination`), e.g. to recompute it with a newer local copy.
-pub fn for_assessment(a: &Assessment, nominated: bool, draws: &Draws) -> Outlook {
-    outlook(
-        &Eligibility::of(a, nominated),
-        a.crs.as_ref().map(|c| c.total),
-        draws,
-    )
+pub fn for_assessment(a: &impl Assessed, nominated: bool, draws: &Draws) -> Outlook {
+    outlook(&Eligibility::of(a, nominated), a.crs_total(), draws)
+}
+
+/// What the outlook reads of an assessment. A trait, implemented by
+/// `assess::Assessment`, so that `draws` does not import `assess` (issue 10:
+/// no import cycle; `assess` calls the outlook).
+pub trait Assessed {
+    /// Which programs and categories the candidate is eligible for.
+    fn eligibility(&self, nominated: bool) -> Eligibility;
+    /// The CRS total, when it can be computed.
+    fn crs_total(&self) -> Option<u16>;
 }
 
 #[cfg(test)]

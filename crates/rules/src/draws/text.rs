@@ -5,8 +5,8 @@ use std::fmt;
 use jiff::civil::Date;
 
 use super::RoundType;
-use super::outlook::Window;
-use crate::text::{Lang, Num, Say};
+use super::Window;
+use crate::text::say::{Lang, Num, Say};
 
 /// The name of a round type, as a person reads it.
 pub fn type_name(t: RoundType, lang: Lang) -> &'static str {
@@ -170,8 +170,8 @@ impl DrawsText {
 
 impl Say for DrawsText {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = |v: u32| crate::text::In(&Num(u64::from(v)), lang).to_string();
-        let day = |d: Date| crate::text::In(&LongDate(d), lang).to_string();
+        let n = |v: u32| crate::text::say::In(&Num(u64::from(v)), lang).to_string();
+        let day = |d: Date| crate::text::say::In(&LongDate(d), lang).to_string();
         match (*self, lang) {
             (DrawsText::NoRounds, Lang::En) => f.write_str("No rounds of invitations are known."),
             (DrawsText::NoRounds, Lang::Fr) => {
@@ -285,12 +285,6 @@ impl Say for DrawsText {
                 write!(f, "\u{202f}; le seuil le plus bas était de {lowest}.")
             }
         }
-    }
-}
-
-impl From<DrawsText> for crate::text::Text {
-    fn from(m: DrawsText) -> Self {
-        crate::text::Text::Draws(m)
     }
 }
 

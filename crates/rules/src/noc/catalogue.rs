@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::{LazyLock, OnceLock};
 
+use super::UnitGroup;
 use super::csv;
 use super::search::{SearchHit, SearchIndex, SearchLang};
 use super::{Noc, Teer};
@@ -52,36 +53,6 @@ pub fn lookup(code: Noc) -> Result<&'static UnitGroup> {
         )
     };
     Err(RulesError::invalid("", message))
-}
-
-/// A NOC 2021 unit group (five-digit code).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct UnitGroup {
-    pub code: Noc,
-    pub teer: Teer,
-    pub title_en: String,
-    pub title_fr: String,
-    /// (code, English title) of each ancestor level.
-    pub broad_category: (String, String),
-    pub major_group: (String, String),
-    pub sub_major_group: (String, String),
-    pub minor_group: (String, String),
-    /// Example job titles ("Illustrative examples" and "All examples"), sorted.
-    /// The English and French lists are not parallel.
-    pub examples_en: Vec<String>,
-    pub examples_fr: Vec<String>,
-    /// Statistics Canada's definition of the unit group (English).
-    pub definition_en: Option<String>,
-}
-
-impl UnitGroup {
-    /// The unit-group title in `lang` (English for [`SearchLang::Any`]).
-    pub fn title(&self, lang: SearchLang) -> &str {
-        match lang {
-            SearchLang::Fr => &self.title_fr,
-            SearchLang::En | SearchLang::Any => &self.title_en,
-        }
-    }
 }
 
 /// A level of the NOC hierarchy; the code of a class at each level has

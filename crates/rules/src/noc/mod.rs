@@ -15,7 +15,7 @@ mod csv;
 mod search;
 mod text;
 
-pub use catalogue::{Catalogue, Hierarchy, NocClass, NocLevel, UnitGroup, catalogue, lookup};
+pub use catalogue::{Catalogue, Hierarchy, NocClass, NocLevel, catalogue, lookup};
 pub use search::{SearchHit, SearchLang};
 
 /// A NOC 2021 five-digit unit-group code. Its shape is checked when parsed;
@@ -123,6 +123,37 @@ impl Teer {
 impl fmt::Display for Teer {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "TEER {}", self.0)
+    }
+}
+
+/// A NOC 2021 unit group (five-digit code). Here, not in `catalogue`, so the
+/// search index and the catalogue both use it without importing each other.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UnitGroup {
+    pub code: Noc,
+    pub teer: Teer,
+    pub title_en: String,
+    pub title_fr: String,
+    /// (code, English title) of each ancestor level.
+    pub broad_category: (String, String),
+    pub major_group: (String, String),
+    pub sub_major_group: (String, String),
+    pub minor_group: (String, String),
+    /// Example job titles ("Illustrative examples" and "All examples"), sorted.
+    /// The English and French lists are not parallel.
+    pub examples_en: Vec<String>,
+    pub examples_fr: Vec<String>,
+    /// Statistics Canada's definition of the unit group (English).
+    pub definition_en: Option<String>,
+}
+
+impl UnitGroup {
+    /// The unit-group title in `lang` (English for [`SearchLang::Any`]).
+    pub fn title(&self, lang: SearchLang) -> &str {
+        match lang {
+            SearchLang::Fr => &self.title_fr,
+            SearchLang::En | SearchLang::Any => &self.title_en,
+        }
     }
 }
 

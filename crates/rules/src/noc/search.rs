@@ -20,9 +20,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::str::FromStr;
 
-use super::catalogue::UnitGroup;
 use super::text::{Word, distance_within, letter_mask, words};
-use super::{Noc, Teer};
+use super::{Noc, Teer, UnitGroup};
 
 /// Which titles a search looks at.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

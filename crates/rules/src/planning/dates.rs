@@ -8,95 +8,12 @@ use std::sync::LazyLock;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::dated::{Source, Table, Version};
 use crate::error::{Result, RulesError};
-use crate::profile::Profile;
 
-pub use crate::profile::{Permit, PermitKind};
-
-/// Where the candidate stands in Express Entry.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ExpressEntry {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub profile_submitted_on: Option<Date>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ita_received_on: Option<Date>,
-}
-
-/// Checks of the new records: permits end on or after they start; the days
-/// of a submitted profile, an invitation and an ECA are not after `today`.
-pub(crate) fn check_profile_dates(p: &Profile, today: Date) -> Result<()> {
-    for (i, permit) in p.permits.iter().enumerate() {
-        if let Some(start) = permit.start
-            && permit.end < start
-        {
-            return Err(RulesError::invalid(
-                format!("permits[{i}].end"),
-                format!(
-                    "the last day of validity ({}) is before the first ({start})",
-                    permit.end
-                ),
-            ));
-        }
-    }
-    if let Some(ee) = &p.express_entry {
-        for (field, day) in [
-            (
-                "express_entry.profile_submitted_on",
-                ee.profile_submitted_on,
-            ),
-            ("express_entry.ita_received_on", ee.ita_received_on),
-        ] {
-            if let Some(d) = day
-                && d > today
-            {
-                return Err(RulesError::invalid(
-                    field,
-                    format!("{d} is after today ({today})"),
-                ));
-            }
-        }
-        if let (Some(sub), Some(ita)) = (ee.profile_submitted_on, ee.ita_received_on)
-            && ita < sub
-        {
-            return Err(RulesError::invalid(
-                "express_entry.ita_received_on",
-                format!("the invitation ({ita}) is before the profile was submitted ({sub})"),
-            ));
-        }
-    }
-    let spouse_education = p.spouse.iter().flat_map(|s| s.education.iter());
-    let creds = p
-        .education
-        .iter()
-        .enumerate()
-        .map(|(i, c)| (format!("education[{i}]"), c))
-        .chain(
-            spouse_education
-                .enumerate()
-                .map(|(i, c)| (format!("spouse.education[{i}]"), c)),
-        );
-    for (path, c) in creds {
-        if let Some(d) = c.eca_issued_on {
-            if d > today {
-                return Err(RulesError::invalid(
-                    format!("{path}.eca_issued_on"),
-                    format!("{d} is after today ({today}): enter an assessment already issued"),
-                ));
-            }
-            if c.in_canada {
-                return Err(RulesError::invalid(
-                    format!("{path}.eca_issued_on"),
-                    "a Canadian credential needs no educational credential assessment",
-                ));
-            }
-        }
-    }
-    Ok(())
-}
+pub use crate::profile::{ExpressEntry, Permit, PermitKind};
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct Years {

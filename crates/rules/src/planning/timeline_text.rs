@@ -6,10 +6,10 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::dates::PermitKind;
-use crate::language::TestKind;
-use crate::programs::Program;
-use crate::text::{In, Lang, Num, Say, output_language};
+use crate::language::kind::TestKind;
+use crate::profile::kinds::PermitKind;
+use crate::programs::text::Program;
+use crate::text::say::{In, Lang, Num, Say, output_language};
 
 /// One sentence of a timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -280,11 +280,5 @@ impl Say for TimelineText {
 impl Serialize for TimelineText {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&In(self, output_language()))
-    }
-}
-
-impl From<TimelineText> for crate::text::Text {
-    fn from(m: TimelineText) -> Self {
-        crate::text::Text::Planning(m)
     }
 }

@@ -1,6 +1,6 @@
 //! Federal Skilled Worker, Federal Skilled Trades, proof of funds and
 //! category-based selection, and the program an invitation would be issued
-//! under (the Canadian Experience Class is in [`crate::assess`]).
+//! under (`cec`, `fsw`, `fst`, `categories`, one room each).
 //!
 //! The numbers live in `crates/rules/data/programs/` (one TOML file per
 //! table, effective-dated, each version with its source); work hours come from
@@ -17,28 +17,35 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::assess::{EducationFact, LanguageFact, ProgramResult, Requirement, SpouseFacts, Status};
+use crate::assess::facts::{EducationFact, LanguageFact, SpouseFacts};
 use crate::clb::{Language, LanguageLevels};
 use crate::dated::Source;
 use crate::error::RulesError;
 use crate::hours::{self, ContinuousRun, Criteria, ExcludedPeriod, HoursTally, Occupations};
 use crate::noc::Noc;
 use crate::profile::{Job, Profile, Province, StudyPeriod};
-use crate::text::{In, Lang, Levels, Say, Shortfalls, Text, language_name};
-use std::fmt;
+use crate::programs::result::{ProgramResult, Requirement, Status};
+use crate::text::{Shortfalls, Text};
 
 /// Parse one embedded table of `data/programs/`.
 macro_rules! load_table {
     ($file:literal) => {
-        crate::dated::Table::from_embedded(include_str!(concat!("../../data/programs/", $file)))
-            .map_err(|e| format!("{}: {e}", $file))
+        crate::dated::Table::from_embedded(include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/programs/",
+            $file
+        )))
+        .map_err(|e| format!("{}: {e}", $file))
     };
 }
 
-mod categories;
-mod fst;
-mod fsw;
+pub(crate) mod categories;
+pub(crate) mod cec;
+pub(crate) mod fst;
+pub(crate) mod fsw;
 mod funds;
+pub(crate) mod result;
+pub(crate) mod text;
 
 pub use categories::{
     CategoryDef, CategoryKind, CategoryResult, CategorySelection, CategorySet, CategoryText,
@@ -47,6 +54,7 @@ pub use categories::{
 pub use fst::{FstText, fst, is_skilled_trade, trade_group};
 pub use fsw::{FswText, Grid, GridLine, fsw};
 pub use funds::{FamilySize, FundsRequired, family_size, funds_required};
+pub use text::{Program, ProgramText};
 
 /// What the program checks need besides the profile: the facts `assess`
 /// derived once for everything.
@@ -78,35 +86,6 @@ impl Context<'_> {
     /// Married or common-law with no spouse record: the spouse's facts are unknown.
     pub(crate) fn spouse_undeclared(&self) -> bool {
         self.profile.marital_status.has_partner() && self.profile.spouse.is_none()
-    }
-}
-
-/// An Express Entry program.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Program {
-    Cec,
-    Fsw,
-    Fst,
-}
-
-impl Program {
-    /// In the order an invitation is issued under when several apply.
-    pub const ORDER: [Program; 3] = [Program::Cec, Program::Fsw, Program::Fst];
-
-    pub fn abbreviation(self) -> &'static str {
-        match self {
-            Program::Cec => "CEC",
-            Program::Fsw => "FSW",
-            Program::Fst => "FST",
-        }
-    }
-    pub fn name(self) -> &'static str {
-        match self {
-            Program::Cec => "Canadian Experience Class",
-            Program::Fsw => "Federal Skilled Worker Program",
-            Program::Fst => "Federal Skilled Trades Program",
-        }
     }
 }
 
@@ -244,11 +223,6 @@ pub(crate) fn table_error(e: &str) -> RulesError {
     RulesError::invalid("rules", format!("embedded program tables are invalid: {e}"))
 }
 
-/// IRCC Help Centre answer on student work (FSW counts it, CEC and FST do not).
-pub(crate) const STUDENT_WORK_TITLE: &str = "IRCC Help Centre: Can I count student work experience toward the Express Entry work requirement?";
-pub(crate) const STUDENT_WORK_HREF: &str =
-    "https://ircc.canada.ca/english/helpcentre/answer.asp?qnum=394&top=29";
-
 /// Hours in one unit group: total and continuous runs.
 #[derive(Debug, Clone)]
 pub(crate) struct OccupationWork {
@@ -352,7 +326,7 @@ pub(crate) fn language_requirement(
         .is_empty()
     };
     let (status, detail) =
-        match crate::assess::either_language(ctx.tests, ctx.first_language, meets) {
+        match crate::assess::facts::either_language(ctx.tests, ctx.first_language, meets) {
             Some((_, levels)) => {
                 let short = Shortfalls { levels, min };
                 let status = if short.is_empty() {
@@ -376,214 +350,5 @@ pub(crate) fn language_requirement(
         status,
         detail: detail.into(),
         source,
-    }
-}
-
-/// "CLB/NCLC 7 needed in all four abilities of your first official language".
-/// (The French starts a sentence or follows a semicolon: `.1` says which.)
-struct Needed([u8; 4], bool);
-
-impl Say for Needed {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let [l, r, w, s] = self.0;
-        if lang == Lang::Fr {
-            f.write_str(if self.1 { "Il faut" } else { "il faut" })?;
-        }
-        match (lang, l == r && r == w && w == s) {
-            (Lang::En, true) => write!(
-                f,
-                "CLB/NCLC {l} needed in all four abilities, in English or in French"
-            ),
-            (Lang::Fr, true) => write!(
-                f,
-                " CLB/NCLC {l} dans les quatre habiletés, en anglais ou en français"
-            ),
-            (Lang::En, false) => write!(
-                f,
-                "CLB/NCLC {} in speaking and listening and {} in reading and writing needed",
-                s.max(l),
-                r.max(w)
-            ),
-            (Lang::Fr, false) => write!(
-                f,
-                " CLB/NCLC {} en expression orale et en compréhension de l’oral, et {} en compréhension de l’écrit et en expression écrite",
-                s.max(l),
-                r.max(w)
-            ),
-        }
-    }
-}
-
-/// What the shared program checks say.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ProgramText {
-    Quebec,
-    OutsideQuebec(Province),
-    ProvinceMissing,
-    /// The first official language's valid result against the minimums.
-    LanguageResult {
-        min: [u8; 4],
-        short: Shortfalls,
-    },
-    NoLanguageTest {
-        min: [u8; 4],
-    },
-    NoValidLanguageTest {
-        min: [u8; 4],
-        as_of: Date,
-    },
-    InvitedUnlessEarlier {
-        program: Program,
-        undecided: Vec<Program>,
-    },
-    InvitedUnderFirst(Program),
-    NominationRound,
-    /// Every program's checklist ends with it.
-    AdmissibilityNotAssessed,
-}
-
-impl Program {
-    /// "FSW" / "PTQF".
-    pub fn abbreviation_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (p, Lang::En) => p.abbreviation(),
-            (Program::Cec, Lang::Fr) => "CEC",
-            (Program::Fsw, Lang::Fr) => "PTQF",
-            (Program::Fst, Lang::Fr) => "PTMSF",
-        }
-    }
-    pub fn name_in(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (p, Lang::En) => p.name(),
-            (Program::Cec, Lang::Fr) => "catégorie de l’expérience canadienne",
-            (Program::Fsw, Lang::Fr) => "Programme des travailleurs qualifiés (fédéral)",
-            (Program::Fst, Lang::Fr) => {
-                "Programme des travailleurs de métiers spécialisés (fédéral)"
-            }
-        }
-    }
-}
-
-impl Say for ProgramText {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let fr = lang == Lang::Fr;
-        match self {
-            ProgramText::Quebec => f.write_str(lang.pick(
-                "You plan to live in Quebec: Quebec selects its own skilled workers; see the Quebec programs instead",
-                "Vous prévoyez vivre au Québec : le Québec sélectionne ses propres travailleurs qualifiés; voyez plutôt les programmes du Québec",
-            )),
-            ProgramText::OutsideQuebec(p) => {
-                if fr {
-                    write!(f, "Vous prévoyez vivre en dehors du Québec ({})", p.as_str())
-                } else {
-                    write!(f, "You plan to live in {} (outside Quebec)", p.as_str())
-                }
-            }
-            ProgramText::ProvinceMissing => f.write_str(lang.pick(
-                "Intended province not given: you must plan to live outside Quebec",
-                "Province de destination non indiquée : vous devez prévoir vivre en dehors du Québec",
-            )),
-            ProgramText::LanguageResult { min, short } => {
-                let levels = In(&Levels(short.levels), lang);
-                let name = language_name(short.levels.language, lang);
-                write!(f, "{}", In(&Needed(*min, true), lang))?;
-                if fr {
-                    write!(f, "; votre résultat en {name} est {levels}")?;
-                    if !short.is_empty() {
-                        write!(f, " (trop bas : {})", In(short, lang))?;
-                    }
-                } else {
-                    write!(f, "; your {name} result is {levels}")?;
-                    if !short.is_empty() {
-                        write!(f, " (too low: {})", In(short, lang))?;
-                    }
-                }
-                Ok(())
-            }
-            ProgramText::NoLanguageTest { min } => {
-                if fr {
-                    write!(f, "Aucun test de langue enregistré; {}", In(&Needed(*min, false), lang))
-                } else {
-                    write!(f, "No language test recorded; {}", In(&Needed(*min, false), lang))
-                }
-            }
-            ProgramText::NoValidLanguageTest { min, as_of } => {
-                if fr {
-                    write!(
-                        f,
-                        "Aucun résultat de test de langue valide le {as_of} (un résultat compte pendant deux ans à partir de la date du test); {}",
-                        In(&Needed(*min, false), lang)
-                    )
-                } else {
-                    write!(
-                        f,
-                        "No valid language test result on {as_of} (results count for two years from the test date); {}",
-                        In(&Needed(*min, false), lang)
-                    )
-                }
-            }
-            ProgramText::InvitedUnlessEarlier { program, undecided } => {
-                let p = program;
-                let list = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
-                    for (i, u) in undecided.iter().enumerate() {
-                        if i > 0 {
-                            f.write_str(lang.pick(" or ", " ou "))?;
-                        }
-                        f.write_str(u.abbreviation_in(lang))?;
-                    }
-                    Ok(())
-                };
-                if fr {
-                    write!(
-                        f,
-                        "Une invitation serait émise au titre de la {} ({}); s’il s’avère que vous êtes admissible à ",
-                        p.abbreviation_in(lang),
-                        p.name_in(lang)
-                    )?;
-                    list(f)?;
-                    f.write_str(", elle serait plutôt émise au titre de ce programme : IRCC retient la CEC, puis le PTQF, puis le PTMSF (rapport de tiers, C4)")
-                } else {
-                    write!(
-                        f,
-                        "An invitation would be issued under {} ({}); if you turn out to be eligible for ",
-                        p.abbreviation(),
-                        p.name()
-                    )?;
-                    list(f)?;
-                    f.write_str(", it would be issued under that program instead: IRCC takes CEC, then FSW, then FST (third-party report, C4)")
-                }
-            }
-            ProgramText::InvitedUnderFirst(p) => {
-                if fr {
-                    write!(
-                        f,
-                        "Vous êtes admissible à plus d’un programme; une invitation serait émise au titre de : {} ({}). IRCC retient la CEC, puis le PTQF, puis le PTMSF (rapport de tiers, C4)",
-                        p.abbreviation_in(lang),
-                        p.name_in(lang)
-                    )
-                } else {
-                    write!(
-                        f,
-                        "You are eligible for more than one program; an invitation would be issued under {} ({}): IRCC takes CEC, then FSW, then FST (third-party report, C4)",
-                        p.abbreviation(),
-                        p.name()
-                    )
-                }
-            }
-            ProgramText::AdmissibilityNotAssessed => f.write_str(lang.pick(
-                "Admissibility (medical, security, criminality) is not assessed.",
-                "L’interdiction de territoire (motifs sanitaires, sécurité, criminalité) n’est pas évaluée.",
-            )),
-            ProgramText::NominationRound => f.write_str(lang.pick(
-                "With a provincial nomination, an invitation in an all-program or PNP round is issued under the Provincial Nominee Class (third-party report, C4)",
-                "Avec une désignation provinciale, une invitation lors d’une ronde tous programmes ou d’une ronde du PCP est émise au titre de la catégorie des candidats des provinces (rapport de tiers, C4)",
-            )),
-        }
-    }
-}
-
-impl From<ProgramText> for Text {
-    fn from(m: ProgramText) -> Self {
-        Text::Program(m)
     }
 }

@@ -5,6 +5,9 @@
 //! order, hours in range). Everything downstream
 //! trusts these types.
 
+pub(crate) mod kinds;
+pub use kinds::{PermitKind, Province};
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -30,44 +33,6 @@ impl MaritalStatus {
     /// Married or common-law: a spouse or partner exists.
     pub fn has_partner(self) -> bool {
         matches!(self, MaritalStatus::Married | MaritalStatus::CommonLaw)
-    }
-}
-
-/// Canadian provinces and territories.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Province {
-    AB,
-    BC,
-    MB,
-    NB,
-    NL,
-    NS,
-    NT,
-    NU,
-    ON,
-    PE,
-    QC,
-    SK,
-    YT,
-}
-
-impl Province {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Province::AB => "AB",
-            Province::BC => "BC",
-            Province::MB => "MB",
-            Province::NB => "NB",
-            Province::NL => "NL",
-            Province::NS => "NS",
-            Province::NT => "NT",
-            Province::NU => "NU",
-            Province::ON => "ON",
-            Province::PE => "PE",
-            Province::QC => "QC",
-            Province::SK => "SK",
-            Province::YT => "YT",
-        }
     }
 }
 
@@ -282,27 +247,7 @@ pub struct Profile {
     pub permits: Vec<Permit>,
     /// Where the candidate stands in Express Entry (the timeline's deadlines).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub express_entry: Option<crate::planning::dates::ExpressEntry>,
-}
-
-/// The kind of a temporary resident document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PermitKind {
-    /// Post-graduation work permit.
-    Pgwp,
-    WorkPermit,
-    StudyPermit,
-    VisitorRecord,
-}
-
-impl PermitKind {
-    /// Whether the document lets its holder work in Canada (a visitor record
-    /// does not). Study permits allow work within their conditions; the
-    /// hours engine already leaves out work while a full-time student.
-    pub fn allows_work(self) -> bool {
-        !matches!(self, PermitKind::VisitorRecord)
-    }
+    pub express_entry: Option<ExpressEntry>,
 }
 
 /// One temporary resident document held in Canada. Maintained status (an
@@ -459,7 +404,7 @@ impl Profile {
                 ));
             }
         }
-        crate::planning::dates::check_profile_dates(self, today)?;
+        check_profile_dates(self, today)?;
         if let Some(sp) = &self.spouse {
             check_credentials("spouse.", &sp.education)?;
             check_tests("spouse.", &sp.language_tests, as_of, check_scores)?;
@@ -506,4 +451,87 @@ impl Profile {
             None => Some(&UNDECLARED_SPOUSE),
         }
     }
+}
+
+/// Where the candidate stands in Express Entry.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpressEntry {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile_submitted_on: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ita_received_on: Option<Date>,
+}
+
+/// Checks of the dated records (issue 11; here, with the other checks at the
+/// edge, so that `planning::dates` and `profile` do not import each other): permits end on or after they start; the days
+/// of a submitted profile, an invitation and an ECA are not after `today`.
+pub(crate) fn check_profile_dates(p: &Profile, today: Date) -> Result<()> {
+    for (i, permit) in p.permits.iter().enumerate() {
+        if let Some(start) = permit.start
+            && permit.end < start
+        {
+            return Err(RulesError::invalid(
+                format!("permits[{i}].end"),
+                format!(
+                    "the last day of validity ({}) is before the first ({start})",
+                    permit.end
+                ),
+            ));
+        }
+    }
+    if let Some(ee) = &p.express_entry {
+        for (field, day) in [
+            (
+                "express_entry.profile_submitted_on",
+                ee.profile_submitted_on,
+            ),
+            ("express_entry.ita_received_on", ee.ita_received_on),
+        ] {
+            if let Some(d) = day
+                && d > today
+            {
+                return Err(RulesError::invalid(
+                    field,
+                    format!("{d} is after today ({today})"),
+                ));
+            }
+        }
+        if let (Some(sub), Some(ita)) = (ee.profile_submitted_on, ee.ita_received_on)
+            && ita < sub
+        {
+            return Err(RulesError::invalid(
+                "express_entry.ita_received_on",
+                format!("the invitation ({ita}) is before the profile was submitted ({sub})"),
+            ));
+        }
+    }
+    let spouse_education = p.spouse.iter().flat_map(|s| s.education.iter());
+    let creds = p
+        .education
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (format!("education[{i}]"), c))
+        .chain(
+            spouse_education
+                .enumerate()
+                .map(|(i, c)| (format!("spouse.education[{i}]"), c)),
+        );
+    for (path, c) in creds {
+        if let Some(d) = c.eca_issued_on {
+            if d > today {
+                return Err(RulesError::invalid(
+                    format!("{path}.eca_issued_on"),
+                    format!("{d} is after today ({today}): enter an assessment already issued"),
+                ));
+            }
+            if c.in_canada {
+                return Err(RulesError::invalid(
+                    format!("{path}.eca_issued_on"),
+                    "a Canadian credential needs no educational credential assessment",
+                ));
+            }
+        }
+    }
+    Ok(())
 }

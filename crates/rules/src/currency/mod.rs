@@ -6,187 +6,188 @@
 //! dated after the verified date, or on or after a pending change's reported
 //! date, says so in a note: a gap in the rules is stated, never silent.
 
-use std::borrow::Cow;
-use std::fmt;
+pub(crate) mod text;
+pub use text::{CurrencyText, Pending};
+
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::dated::{Source, Table};
-use crate::text::{Lang, Say, Text};
+use crate::text::Text;
 
 /// Every embedded rule table: (path under `crates/rules/data/`, its text).
 /// A test checks that this list names every `.toml` file of that folder.
 pub const FILES: &[(&str, &str)] = &[
     (
         "crs/additional_arranged_employment.toml",
-        include_str!("../data/crs/additional_arranged_employment.toml"),
+        include_str!("../../data/crs/additional_arranged_employment.toml"),
     ),
     (
         "crs/additional_canadian_education.toml",
-        include_str!("../data/crs/additional_canadian_education.toml"),
+        include_str!("../../data/crs/additional_canadian_education.toml"),
     ),
     (
         "crs/additional_french.toml",
-        include_str!("../data/crs/additional_french.toml"),
+        include_str!("../../data/crs/additional_french.toml"),
     ),
     (
         "crs/additional_provincial_nomination.toml",
-        include_str!("../data/crs/additional_provincial_nomination.toml"),
+        include_str!("../../data/crs/additional_provincial_nomination.toml"),
     ),
     (
         "crs/additional_sibling.toml",
-        include_str!("../data/crs/additional_sibling.toml"),
+        include_str!("../../data/crs/additional_sibling.toml"),
     ),
-    ("crs/caps.toml", include_str!("../data/crs/caps.toml")),
+    ("crs/caps.toml", include_str!("../../data/crs/caps.toml")),
     (
         "crs/core_age.toml",
-        include_str!("../data/crs/core_age.toml"),
+        include_str!("../../data/crs/core_age.toml"),
     ),
     (
         "crs/core_canadian_experience.toml",
-        include_str!("../data/crs/core_canadian_experience.toml"),
+        include_str!("../../data/crs/core_canadian_experience.toml"),
     ),
     (
         "crs/core_education.toml",
-        include_str!("../data/crs/core_education.toml"),
+        include_str!("../../data/crs/core_education.toml"),
     ),
     (
         "crs/core_first_language.toml",
-        include_str!("../data/crs/core_first_language.toml"),
+        include_str!("../../data/crs/core_first_language.toml"),
     ),
     (
         "crs/core_second_language.toml",
-        include_str!("../data/crs/core_second_language.toml"),
+        include_str!("../../data/crs/core_second_language.toml"),
     ),
     (
         "crs/spouse_canadian_experience.toml",
-        include_str!("../data/crs/spouse_canadian_experience.toml"),
+        include_str!("../../data/crs/spouse_canadian_experience.toml"),
     ),
     (
         "crs/spouse_education.toml",
-        include_str!("../data/crs/spouse_education.toml"),
+        include_str!("../../data/crs/spouse_education.toml"),
     ),
     (
         "crs/spouse_first_language.toml",
-        include_str!("../data/crs/spouse_first_language.toml"),
+        include_str!("../../data/crs/spouse_first_language.toml"),
     ),
     (
         "crs/transferability_certificate.toml",
-        include_str!("../data/crs/transferability_certificate.toml"),
+        include_str!("../../data/crs/transferability_certificate.toml"),
     ),
     (
         "crs/transferability_education.toml",
-        include_str!("../data/crs/transferability_education.toml"),
+        include_str!("../../data/crs/transferability_education.toml"),
     ),
     (
         "crs/transferability_foreign_experience.toml",
-        include_str!("../data/crs/transferability_foreign_experience.toml"),
+        include_str!("../../data/crs/transferability_foreign_experience.toml"),
     ),
     (
         "language/celpip_general.toml",
-        include_str!("../data/language/celpip_general.toml"),
+        include_str!("../../data/language/celpip_general.toml"),
     ),
     (
         "language/ielts_general.toml",
-        include_str!("../data/language/ielts_general.toml"),
+        include_str!("../../data/language/ielts_general.toml"),
     ),
     (
         "language/pte_core.toml",
-        include_str!("../data/language/pte_core.toml"),
+        include_str!("../../data/language/pte_core.toml"),
     ),
     (
         "language/tcf_canada.toml",
-        include_str!("../data/language/tcf_canada.toml"),
+        include_str!("../../data/language/tcf_canada.toml"),
     ),
     (
         "language/tef_canada_ancien_score.toml",
-        include_str!("../data/language/tef_canada_ancien_score.toml"),
+        include_str!("../../data/language/tef_canada_ancien_score.toml"),
     ),
     (
         "language/tef_canada_score_699.toml",
-        include_str!("../data/language/tef_canada_score_699.toml"),
+        include_str!("../../data/language/tef_canada_score_699.toml"),
     ),
     (
         "language/validity.toml",
-        include_str!("../data/language/validity.toml"),
+        include_str!("../../data/language/validity.toml"),
     ),
     (
         "planning/application_deadline.toml",
-        include_str!("../data/planning/application_deadline.toml"),
+        include_str!("../../data/planning/application_deadline.toml"),
     ),
     (
         "planning/eca_validity.toml",
-        include_str!("../data/planning/eca_validity.toml"),
+        include_str!("../../data/planning/eca_validity.toml"),
     ),
     (
         "planning/profile_validity.toml",
-        include_str!("../data/planning/profile_validity.toml"),
+        include_str!("../../data/planning/profile_validity.toml"),
     ),
     (
         "programs/categories_2023.toml",
-        include_str!("../data/programs/categories_2023.toml"),
+        include_str!("../../data/programs/categories_2023.toml"),
     ),
     (
         "programs/categories_2025.toml",
-        include_str!("../data/programs/categories_2025.toml"),
+        include_str!("../../data/programs/categories_2025.toml"),
     ),
     (
         "programs/categories_2026.toml",
-        include_str!("../data/programs/categories_2026.toml"),
+        include_str!("../../data/programs/categories_2026.toml"),
     ),
     (
         "programs/cec_minimums.toml",
-        include_str!("../data/programs/cec_minimums.toml"),
+        include_str!("../../data/programs/cec_minimums.toml"),
     ),
     (
         "programs/fst_eligible_groups.toml",
-        include_str!("../data/programs/fst_eligible_groups.toml"),
+        include_str!("../../data/programs/fst_eligible_groups.toml"),
     ),
     (
         "programs/fst_minimums.toml",
-        include_str!("../data/programs/fst_minimums.toml"),
+        include_str!("../../data/programs/fst_minimums.toml"),
     ),
     (
         "programs/fsw_grid_adaptability.toml",
-        include_str!("../data/programs/fsw_grid_adaptability.toml"),
+        include_str!("../../data/programs/fsw_grid_adaptability.toml"),
     ),
     (
         "programs/fsw_grid_age.toml",
-        include_str!("../data/programs/fsw_grid_age.toml"),
+        include_str!("../../data/programs/fsw_grid_age.toml"),
     ),
     (
         "programs/fsw_grid_arranged_employment.toml",
-        include_str!("../data/programs/fsw_grid_arranged_employment.toml"),
+        include_str!("../../data/programs/fsw_grid_arranged_employment.toml"),
     ),
     (
         "programs/fsw_grid_education.toml",
-        include_str!("../data/programs/fsw_grid_education.toml"),
+        include_str!("../../data/programs/fsw_grid_education.toml"),
     ),
     (
         "programs/fsw_grid_experience.toml",
-        include_str!("../data/programs/fsw_grid_experience.toml"),
+        include_str!("../../data/programs/fsw_grid_experience.toml"),
     ),
     (
         "programs/fsw_grid_first_language.toml",
-        include_str!("../data/programs/fsw_grid_first_language.toml"),
+        include_str!("../../data/programs/fsw_grid_first_language.toml"),
     ),
     (
         "programs/fsw_grid_second_language.toml",
-        include_str!("../data/programs/fsw_grid_second_language.toml"),
+        include_str!("../../data/programs/fsw_grid_second_language.toml"),
     ),
     (
         "programs/fsw_minimums.toml",
-        include_str!("../data/programs/fsw_minimums.toml"),
+        include_str!("../../data/programs/fsw_minimums.toml"),
     ),
     (
         "programs/proof_of_funds.toml",
-        include_str!("../data/programs/proof_of_funds.toml"),
+        include_str!("../../data/programs/proof_of_funds.toml"),
     ),
 ];
 
-const PENDING_TOML: &str = include_str!("../data/pending.toml");
+const PENDING_TOML: &str = include_str!("../../data/pending.toml");
 
 /// One version of a table, as listed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -206,21 +207,6 @@ pub struct TableInfo {
     pub file: &'static str,
     pub description: String,
     pub versions: Vec<VersionInfo>,
-}
-
-/// A reported change that is not encoded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Pending {
-    pub id: String,
-    /// What the change would affect (`crs`, `cec`, …).
-    pub affects: Vec<String>,
-    pub reported_effective: Date,
-    pub what: String,
-    pub what_fr: String,
-    pub status: String,
-    pub status_fr: String,
-    pub sources: Vec<Source>,
 }
 
 #[derive(Deserialize)]
@@ -322,60 +308,11 @@ pub fn notes(as_of: Date, crs_result: bool) -> Vec<Text> {
     notes
 }
 
-/// What the currency notes say.
-#[derive(Debug, Clone, PartialEq)]
-pub enum CurrencyText {
-    NotVerifiedSince { through: Date },
-    Pending(&'static Pending),
-}
-
-impl Say for CurrencyText {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self, lang) {
-            (CurrencyText::NotVerifiedSince { through }, Lang::En) => write!(
-                f,
-                "landed's rules data was last verified against the published pages on {through}; rules may have changed since (see landed rules or the rules page)"
-            ),
-            (CurrencyText::NotVerifiedSince { through }, Lang::Fr) => write!(
-                f,
-                "Les données de règles de landed ont été vérifiées pour la dernière fois par rapport aux pages publiées le {through}; les règles ont pu changer depuis (voir landed rules ou la page des règles)"
-            ),
-            (CurrencyText::Pending(p), Lang::En) => {
-                let grades: Vec<Cow<'_, str>> = p
-                    .sources
-                    .iter()
-                    .filter_map(|s| s.confidence.clone())
-                    .collect();
-                write!(
-                    f,
-                    "Not encoded: {} — {} (sources graded {}). This result may be too low if that factor applies to you.",
-                    p.what,
-                    p.status,
-                    grades.join(", ")
-                )
-            }
-            (CurrencyText::Pending(p), Lang::Fr) => {
-                let grades: Vec<Cow<'_, str>> = p
-                    .sources
-                    .iter()
-                    .filter_map(|s| s.confidence.clone())
-                    .collect();
-                write!(
-                    f,
-                    "Non intégré : {} — {} (sources cotées {}). Ce résultat peut être trop bas si ce facteur s’applique à vous.",
-                    p.what_fr,
-                    p.status_fr,
-                    grades.join(", ")
-                )
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::text::Lang;
 
     #[test]
     fn every_data_file_is_listed_and_every_version_says_when_it_was_verified() {

@@ -1,26 +1,8 @@
-//! What the engine says, kept as data — a message and its arguments — until
-//! it is shown, then written in English or French.
-//!
-//! Why: every requirement, grid line, CRS line and note explains itself. Built
-//! as `String`s, those sentences were most of the allocations of an
-//! assessment and could only be English. As typed messages (one enum per
-//! module: [`crate::crs::CrsText`], [`crate::assess::CecText`], …) they cost
-//! nothing until serialized, the compiler checks each message's arguments,
-//! and each message has its English and its French wording side by side.
-//!
-//! A [`Text`] serializes as a plain string (the public contract) in the
-//! *output language* of the current thread: English unless the caller wraps
-//! the serialization in [`in_language`]:
-//!
-//! ```
-//! use landed_rules::text::{Lang, Text, in_language};
-//! let t = Text::from(landed_rules::crs::CrsText::NoSecondLanguage);
-//! assert_eq!(serde_json::to_string(&t).unwrap(), "\"no second official language test\"");
-//! let fr = in_language(Lang::Fr, || serde_json::to_string(&t).unwrap());
-//! assert_eq!(fr, "\"aucun test dans la seconde langue officielle\"");
-//! ```
+//! The vocabulary every message is made of: the two languages, the [`Say`]
+//! trait, the output language of the thread, numbers, lists, levels, NOC
+//! labels. A leaf (issue 10): the modules' message enums import this, and
+//! [`crate::text`] names those enums, so text never imports a program.
 
-use std::borrow::Cow;
 use std::cell::Cell;
 use std::fmt::{self, Write as _};
 
@@ -102,107 +84,9 @@ impl<T: Say + ?Sized> fmt::Display for In<'_, T> {
     }
 }
 
-/// An explanation in the engine's output: a typed message of one of the
-/// modules, or plain English text (what deserializing an output gives back).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Text {
-    /// English only. Engine output avoids it: [`untranslated_count`] counts it on French output.
-    Plain(Cow<'static, str>),
-    Crs(crate::crs::CrsText),
-    Cec(crate::assess::CecText),
-    Program(crate::programs::ProgramText),
-    Fsw(crate::programs::FswText),
-    Fst(crate::programs::FstText),
-    Category(crate::programs::CategoryText),
-    Draws(crate::draws::DrawsText),
-    Planning(crate::planning::timeline_text::TimelineText),
-    Currency(crate::currency::CurrencyText),
-}
-
-impl Say for Text {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Text::Plain(s) => {
-                if lang == Lang::Fr {
-                    UNTRANSLATED.set(UNTRANSLATED.get() + 1);
-                }
-                f.write_str(s)
-            }
-            Text::Crs(m) => m.say(lang, f),
-            Text::Cec(m) => m.say(lang, f),
-            Text::Program(m) => m.say(lang, f),
-            Text::Fsw(m) => m.say(lang, f),
-            Text::Fst(m) => m.say(lang, f),
-            Text::Category(m) => m.say(lang, f),
-            Text::Currency(m) => m.say(lang, f),
-            Text::Draws(m) => m.say(lang, f),
-            Text::Planning(m) => m.say(lang, f),
-        }
-    }
-}
-
-impl Text {
-    /// The English text.
-    pub fn en(&self) -> String {
-        self.text_in(Lang::En)
-    }
-    /// The French text.
-    pub fn fr(&self) -> String {
-        self.text_in(Lang::Fr)
-    }
-    /// Whether the English text contains `pat` (handy in tests and filters).
-    pub fn contains(&self, pat: &str) -> bool {
-        self.en().contains(pat)
-    }
-    pub fn starts_with(&self, pat: &str) -> bool {
-        self.en().starts_with(pat)
-    }
-    pub fn is_empty(&self) -> bool {
-        matches!(self, Text::Plain(s) if s.is_empty())
-    }
-}
-
-/// Written in the thread's [`output_language`].
-impl fmt::Display for Text {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.say(output_language(), f)
-    }
-}
-
-impl From<&'static str> for Text {
-    fn from(s: &'static str) -> Self {
-        Text::Plain(Cow::Borrowed(s))
-    }
-}
-
-impl From<String> for Text {
-    fn from(s: String) -> Self {
-        Text::Plain(Cow::Owned(s))
-    }
-}
-
-impl Serialize for Text {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(&In(self, output_language()))
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Text::from)
-    }
-}
-
-impl PartialEq<str> for Text {
-    fn eq(&self, other: &str) -> bool {
-        self.en() == other
-    }
-}
-
-impl PartialEq<&str> for Text {
-    fn eq(&self, other: &&str) -> bool {
-        self.en() == *other
-    }
+/// One English-only text written where French was asked for (see [`untranslated_count`]).
+pub(crate) fn count_untranslated() {
+    UNTRANSLATED.set(UNTRANSLATED.get() + 1);
 }
 
 // ---------------------------------------------------------------------------
@@ -314,27 +198,6 @@ impl Say for NocLabel {
     }
 }
 
-/// "; not counted: …" for the distinct exclusion reasons, or nothing.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct NotCounted(pub crate::hours::ExclusionReasons);
-
-impl Say for NotCounted {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
-            return Ok(());
-        }
-        f.write_str(lang.pick("; not counted: ", "; non comptées : "))?;
-        for (i, r) in self.0.iter().enumerate() {
-            if i > 0 {
-                f.write_str("; ")?;
-            }
-            f.write_str(r.describe_in(lang))?;
-        }
-        Ok(())
-    }
-}
-
-/// "reading 6 (7 needed), writing 5 (7 needed)": each ability below its
 /// minimum (minimums in [`Ability::ALL`] order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shortfalls {
@@ -408,31 +271,4 @@ impl fmt::Display for Capitalized<'_> {
 /// "heure" or "heures": French puts 0 and 1 in the singular.
 pub fn heures(n: Num) -> &'static str {
     if n.0 < 2 { "heure" } else { "heures" }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_group_thousands_per_language() {
-        assert_eq!(In(&Num(0), Lang::En).to_string(), "0");
-        assert_eq!(In(&Num(999), Lang::En).to_string(), "999");
-        assert_eq!(In(&Num(1560), Lang::En).to_string(), "1,560");
-        assert_eq!(In(&Num(1234567), Lang::En).to_string(), "1,234,567");
-        assert_eq!(In(&Num(1560), Lang::Fr).to_string(), "1\u{202f}560");
-    }
-
-    #[test]
-    fn the_output_language_is_scoped() {
-        let t = Text::from("x");
-        assert_eq!(output_language(), Lang::En);
-        let before = untranslated_count();
-        in_language(Lang::Fr, || {
-            assert_eq!(output_language(), Lang::Fr);
-            assert_eq!(t.to_string(), "x");
-        });
-        assert_eq!(untranslated_count(), before + 1);
-        assert_eq!(output_language(), Lang::En);
-    }
 }
