@@ -31,6 +31,7 @@ pub mod draws_store;
 pub mod error;
 pub mod form;
 pub mod i18n;
+pub mod mail;
 pub mod page;
 pub mod routes;
 pub mod security;
