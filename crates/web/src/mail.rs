@@ -1,7 +1,7 @@
 //! Staff replies by e-mail: one plain-text message per reply through the SMTP server of
 //! `--smtp-url` (lettre on tokio, TLS by rustls), from `--mail-from`, to the address the
-//! person gave. Without `--smtp-url` there is no [`Mailer`] and the staff page offers the reply
-//! for the staff member's own mail client instead.
+//! person gave (see [`crate::replies`]). Without `--smtp-url` there is no [`Mailer`] and the
+//! staff page offers the reply for the staff member's own mail client instead.
 
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};

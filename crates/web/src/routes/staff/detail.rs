@@ -19,6 +19,7 @@ use super::{NOTE_MAX, Staff, staff_not_found, staff_page, status_label, topic_la
 use crate::form::{read_form, urlencode};
 use crate::i18n::Lang;
 use crate::page::Page;
+use crate::replies::{REPLY_MAX, reply_subject, send_reply};
 use crate::routes::{Errors, internal_error, see_other};
 use crate::security;
 use crate::state::AppState;
@@ -47,14 +48,6 @@ pub struct ReplyView {
 pub struct Drafts {
     pub note: String,
     pub reply: String,
-}
-
-pub const REPLY_MAX: usize = 20_000;
-
-/// The subject of a reply, in the language the person chose.
-pub fn reply_subject(q: &Question) -> String {
-    let lang = Lang::parse(&q.preferred_language).unwrap_or_default();
-    lang.t1("staff-reply-subject", "reference", &q.reference)
 }
 
 /// A `mailto:` link to the person with this subject and body (every part percent-encoded).
@@ -354,48 +347,4 @@ pub async fn add_reply(
         Err(StoreError::NotFound) => staff_not_found(lang, &staff),
         Err(e) => internal_error(lang, "add reply", &e),
     }
-}
-
-/// Store a reply (status → answered) and, with a mailer, send it and record the outcome. The
-/// reply is stored before any sending, so a failed send loses nothing. Shared by the staff page
-/// and the staff API.
-pub async fn send_reply(
-    state: &AppState,
-    question_id: i64,
-    author_email: &str,
-    body: &str,
-) -> Result<Reply, StoreError> {
-    let q = state.store().get_question(question_id).await?;
-    let Some(mailer) = state.mailer() else {
-        let (reply, _) = state
-            .store()
-            .add_reply(question_id, author_email, body, ReplyDelivery::Manual)
-            .await?;
-        tracing::info!(
-            question_id,
-            reply_id = reply.id,
-            "reply stored, to send by hand"
-        );
-        return Ok(reply);
-    };
-    let (reply, _) = state
-        .store()
-        .add_reply(question_id, author_email, body, ReplyDelivery::Pending)
-        .await?;
-    let outcome = mailer.send(&q.email, &reply_subject(&q), body).await;
-    let (delivery, error) = match &outcome {
-        Ok(()) => (ReplyDelivery::Sent, None),
-        Err(e) => {
-            tracing::warn!(question_id, reply_id = reply.id, error = %e, "reply not sent");
-            let msg: String = e.to_string().chars().take(300).collect();
-            (ReplyDelivery::Failed, Some(msg))
-        }
-    };
-    if delivery == ReplyDelivery::Sent {
-        tracing::info!(question_id, reply_id = reply.id, "reply sent");
-    }
-    state
-        .store()
-        .set_reply_delivery(reply.id, delivery, error.as_deref())
-        .await
 }
