@@ -58,6 +58,13 @@
 //!   [`StoreError::TokenReused`] and [`StoreError::RateLimited`]; [`Store::checkpoint`] and a
 //!   WAL checkpointer task for SQLite files ([`WAL_LIMIT_BYTES`]); migration 0002 adds
 //!   `questions.form_token_hash` (unique). [`Store::insert_question`] is unchanged for callers.
+//! - Issue 12 §3: [`Submission::browser_hash`] and [`Submission::per_browser`] (a per-browser
+//!   limit beside the per-IP one, same transaction); [`StaffUser::time_zone`] and
+//!   [`Store::set_staff_time_zone`]; replies: [`Reply`], [`ReplyDelivery`], [`Store::add_reply`]
+//!   (status → answered in the same transaction), [`Store::set_reply_delivery`],
+//!   [`Store::list_replies`]; [`Store::notes_and_replies`] for the export. Migration 0005 adds
+//!   `questions.browser_hash` (+ index), `staff_users.time_zone` and the `replies` table; purge
+//!   deletes replies with their question.
 
 #![forbid(unsafe_code)]
 
