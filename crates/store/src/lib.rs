@@ -58,6 +58,13 @@
 //!   [`StoreError::TokenReused`] and [`StoreError::RateLimited`]; [`Store::checkpoint`] and a
 //!   WAL checkpointer task for SQLite files ([`WAL_LIMIT_BYTES`]); migration 0002 adds
 //!   `questions.form_token_hash` (unique). [`Store::insert_question`] is unchanged for callers.
+//! - Issue 12 §3: [`Submission::browser_hash`] and [`Submission::per_browser`] (a per-browser
+//!   limit beside the per-IP one, same transaction); [`StaffUser::time_zone`] and
+//!   [`Store::set_staff_time_zone`]; replies: [`Reply`], [`ReplyDelivery`], [`Store::add_reply`]
+//!   (status → answered in the same transaction), [`Store::set_reply_delivery`],
+//!   [`Store::list_replies`]; [`Store::notes_and_replies`] for the export. Migration 0005 adds
+//!   `questions.browser_hash` (+ index), `staff_users.time_zone` and the `replies` table; purge
+//!   deletes replies with their question.
 
 #![forbid(unsafe_code)]
 
@@ -98,6 +105,10 @@ pub mod limits {
     pub const ASSESSMENT_JSON: usize = 500_000;
     /// Maximum length of a note body ([`crate::Store::add_note`]).
     pub const NOTE: usize = 20_000;
+    /// Maximum length of a reply body ([`crate::Store::add_reply`]).
+    pub const REPLY: usize = 20_000;
+    /// Maximum length of a staff time zone name ([`crate::Store::set_staff_time_zone`]).
+    pub const TIME_ZONE: usize = 64;
     /// Largest accepted [`crate::QuestionFilter::per_page`]; larger values are clamped.
     pub const PER_PAGE: u32 = 200;
 }
@@ -148,8 +159,9 @@ pub enum StoreError {
         /// Reference of the question stored with this token.
         reference: String,
     },
-    /// The per-IP limit of [`Submission::per_ip`] is reached: nothing was stored (web: 429).
-    #[error("too many questions from this address")]
+    /// The per-IP limit of [`Submission::per_ip`] or the per-browser limit of
+    /// [`Submission::per_browser`] is reached: nothing was stored (web: 429).
+    #[error("too many questions from this address or browser")]
     RateLimited,
     /// Any other database error (connection, I/O, constraint…). Web: logged 500.
     #[error("database error")]
@@ -265,9 +277,16 @@ pub struct Submission<'a> {
     /// At most `max` questions with the question's [`NewQuestion::ip_hash`] created at or after
     /// `since`; past it [`StoreError::RateLimited`]. `None` (or no `ip_hash`): no limit.
     pub per_ip: Option<PerIpLimit>,
+    /// A keyed hash of the sending browser's random cookie (computed by the web layer), stored
+    /// with the question. With [`Submission::per_browser`] it lets one office or campus address
+    /// (many people, one IP) have a higher per-IP limit while each browser keeps a low one.
+    pub browser_hash: Option<&'a str>,
+    /// At most `max` questions with this [`Submission::browser_hash`] created at or after
+    /// `since`; past it [`StoreError::RateLimited`]. `None` (or no `browser_hash`): no limit.
+    pub per_browser: Option<PerIpLimit>,
 }
 
-/// See [`Submission::per_ip`].
+/// A count limit over a window: see [`Submission::per_ip`] and [`Submission::per_browser`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PerIpLimit {
     /// Most questions allowed in the window.
@@ -377,6 +396,80 @@ pub struct StaffUser {
     pub password_hash: String,
     /// When the account was created (UTC).
     pub created_at: Timestamp,
+    /// The IANA time zone the staff pages show times in (e.g. `America/Toronto`); `None` = UTC.
+    /// Set with [`Store::set_staff_time_zone`]; the web layer checks the name.
+    pub time_zone: Option<String>,
+}
+
+/// What happened to a reply's e-mail. Stored as [`ReplyDelivery::as_str`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyDelivery {
+    /// Stored; the e-mail is being sent (`"pending"`).
+    Pending,
+    /// The SMTP server accepted the e-mail (`"sent"`).
+    Sent,
+    /// Sending failed; [`Reply::delivery_error`] says why (`"failed"`).
+    Failed,
+    /// No SMTP server is configured: the staff member sends it from their own mail client
+    /// (`"manual"`).
+    Manual,
+}
+
+impl ReplyDelivery {
+    /// The stored form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReplyDelivery::Pending => "pending",
+            ReplyDelivery::Sent => "sent",
+            ReplyDelivery::Failed => "failed",
+            ReplyDelivery::Manual => "manual",
+        }
+    }
+
+    /// Inverse of [`ReplyDelivery::as_str`].
+    pub fn parse(s: &str) -> Option<ReplyDelivery> {
+        [
+            ReplyDelivery::Pending,
+            ReplyDelivery::Sent,
+            ReplyDelivery::Failed,
+            ReplyDelivery::Manual,
+        ]
+        .into_iter()
+        .find(|d| d.as_str() == s)
+    }
+}
+
+/// A reply to the person who asked, stored with the question ([`Store::add_reply`]).
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct Reply {
+    /// Database id.
+    pub id: i64,
+    /// The question it answers.
+    pub question_id: i64,
+    /// Email of the staff member who wrote it (a snapshot).
+    pub author_email: String,
+    /// The reply text, verbatim.
+    pub body: String,
+    /// What happened to its e-mail.
+    pub delivery: ReplyDelivery,
+    /// Why sending failed (a short, non-personal message), when it did.
+    pub delivery_error: Option<String>,
+    /// When it was written (UTC).
+    pub created_at: Timestamp,
+    /// When the SMTP server accepted it (UTC), when it did.
+    pub delivered_at: Option<Timestamp>,
+}
+
+impl fmt::Debug for Reply {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Reply")
+            .field("id", &self.id)
+            .field("question_id", &self.question_id)
+            .field("delivery", &self.delivery)
+            .field("created_at", &self.created_at)
+            .finish_non_exhaustive()
+    }
 }
 
 /// A logged-in staff session, stored in the database so several app instances share it.
@@ -922,7 +1015,8 @@ impl Store {
     /// 1. looks up the form token ([`Submission::form_token`]): already used with the same
     ///    content → [`Submitted::AlreadyStored`] with the first question; with other content →
     ///    [`StoreError::TokenReused`] (nothing stored);
-    /// 2. counts the IP's recent questions ([`Submission::per_ip`]) → [`StoreError::RateLimited`];
+    /// 2. counts the IP's recent questions ([`Submission::per_ip`]) and the browser's
+    ///    ([`Submission::per_browser`]) → [`StoreError::RateLimited`];
     /// 3. inserts (validated as [`Store::insert_question`]) and commits.
     ///
     /// The steps cannot race: SQLite takes the write lock first (`BEGIN IMMEDIATE`), PostgreSQL
@@ -943,11 +1037,18 @@ impl Store {
             (Some(ip), Some(limit)) => Some((ip.as_str(), limit)),
             _ => None,
         };
+        if let Some(b) = opts.browser_hash {
+            check_text("browser_hash", b, 200, false)?;
+        }
+        let per_browser = match (opts.browser_hash, opts.per_browser) {
+            (Some(b), Some(limit)) => Some((b, limit)),
+            _ => None,
+        };
         let insert_sql = format!(
             "insert into questions (reference, status, name, email, topic, message, \
              preferred_language, assessment_json, consent, ip_hash, search_text, created_at, \
-             updated_at, form_token_hash) \
-             values ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) \
+             updated_at, form_token_hash, browser_hash) \
+             values ($1, 'new', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13) \
              returning {}",
             rows::QUESTION_COLUMNS
         );
@@ -956,6 +1057,8 @@ impl Store {
             rows::QUESTION_COLUMNS
         );
         let count_sql = "select count(*) from questions where ip_hash = $1 and created_at >= $2";
+        let browser_count_sql =
+            "select count(*) from questions where browser_hash = $1 and created_at >= $2";
 
         // The transaction's body, the same for both backends once it is open and locked.
         macro_rules! body {
@@ -987,6 +1090,17 @@ impl Store {
                         return Err(StoreError::RateLimited);
                     }
                 }
+                if let Some((browser, limit)) = per_browser {
+                    let n: i64 = sqlx::query_scalar(browser_count_sql)
+                        .bind(browser)
+                        .bind(rows::ms(limit.since))
+                        .fetch_one(&mut *$tx)
+                        .await?;
+                    if count(n) >= limit.max {
+                        $tx.rollback().await?;
+                        return Err(StoreError::RateLimited);
+                    }
+                }
                 let reference = util::new_reference(year)?;
                 let search =
                     util::search_text(&reference, &new.name, &new.email, &new.topic, &new.message);
@@ -1003,6 +1117,7 @@ impl Store {
                     .bind(&search)
                     .bind(rows::ms(now))
                     .bind(token_hash.as_deref())
+                    .bind(opts.browser_hash)
                     .fetch_one(&mut *$tx)
                     .await;
                 match inserted {
@@ -1031,7 +1146,8 @@ impl Store {
                 }
                 Pool::Postgres(pool) => {
                     let mut tx = pool.begin().await?;
-                    // Always the token first, then the IP: one order, no deadlock.
+                    // Always the token first, then the IP, then the browser: one order, no
+                    // deadlock.
                     if let Some(th) = &token_hash {
                         sqlx::query("select pg_advisory_xact_lock($1)")
                             .bind(util::lock_key(th))
@@ -1041,6 +1157,12 @@ impl Store {
                     if let Some((ip, _)) = per_ip {
                         sqlx::query("select pg_advisory_xact_lock($1)")
                             .bind(util::lock_key(&format!("question-ip:{ip}")))
+                            .execute(&mut *tx)
+                            .await?;
+                    }
+                    if let Some((browser, _)) = per_browser {
+                        sqlx::query("select pg_advisory_xact_lock($1)")
+                            .bind(util::lock_key(&format!("question-browser:{browser}")))
                             .execute(&mut *tx)
                             .await?;
                     }
@@ -1291,6 +1413,172 @@ impl Store {
             .await?))
     }
 
+    // --- replies ---------------------------------------------------------------------------
+
+    /// Store a reply to the person who asked (non-blank, ≤ [`limits::REPLY`]) with its first
+    /// `delivery` state, and move the question to `answered` (recorded in its status history as
+    /// done by `author_email`, unless it already was answered), in one transaction. Returns the
+    /// reply and the status change, if any. Unknown question → [`StoreError::NotFound`].
+    pub async fn add_reply(
+        &self,
+        question_id: i64,
+        author_email: &str,
+        body: &str,
+        delivery: ReplyDelivery,
+    ) -> Result<(Reply, Option<StatusChange>)> {
+        check_text("author_email", author_email, limits::EMAIL, true)?;
+        check_text("body", body, limits::REPLY, true)?;
+        let now = rows::ms(Timestamp::now());
+        let reply_sql = format!(
+            "insert into replies (question_id, author_email, body, delivery, created_at) \
+             values ($1, $2, $3, $4, $5) returning {}",
+            rows::REPLY_COLUMNS
+        );
+        let change_sql = format!(
+            "insert into question_status_changes \
+             (question_id, from_status, to_status, by_email, created_at) \
+             values ($1, $2, 'answered', $3, $4) returning {}",
+            rows::STATUS_CHANGE_COLUMNS
+        );
+        macro_rules! body {
+            ($tx:ident, $select:expr) => {{
+                let current: Option<String> = sqlx::query_scalar($select)
+                    .bind(question_id)
+                    .fetch_optional(&mut *$tx)
+                    .await?;
+                let Some(current) = current else {
+                    $tx.rollback().await?;
+                    return Err(StoreError::NotFound);
+                };
+                let from = rows::status(&current)?;
+                let reply = sqlx::query_as::<_, Reply>(&reply_sql)
+                    .bind(question_id)
+                    .bind(author_email)
+                    .bind(body)
+                    .bind(delivery.as_str())
+                    .bind(now)
+                    .fetch_one(&mut *$tx)
+                    .await?;
+                sqlx::query(
+                    "update questions set status = 'answered', updated_at = $1 where id = $2",
+                )
+                .bind(now)
+                .bind(question_id)
+                .execute(&mut *$tx)
+                .await?;
+                let change = if from == QuestionStatus::Answered {
+                    None
+                } else {
+                    Some(
+                        sqlx::query_as::<_, StatusChange>(&change_sql)
+                            .bind(question_id)
+                            .bind(from.as_str())
+                            .bind(author_email)
+                            .bind(now)
+                            .fetch_one(&mut *$tx)
+                            .await?,
+                    )
+                };
+                $tx.commit().await?;
+                Ok((reply, change))
+            }};
+        }
+        match &self.pool {
+            Pool::Sqlite(pool) => {
+                // The write lock first: the status read and the update see one state.
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                body!(tx, "select status from questions where id = $1")
+            }
+            Pool::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                body!(tx, "select status from questions where id = $1 for update")
+            }
+        }
+    }
+
+    /// Record what happened to a reply's e-mail (`delivered_at` is set when it is
+    /// [`ReplyDelivery::Sent`]); `error` is a short, non-personal reason. Unknown id →
+    /// [`StoreError::NotFound`].
+    pub async fn set_reply_delivery(
+        &self,
+        reply_id: i64,
+        delivery: ReplyDelivery,
+        error: Option<&str>,
+    ) -> Result<Reply> {
+        if let Some(e) = error {
+            check_text("delivery_error", e, 500, false)?;
+        }
+        let delivered_at = (delivery == ReplyDelivery::Sent).then(|| rows::ms(Timestamp::now()));
+        let sql = format!(
+            "update replies set delivery = $1, delivery_error = $2, delivered_at = $3 \
+             where id = $4 returning {}",
+            rows::REPLY_COLUMNS
+        );
+        let r = with_pool!(self, pool => sqlx::query_as::<_, Reply>(&sql)
+            .bind(delivery.as_str())
+            .bind(error)
+            .bind(delivered_at)
+            .bind(reply_id)
+            .fetch_optional(pool)
+            .await?);
+        r.ok_or(StoreError::NotFound)
+    }
+
+    /// Replies to a question, oldest first.
+    pub async fn list_replies(&self, question_id: i64) -> Result<Vec<Reply>> {
+        let sql = format!(
+            "select {} from replies where question_id = $1 order by id",
+            rows::REPLY_COLUMNS
+        );
+        Ok(with_pool!(self, pool => sqlx::query_as::<_, Reply>(&sql)
+            .bind(question_id)
+            .fetch_all(pool)
+            .await?))
+    }
+
+    /// The notes and replies of many questions at once (for the CSV export), each oldest
+    /// first, grouped by question id. Ids without any are absent from the maps.
+    pub async fn notes_and_replies(
+        &self,
+        question_ids: &[i64],
+    ) -> Result<(
+        std::collections::HashMap<i64, Vec<Note>>,
+        std::collections::HashMap<i64, Vec<Reply>>,
+    )> {
+        let mut notes: std::collections::HashMap<i64, Vec<Note>> = Default::default();
+        let mut replies: std::collections::HashMap<i64, Vec<Reply>> = Default::default();
+        // Chunks well under SQLite's bound-parameter limit.
+        for chunk in question_ids.chunks(500) {
+            let marks: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let args: Vec<Arg> = chunk.iter().map(|id| Arg::Int(*id)).collect();
+            let notes_sql = format!(
+                "select {} from question_notes where question_id in ({}) order by id",
+                rows::NOTE_COLUMNS,
+                marks.join(", ")
+            );
+            let replies_sql = format!(
+                "select {} from replies where question_id in ({}) order by id",
+                rows::REPLY_COLUMNS,
+                marks.join(", ")
+            );
+            let ns = with_pool!(self, pool =>
+                bind_all!(sqlx::query_as::<_, Note>(&notes_sql), &args)
+                    .fetch_all(pool)
+                    .await?);
+            for n in ns {
+                notes.entry(n.question_id).or_default().push(n);
+            }
+            let rs = with_pool!(self, pool =>
+                bind_all!(sqlx::query_as::<_, Reply>(&replies_sql), &args)
+                    .fetch_all(pool)
+                    .await?);
+            for r in rs {
+                replies.entry(r.question_id).or_default().push(r);
+            }
+        }
+        Ok((notes, replies))
+    }
+
     /// Delete closed questions whose `updated_at` (last status change, note or submission) is
     /// before `cutoff`, with their notes and status history. Returns how many questions were
     /// deleted. (`landed admin purge --older-than 365d` passes `now - 365 days`.)
@@ -1301,7 +1589,7 @@ impl Store {
         let doomed = "select id from questions where status = 'closed' and updated_at < $1";
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
-            for table in ["question_notes", "question_status_changes"] {
+            for table in ["question_notes", "question_status_changes", "replies"] {
                 sqlx::query(&format!(
                     "delete from {table} where question_id in ({doomed})"
                 ))
@@ -1390,6 +1678,27 @@ impl Store {
             .fetch_all(pool)
             .await?),
         )
+    }
+
+    /// Set (or, with `None`, clear) the time zone a staff user's pages show times in. The
+    /// name is stored as given (≤ [`limits::TIME_ZONE`] characters); the web layer checks it is
+    /// a known IANA zone. Unknown id → [`StoreError::NotFound`].
+    pub async fn set_staff_time_zone(&self, id: i64, time_zone: Option<&str>) -> Result<()> {
+        if let Some(tz) = time_zone {
+            check_text("time_zone", tz, limits::TIME_ZONE, true)?;
+        }
+        let n = with_pool!(self, pool =>
+            sqlx::query("update staff_users set time_zone = $1 where id = $2")
+                .bind(time_zone)
+                .bind(id)
+                .execute(pool)
+                .await?
+                .rows_affected());
+        if n == 0 {
+            Err(StoreError::NotFound)
+        } else {
+            Ok(())
+        }
     }
 
     /// Replace a staff user's password hash. Unknown id → [`StoreError::NotFound`]. Does not end

@@ -29,6 +29,11 @@ pub(crate) const SQLITE: Embedded = &[
         "api_tokens",
         include_str!("../migrations/sqlite/0004_api_tokens.sql"),
     ),
+    (
+        5,
+        "inbox",
+        include_str!("../migrations/sqlite/0005_inbox.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: Embedded = &[
@@ -46,6 +51,11 @@ pub(crate) const POSTGRES: Embedded = &[
         4,
         "api_tokens",
         include_str!("../migrations/postgres/0004_api_tokens.sql"),
+    ),
+    (
+        5,
+        "inbox",
+        include_str!("../migrations/postgres/0005_inbox.sql"),
     ),
 ];
 

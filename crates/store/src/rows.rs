@@ -6,7 +6,7 @@ use sqlx::postgres::PgRow;
 use sqlx::sqlite::SqliteRow;
 use sqlx::{FromRow, Row};
 
-use crate::{Note, Question, QuestionStatus, StaffUser, StatusChange};
+use crate::{Note, Question, QuestionStatus, Reply, ReplyDelivery, StaffUser, StatusChange};
 
 /// Columns selected for a [`Question`].
 pub(crate) const QUESTION_COLUMNS: &str = "id, reference, status, name, email, topic, message, \
@@ -17,7 +17,10 @@ pub(crate) const NOTE_COLUMNS: &str = "id, question_id, author_email, body, crea
 pub(crate) const STATUS_CHANGE_COLUMNS: &str =
     "id, question_id, from_status, to_status, by_email, created_at";
 /// Columns selected for a [`StaffUser`].
-pub(crate) const STAFF_COLUMNS: &str = "id, email, password_hash, created_at";
+pub(crate) const STAFF_COLUMNS: &str = "id, email, password_hash, created_at, time_zone";
+/// Columns selected for a [`Reply`].
+pub(crate) const REPLY_COLUMNS: &str =
+    "id, question_id, author_email, body, delivery, delivery_error, created_at, delivered_at";
 
 /// Unix milliseconds → timestamp (the storage format of every instant).
 pub(crate) fn ts(ms: i64) -> Result<Timestamp, sqlx::Error> {
@@ -87,6 +90,25 @@ macro_rules! impl_from_row {
                     email: row.try_get("email")?,
                     password_hash: row.try_get("password_hash")?,
                     created_at: ts(row.try_get("created_at")?)?,
+                    time_zone: row.try_get("time_zone")?,
+                })
+            }
+        }
+
+        impl<'r> FromRow<'r, $row> for Reply {
+            fn from_row(row: &'r $row) -> Result<Self, sqlx::Error> {
+                let delivery: String = row.try_get("delivery")?;
+                let delivered_at: Option<i64> = row.try_get("delivered_at")?;
+                Ok(Reply {
+                    id: row.try_get("id")?,
+                    question_id: row.try_get("question_id")?,
+                    author_email: row.try_get("author_email")?,
+                    body: row.try_get("body")?,
+                    delivery: ReplyDelivery::parse(&delivery)
+                        .ok_or_else(|| sqlx::Error::Decode("unknown reply delivery".into()))?,
+                    delivery_error: row.try_get("delivery_error")?,
+                    created_at: ts(row.try_get("created_at")?)?,
+                    delivered_at: delivered_at.map(ts).transpose()?,
                 })
             }
         }

@@ -51,6 +51,7 @@ async fn one_token_one_question(store: &Store) {
                     max: 5,
                     since: hour_ago(),
                 }),
+                ..Default::default()
             };
             store.submit_question(&new, &opts).await.unwrap()
         }));
@@ -79,6 +80,7 @@ async fn one_token_one_question(store: &Store) {
     let opts = Submission {
         form_token: Some("token-A"),
         per_ip: None,
+        ..Default::default()
     };
     match store.submit_question(&changed, &opts).await {
         Err(StoreError::TokenReused { reference: r }) => assert_eq!(r, reference),
@@ -96,6 +98,7 @@ async fn one_token_one_question(store: &Store) {
     let other = Submission {
         form_token: Some("token-B"),
         per_ip: None,
+        ..Default::default()
     };
     let b = store.submit_question(&new, &other).await.unwrap();
     assert!(matches!(b, Submitted::Stored(_)));
@@ -123,6 +126,7 @@ async fn per_ip_limit_holds(store: &Store) {
                     max: 5,
                     since: hour_ago(),
                 }),
+                ..Default::default()
             };
             store.submit_question(&new, &opts).await
         }));
@@ -154,6 +158,7 @@ async fn per_ip_limit_holds(store: &Store) {
             max: 5,
             since: hour_ago(),
         }),
+        ..Default::default()
     };
     let first = store.submit_question(&other, &opts).await.unwrap();
     assert!(matches!(first, Submitted::Stored(_)));
@@ -171,6 +176,7 @@ async fn per_ip_limit_holds(store: &Store) {
                 max: 5,
                 since: hour_ago(),
             }),
+            ..Default::default()
         };
         match store.submit_question(&new, &opts).await {
             Ok(Submitted::AlreadyStored(_)) => same += 1,
@@ -187,6 +193,7 @@ async fn per_ip_limit_holds(store: &Store) {
             max: 5,
             since: Timestamp::now() + SignedDuration::from_secs(1),
         }),
+        ..Default::default()
     };
     let new = question("flood", "After the window moved on", "ip-1");
     assert!(matches!(

@@ -42,6 +42,11 @@ pub fn app(state: AppState) -> Router {
         .route("/staff/questions/{id}", get(staff::detail))
         .route("/staff/questions/{id}/notes", post(staff::add_note))
         .route("/staff/questions/{id}/status", post(staff::change_status))
+        .route("/staff/questions/{id}/replies", post(staff::add_reply))
+        .route(
+            "/staff/profile",
+            get(staff::profile).post(staff::save_profile),
+        )
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),

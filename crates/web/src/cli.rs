@@ -49,10 +49,27 @@ pub struct ServeArgs {
     #[arg(long, env = "LANDED_MAX_FORM_AGE_SECS", value_name = "SECS")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_form_age_secs: Option<i64>,
-    /// Questions accepted per IP address per hour [default: 5]
+    /// Questions accepted per IP address per hour (a campus or office shares one) [default: 30]
     #[arg(long, env = "LANDED_QUESTIONS_PER_IP_PER_HOUR", value_name = "N")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub questions_per_ip_per_hour: Option<u32>,
+    /// Questions accepted per browser (its random cookie) per hour; cookie-less posts share one count per IP [default: 5]
+    #[arg(long, env = "LANDED_QUESTIONS_PER_BROWSER_PER_HOUR", value_name = "N")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions_per_browser_per_hour: Option<u32>,
+    /// SMTP server for staff replies: smtps://user:pass@host[:465] (TLS), smtp://user:pass@host[:587]?tls=required (STARTTLS), smtp://localhost:25 (plain, local relay) [default: none: staff copy replies into their mail client]
+    #[arg(
+        long,
+        env = "LANDED_SMTP_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub smtp_url: Option<String>,
+    /// From address of staff replies, e.g. "Landed <answers@example.org>" (needed with --smtp-url)
+    #[arg(long, env = "LANDED_MAIL_FROM", value_name = "ADDRESS")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mail_from: Option<String>,
     /// Failed staff logins per account in 15 minutes before it is locked [default: 5]
     #[arg(long, env = "LANDED_LOGIN_FAILURES_LIMIT", value_name = "N")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -280,6 +297,8 @@ async fn serve(mut settings: Settings) -> ExitCode {
         password_checks_at_once = settings.hash_workers_resolved(),
         password_checks_waiting = settings.hash_queue,
         questions_per_ip_per_hour = settings.questions_per_ip_per_hour,
+        questions_per_browser_per_hour = settings.questions_per_browser_per_hour,
+        replies_by_smtp = settings.smtp_url.is_some(),
         slow_request_ms = settings.slow_request_ms,
         open_file_limit = files,
         "limits in force"

@@ -30,8 +30,19 @@ pub struct Settings {
     pub min_fill_secs: i64,
     /// A question form older than this must be reloaded.
     pub max_form_age_secs: i64,
-    /// Questions accepted per IP address per hour.
+    /// Questions accepted per IP address per hour (high: a campus or office shares one
+    /// address; each browser is limited by `questions_per_browser_per_hour`).
     pub questions_per_ip_per_hour: u32,
+    /// Questions accepted per browser (its `landed_browser` cookie) per hour; posts without
+    /// the cookie (and API calls) share one such count per IP address.
+    pub questions_per_browser_per_hour: u32,
+    /// The SMTP server replies are sent through, as lettre reads it:
+    /// `smtps://user:pass@host[:465]` (TLS), `smtp://user:pass@host[:587]?tls=required`
+    /// (STARTTLS), `smtp://host:25` (unencrypted: a relay on the same machine only). When
+    /// absent, staff copy each reply into their own mail client.
+    pub smtp_url: Option<String>,
+    /// The `From:` address of replies (`Name <address>` or `address`); needed with `smtp_url`.
+    pub mail_from: Option<String>,
     /// Failed staff logins per account in 15 minutes before that account's logins are refused.
     pub login_failures_limit: u32,
     /// Failed staff logins per IP address in 15 minutes before that address is refused.
@@ -77,7 +88,10 @@ impl Default for Settings {
             public_url: None,
             min_fill_secs: 3,
             max_form_age_secs: 24 * 3600,
-            questions_per_ip_per_hour: 5,
+            questions_per_ip_per_hour: 30,
+            questions_per_browser_per_hour: 5,
+            smtp_url: None,
+            mail_from: None,
             login_failures_limit: 5,
             login_ip_failures_limit: 5,
             hash_workers: 0,
@@ -178,6 +192,28 @@ impl Settings {
         ] {
             if value == 0 {
                 return Err(bad(key, "must be at least 1 second"));
+            }
+        }
+        if self.questions_per_ip_per_hour == 0 || self.questions_per_browser_per_hour == 0 {
+            return Err(bad(
+                "questions_per_browser_per_hour",
+                "the question limits must be at least 1",
+            ));
+        }
+        self.smtp_url = self.smtp_url.take().filter(|u| !u.trim().is_empty());
+        self.mail_from = self.mail_from.take().filter(|u| !u.trim().is_empty());
+        if let Some(url) = &self.smtp_url {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                return Err(bad(
+                    "smtp_url",
+                    "must start with smtp:// or smtps://, e.g. smtps://user:password@mail.example.org",
+                ));
+            }
+            if self.mail_from.is_none() {
+                return Err(bad(
+                    "mail_from",
+                    "is needed with smtp_url: the From address of replies, e.g. answers@example.org",
+                ));
             }
         }
         if self.login_failures_limit == 0 || self.login_ip_failures_limit == 0 {

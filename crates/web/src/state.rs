@@ -22,6 +22,8 @@ struct Inner {
     key: [u8; 32],
     hash_pool: HashPool,
     today: Option<Date>,
+    /// Staff replies by e-mail, when `smtp_url` is set.
+    mailer: Option<crate::mail::Mailer>,
 }
 
 impl AppState {
@@ -37,6 +39,7 @@ impl AppState {
             }
         };
         let hash_pool = HashPool::new(settings.hash_workers_resolved(), settings.hash_queue);
+        let mailer = crate::mail::Mailer::from_settings(&settings).map_err(|e| e.to_string())?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 store,
@@ -44,8 +47,14 @@ impl AppState {
                 key,
                 hash_pool,
                 today: None,
+                mailer,
             }),
         })
+    }
+
+    /// The SMTP mailer for staff replies, when `smtp_url` is configured.
+    pub fn mailer(&self) -> Option<&crate::mail::Mailer> {
+        self.inner.mailer.as_ref()
     }
 
     /// Same state but "today" fixed to `date` (tests and demonstrations).
@@ -57,6 +66,7 @@ impl AppState {
             settings,
             key: self.inner.key,
             today: Some(date),
+            mailer: self.inner.mailer.clone(),
         };
         AppState {
             inner: Arc::new(inner),

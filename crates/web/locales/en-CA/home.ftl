@@ -20,5 +20,5 @@ home-cta-assessment = Check your eligibility
 home-cta-assessment-body = Answer a few questions about your work, studies and language tests. You get a checklist for each program and an estimated CRS score.
 home-cta-crs = Estimate your CRS score
 home-cta-crs-body = Already know your language levels and years of experience? Get a score with its breakdown on one page.
-home-cta-question = Ask a question
+home-cta-question = What do you need help with?
 home-cta-question-body = Not sure how a rule applies to you? Write to us; a person answers.

@@ -1,4 +1,4 @@
-q-title = Ask a question
+q-title = What do you need help with?
 q-lead = A person reads every question and answers by email, usually within a few working days. Please don't include passport numbers, client IDs or other identity numbers.
 q-name = Your name
 q-email = Email address
@@ -43,5 +43,5 @@ q-error-resent-changed = This form was already sent, as question { $reference },
 q-sent-title = Your question has been sent
 q-sent-reference = Your reference number is
 q-sent-next-heading = What happens next
-q-sent-next-body = A staff member will answer by email in the language you chose. Keep your reference number: quote it if you write to us again about this question.
+q-sent-next-body = A staff member will answer by email, to the address you gave, in the language you chose — usually within a few working days. The reply comes from our own address: check your spam folder if you see nothing. Keep your reference number: quote it if you write to us again about this question.
 q-sent-privacy = Your question is kept until 365 days after it is closed.

@@ -20,5 +20,5 @@ home-cta-assessment = Vérifier votre admissibilité
 home-cta-assessment-body = Répondez à quelques questions sur votre travail, vos études et vos tests de langue. Vous obtenez une liste de vérification pour chaque programme et une note SCG estimée.
 home-cta-crs = Estimer votre note SCG
 home-cta-crs-body = Vous connaissez déjà vos niveaux de langue et vos années d’expérience? Obtenez une note détaillée sur une seule page.
-home-cta-question = Poser une question
+home-cta-question = Comment pouvons-nous vous aider ?
 home-cta-question-body = Vous ne savez pas comment une règle s’applique à vous? Écrivez-nous; une personne vous répond.

@@ -1,4 +1,4 @@
-q-title = Poser une question
+q-title = Comment pouvons-nous vous aider ?
 q-lead = Une personne lit chaque question et répond par courriel, habituellement en quelques jours ouvrables. N’indiquez pas de numéro de passeport, d’identificateur client ni d’autre numéro d’identité.
 q-name = Votre nom
 q-email = Adresse courriel
@@ -43,5 +43,5 @@ q-error-resent-changed = Ce formulaire a déjà été envoyé, comme question { 
 q-sent-title = Votre question a été envoyée
 q-sent-reference = Votre numéro de référence est
 q-sent-next-heading = La suite
-q-sent-next-body = Un membre du personnel vous répondra par courriel dans la langue choisie. Conservez votre numéro de référence : indiquez-le si vous nous écrivez de nouveau au sujet de cette question.
+q-sent-next-body = Un membre du personnel vous répondra par courriel, à l’adresse que vous avez donnée, dans la langue choisie — habituellement en quelques jours ouvrables. La réponse vient de notre propre adresse : vérifiez vos courriels indésirables si vous ne voyez rien. Conservez votre numéro de référence : indiquez-le si vous nous écrivez de nouveau au sujet de cette question.
 q-sent-privacy = Votre question est conservée jusqu’à 365 jours après sa fermeture.

@@ -2,8 +2,12 @@
 //!
 //! Spam protection without any third-party service: a honeypot field, a signed form token
 //! (HMAC of render time, form and language) that also stands in for CSRF protection on this
-//! session-less form, a minimum fill time, and a per-IP limit counted in the database (shared
-//! by every instance, checked in the transaction that inserts). A form token stores one
+//! session-less form, a minimum fill time, and limits counted in the database (shared by every
+//! instance, checked in the transaction that inserts): per IP address (high, so a campus or
+//! office behind one address is not blocked) and per browser (low), the browser known by a
+//! random first-party cookie ([`BROWSER_COOKIE`]); posts without that cookie share one
+//! per-browser count per IP address. A form sent too fast with empty fields gets the
+//! field errors (each naming its field), not only the spam message. A form token stores one
 //! question: a resend gets the same reference, a resend with changed text is refused (409)
 //! with a message. A question is committed to the database before the visitor is redirected
 //! (303) to the confirmation page, which shows its reference only to the browser that sent it.
@@ -33,6 +37,62 @@ const FORM_ID: &str = "question";
 const HONEYPOT: &str = "website";
 /// Largest attached profile accepted (inflated JSON bytes).
 pub const ASSESSMENT_MAX: usize = 64 * 1024;
+/// The random first-party cookie that tells one browser from another behind one address
+/// (HttpOnly, SameSite=Lax, Secure with `--secure-cookies` or behind HTTPS; a year).
+pub const BROWSER_COOKIE: &str = "landed_browser";
+/// `Retry-After` of a refused question (the limits count over one hour).
+pub const RETRY_AFTER_SECS: u64 = 3600;
+
+/// The browser cookie's value, when it is one we could have set (32 lowercase hex digits).
+pub fn browser_id(headers: &axum::http::HeaderMap) -> Option<&str> {
+    security::cookie(headers, BROWSER_COOKIE).filter(|v| {
+        v.len() == 32
+            && v.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+/// A new random browser id (32 hex digits), or `None` if the OS random source fails.
+fn new_browser_id() -> Option<String> {
+    let mut b = [0u8; 16];
+    getrandom::getrandom(&mut b).ok()?;
+    Some(b.iter().map(|x| format!("{x:02x}")).collect())
+}
+
+/// The `Set-Cookie` value for a browser id.
+fn browser_cookie(id: &str, secure: bool) -> String {
+    let mut c = format!("{BROWSER_COOKIE}={id}; Path=/; HttpOnly; SameSite=Lax; Max-Age=31536000");
+    if secure {
+        c.push_str("; Secure");
+    }
+    c
+}
+
+/// What the per-browser limit counts: a keyed hash of the browser cookie, or, without one,
+/// of the IP address (so cookie-less posts from one address share one low limit).
+pub fn browser_hash(key: &[u8; 32], browser: Option<&str>, ip_hash: &str) -> String {
+    match browser {
+        Some(id) => security::ip_hash(key, &format!("browser:{id}")),
+        None => format!("ip:{ip_hash}"),
+    }
+}
+
+/// The per-IP and per-browser limits, counted over the last hour.
+pub fn limits(settings: &crate::config::Settings) -> (PerIpLimit, PerIpLimit) {
+    let since = jiff::Timestamp::now()
+        .checked_sub(jiff::SignedDuration::from_hours(1))
+        .unwrap_or(jiff::Timestamp::MIN);
+    (
+        PerIpLimit {
+            max: u64::from(settings.questions_per_ip_per_hour),
+            since,
+        },
+        PerIpLimit {
+            max: u64::from(settings.questions_per_browser_per_hour),
+            since,
+        },
+    )
+}
 
 /// A loose email check: one `@`, something before it, a dot in the domain, no spaces.
 pub fn looks_like_email(s: &str) -> bool {
@@ -154,12 +214,14 @@ pub struct NewParams {
     pub assessment: Option<String>,
 }
 
-/// `GET /{lang}/questions/new[?topic=…&assessment=…]`.
+/// `GET /{lang}/questions/new[?topic=…&assessment=…]`. Gives the browser its random
+/// [`BROWSER_COOKIE`] if it has none.
 pub async fn form(
     State(state): State<AppState>,
     L(lang): L,
+    headers: axum::http::HeaderMap,
     Query(params): Query<NewParams>,
-) -> QuestionForm {
+) -> Response {
     let mut v = QuestionValues {
         preferred_language: lang.code().to_string(),
         ..QuestionValues::default()
@@ -173,7 +235,16 @@ pub async fn form(
             v.topic = "cec".to_string();
         }
     }
-    render_form(&state, lang, v, Errors::default(), String::new())
+    let mut res = render_form(&state, lang, v, Errors::default(), String::new()).into_response();
+    if browser_id(&headers).is_none()
+        && let Some(id) = new_browser_id()
+    {
+        let secure = state.settings().secure_cookies || security::is_https(&headers);
+        if let Ok(v) = axum::http::HeaderValue::from_str(&browser_cookie(&id, secure)) {
+            res.headers_mut().append(axum::http::header::SET_COOKIE, v);
+        }
+    }
+    res
 }
 
 pub(crate) fn validate(lang: Lang, v: &QuestionValues) -> Errors {
@@ -222,6 +293,7 @@ pub(crate) fn validate(lang: Lang, v: &QuestionValues) -> Errors {
 pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> Response {
     let ip = super::client_ip(req.extensions());
     let https = security::is_https(req.headers());
+    let browser = browser_id(req.headers()).map(str::to_string);
     let pairs = match read_form(req).await {
         Ok(p) => p,
         Err(r) => return r,
@@ -247,12 +319,19 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         settings.max_form_age_secs,
     ) {
         tracing::info!(?problem, "question refused: form token");
+        // Sent too fast with answers missing or wrong: a person who pressed Send early. Say
+        // which fields (each error names its field) rather than only "That was quick!".
+        let errors = validate(lang, &v);
+        if problem == TokenProblem::TooFast && !errors.is_empty() {
+            let f = render_form(&state, lang, v, errors, String::new());
+            return (StatusCode::UNPROCESSABLE_ENTITY, f).into_response();
+        }
         let key = match problem {
             TokenProblem::TooFast => "q-error-too-fast",
             TokenProblem::Expired => "q-error-expired",
             TokenProblem::Invalid => "q-error-token",
         };
-        let f = render_form(&state, lang, v, Errors::default(), lang.t(key));
+        let f = render_form(&state, lang, v, errors, lang.t(key));
         return (StatusCode::UNPROCESSABLE_ENTITY, f).into_response();
     }
     // 3. Field validation.
@@ -263,12 +342,14 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
     }
     // 4. Store exactly once, durably, then redirect. In one transaction the store checks the
     //    form token (a resend of the same form gets the same reference; the same form with other
-    //    text is refused) and the per-IP limit shared by every instance, then inserts.
+    //    text is refused) and the per-IP and per-browser limits shared by every instance, then
+    //    inserts.
     let assessment_json = if v.assessment.is_empty() {
         None
     } else {
         decode_attachment(&v.assessment)
     };
+    let ip_hash = security::ip_hash(state.key(), &ip);
     let new = NewQuestion {
         name: v.name.trim().to_string(),
         email: v.email.trim().to_string(),
@@ -277,17 +358,15 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         preferred_language: v.preferred_language.clone(),
         assessment_json,
         consent: v.consent,
-        ip_hash: Some(security::ip_hash(state.key(), &ip)),
+        ip_hash: Some(ip_hash.clone()),
     };
-    let since = jiff::Timestamp::now()
-        .checked_sub(jiff::SignedDuration::from_hours(1))
-        .unwrap_or(jiff::Timestamp::MIN);
+    let (per_ip, per_browser) = limits(settings);
+    let browser_hash = browser_hash(state.key(), browser.as_deref(), &ip_hash);
     let opts = Submission {
         form_token: Some(token),
-        per_ip: Some(PerIpLimit {
-            max: u64::from(settings.questions_per_ip_per_hour),
-            since,
-        }),
+        per_ip: Some(per_ip),
+        browser_hash: Some(&browser_hash),
+        per_browser: Some(per_browser),
     };
     match state.store().submit_question(&new, &opts).await {
         Ok(submitted) => {
@@ -310,7 +389,15 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         Err(StoreError::RateLimited) => {
             tracing::info!("question refused: rate limit");
             let f = render_form(&state, lang, v, Errors::default(), lang.t("q-error-rate"));
-            (StatusCode::TOO_MANY_REQUESTS, f).into_response()
+            (
+                StatusCode::TOO_MANY_REQUESTS,
+                [(
+                    axum::http::header::RETRY_AFTER,
+                    RETRY_AFTER_SECS.to_string(),
+                )],
+                f,
+            )
+                .into_response()
         }
         Err(StoreError::Invalid { field, .. }) => {
             let mut errors = Errors::default();

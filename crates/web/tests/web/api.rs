@@ -241,6 +241,7 @@ async fn openapi_document_is_served_and_stable() {
         ("get", "/api/v1/staff/questions/{id}"),
         ("post", "/api/v1/staff/questions/{id}/status"),
         ("post", "/api/v1/staff/questions/{id}/notes"),
+        ("post", "/api/v1/staff/questions/{id}/replies"),
         ("get", "/api/v1/staff/export"),
     ] {
         assert!(

@@ -469,6 +469,7 @@ async fn staff_endpoints_need_a_valid_token() {
         ("GET", "/api/v1/staff/questions/1"),
         ("POST", "/api/v1/staff/questions/1/status"),
         ("POST", "/api/v1/staff/questions/1/notes"),
+        ("POST", "/api/v1/staff/questions/1/replies"),
         ("GET", "/api/v1/staff/export"),
     ] {
         let r = send(&app, method, path, Some("application/json"), "{}").await;
@@ -595,6 +596,31 @@ async fn staff_list_read_status_note_export_and_revoke() {
         "note",
     );
     let r = with_token(&app, "POST", &uri, &token, Some(json!({"body": "   "}))).await;
+    assert_eq!(problem(&r)["errors"][0]["field"], "body");
+
+    // A reply: no SMTP server in the tests, so it is stored for the staff member to send.
+    let uri = format!("/api/v1/staff/questions/{qid}/replies");
+    let r = with_token(
+        &app,
+        "POST",
+        &uri,
+        &token,
+        Some(json!({"body": "Yes: your co-op hours count."})),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    assert_response(
+        &d,
+        "post",
+        "/api/v1/staff/questions/{id}/replies",
+        201,
+        &v,
+        "reply",
+    );
+    assert_eq!(v["delivery"], "manual");
+    let r = with_token(&app, "POST", &uri, &token, Some(json!({"body": ""}))).await;
+    assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(problem(&r)["errors"][0]["field"], "body");
 
     let r = with_token(&app, "GET", "/api/v1/staff/export", &token, None).await;

@@ -6,6 +6,7 @@ mod api_v1;
 mod common;
 mod crs;
 mod draws;
+mod inbox;
 mod openapi;
 mod pages;
 mod questions;

@@ -281,7 +281,10 @@ async fn csv_export_follows_the_filter_and_neutralises_formulas() {
             .unwrap()
             .starts_with("text/csv")
     );
-    assert!(csv.body.starts_with("reference,"));
+    assert!(
+        csv.body.starts_with("\u{feff}reference,"),
+        "UTF-8 byte-order mark first"
+    );
     assert!(csv.body.contains("\"'=HYPERLINK(\"\"http://evil\"\")\""));
     assert!(csv.body.contains("\"Jean, Tremblay\""));
     let only_fr = app.get_h("/staff/export.csv?language=fr", &h).await;

@@ -57,6 +57,7 @@ pub fn openapi_router() -> OpenApiRouter<AppState> {
         .routes(routes!(staff::read))
         .routes(routes!(staff::set_status))
         .routes(routes!(staff::add_note))
+        .routes(routes!(staff::add_reply))
         .routes(routes!(staff::export))
 }
 

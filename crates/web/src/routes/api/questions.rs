@@ -15,7 +15,7 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use landed_store::{NewQuestion, PerIpLimit, StoreError, Submission, Submitted};
+use landed_store::{NewQuestion, StoreError, Submission, Submitted};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -185,12 +185,10 @@ pub async fn submit(
     let ip_hash = security::ip_hash(state.key(), &ip);
     // A key is scoped to the client's address: another client's key never collides with it.
     let token = key.map(|k| format!("api:{ip_hash}:{k}"));
-    let per_ip = PerIpLimit {
-        max: u64::from(state.settings().questions_per_ip_per_hour),
-        since: jiff::Timestamp::now()
-            .checked_sub(jiff::SignedDuration::from_hours(1))
-            .unwrap_or(jiff::Timestamp::MIN),
-    };
+    // An API client has no browser cookie: its posts share the per-browser count of its
+    // address, as cookie-less form posts do.
+    let (per_ip, per_browser) = crate::routes::questions::limits(state.settings());
+    let browser_hash = crate::routes::questions::browser_hash(state.key(), None, &ip_hash);
 
     let new = NewQuestion {
         name: q.name.trim().to_string(),
@@ -205,6 +203,8 @@ pub async fn submit(
     let submission = Submission {
         form_token: token.as_deref(),
         per_ip: Some(per_ip),
+        browser_hash: Some(&browser_hash),
+        per_browser: Some(per_browser),
     };
     match state.store().submit_question(&new, &submission).await {
         Ok(submitted) => {

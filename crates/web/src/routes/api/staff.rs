@@ -547,6 +547,105 @@ pub async fn add_note(
     }
 }
 
+/// A reply sent (or to send) to the person who asked.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct StaffReply {
+    pub id: i64,
+    pub question_id: i64,
+    pub author_email: String,
+    pub body: String,
+    /// `sent` (accepted by the SMTP server), `failed` (see `delivery_error`), `manual` (no
+    /// SMTP server configured: send it from your own mail client) or `pending`.
+    pub delivery: String,
+    pub delivery_error: Option<String>,
+    #[schema(value_type = String, format = DateTime)]
+    pub created_at: jiff::Timestamp,
+}
+
+impl From<landed_store::Reply> for StaffReply {
+    fn from(r: landed_store::Reply) -> StaffReply {
+        StaffReply {
+            id: r.id,
+            question_id: r.question_id,
+            author_email: r.author_email,
+            body: r.body,
+            delivery: r.delivery.as_str().to_string(),
+            delivery_error: r.delivery_error,
+            created_at: r.created_at,
+        }
+    }
+}
+
+/// A reply's text.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewReply {
+    /// 1 to 20,000 characters.
+    #[schema(min_length = 1, max_length = 20000)]
+    pub body: String,
+}
+
+static REPLY_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
+    LazyLock::new(body::validator_for::<NewReply>);
+
+/// Reply to the person who asked: stored with the question, which moves to `answered`, then
+/// sent by e-mail when the server has an SMTP server (`--smtp-url`); otherwise `delivery` is
+/// `manual` and the reply is to be sent from your own mail client.
+#[utoipa::path(
+    post,
+    path = "/api/v1/staff/questions/{id}/replies",
+    tag = "staff",
+    params(("id" = i64, Path, description = "The question's id", minimum = 1)),
+    request_body(content = NewReply, content_type = "application/json"),
+    security(("staff_token" = [])),
+    responses(
+        (status = 201, description = "The reply, with what happened to its e-mail", body = StaffReply),
+        (status = 400, description = "The body is not UTF-8 JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid staff token", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not declared JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An empty or too long reply, or not a question id", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn add_reply(
+    State(state): State<AppState>,
+    staff: TokenStaff,
+    Path(id): Path<String>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Result<Response, WebError> {
+    let lang = staff.lang;
+    let id = question_id(lang, &id)?;
+    let req: NewReply = body::typed(&headers, &body, lang, REPLY_VALIDATOR.as_ref())?;
+    let text = req.body.trim();
+    if text.is_empty() {
+        return Err(WebError::invalid_field(
+            lang,
+            "body",
+            lang.t("staff-reply-required"),
+        ));
+    }
+    if text.chars().count() > crate::replies::REPLY_MAX || text.contains('\0') {
+        return Err(WebError::invalid_field(
+            lang,
+            "body",
+            lang.t("staff-reply-long"),
+        ));
+    }
+    match crate::replies::send_reply(&state, id, &staff.user.email, text).await {
+        Ok(reply) => {
+            let mut r = to_json(&StaffReply::from(reply), lang);
+            *r.status_mut() = StatusCode::CREATED;
+            Ok(r)
+        }
+        Err(StoreError::NotFound) => Err(question_not_found(lang, id)),
+        Err(StoreError::Invalid { field, message }) => {
+            Err(WebError::invalid_field(lang, field, message))
+        }
+        Err(e) => Err(WebError::internal(lang, "add reply", &e)),
+    }
+}
+
 /// Every question matching the filters (no paging), newest first.
 #[utoipa::path(
     get,
