@@ -119,95 +119,22 @@ impl Lang {
         self.ta(key, &[(name, Arg::Str(value.to_string()))])
     }
 
-    /// An integer with this language's digit grouping:
-    /// `1,560` in English, `1 560` (narrow no-break space) in French.
+    /// An integer with this language's digit grouping: `1,560` / `1 560` (narrow no-break
+    /// space). The engine's one formatter ([`landed_rules::text::Lang::int`]).
     pub fn int(self, n: i64) -> String {
-        let digits = n.unsigned_abs().to_string();
-        let sep = match self {
-            Lang::En => ",".to_string(),
-            Lang::Fr => NNBSP.to_string(),
-        };
-        let mut out = String::new();
-        let len = digits.len();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (len - i).is_multiple_of(3) {
-                out.push_str(&sep);
-            }
-            out.push(ch);
-        }
-        if n < 0 { format!("-{out}") } else { out }
+        self.engine().int(n)
     }
 
-    /// A number with up to `decimals` decimals (trailing zeros dropped) and
-    /// this language's separators.
+    /// A number with up to `decimals` decimals (trailing zeros dropped) and this language's
+    /// separators ([`landed_rules::text::Lang::num`]).
     pub fn num(self, x: f64, decimals: usize) -> String {
-        if !x.is_finite() {
-            return String::new();
-        }
-        let text = format!("{:.*}", decimals, x.abs());
-        let (int_part, frac) = match text.split_once('.') {
-            Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
-            None => (text.clone(), String::new()),
-        };
-        let int_value: i64 = int_part.parse().unwrap_or(0);
-        let mut out = self.int(int_value);
-        if x < 0.0 && (int_value != 0 || !frac.is_empty()) {
-            out = format!("-{out}");
-        }
-        if !frac.is_empty() {
-            out.push(match self {
-                Lang::En => '.',
-                Lang::Fr => ',',
-            });
-            out.push_str(&frac);
-        }
-        out
+        self.engine().num(x, decimals)
     }
 
-    /// A long date: `November 24, 2026` / `24 novembre 2026` (`1er` on the first).
+    /// A long date: `November 24, 2026` / `24 novembre 2026` (`1er` on the first)
+    /// ([`landed_rules::text::Lang::date`]).
     pub fn date(self, d: Date) -> String {
-        let m = usize::try_from(d.month()).unwrap_or(1).clamp(1, 12) - 1;
-        match self {
-            Lang::En => {
-                const MONTHS: [&str; 12] = [
-                    "January",
-                    "February",
-                    "March",
-                    "April",
-                    "May",
-                    "June",
-                    "July",
-                    "August",
-                    "September",
-                    "October",
-                    "November",
-                    "December",
-                ];
-                format!("{} {}, {}", MONTHS[m], d.day(), d.year())
-            }
-            Lang::Fr => {
-                const MONTHS: [&str; 12] = [
-                    "janvier",
-                    "février",
-                    "mars",
-                    "avril",
-                    "mai",
-                    "juin",
-                    "juillet",
-                    "août",
-                    "septembre",
-                    "octobre",
-                    "novembre",
-                    "décembre",
-                ];
-                let day = if d.day() == 1 {
-                    "1er".to_string()
-                } else {
-                    d.day().to_string()
-                };
-                format!("{day} {} {}", MONTHS[m], d.year())
-            }
-        }
+        self.engine().date(d)
     }
 
     /// A date given as ISO text; text that is not a date is returned as is.

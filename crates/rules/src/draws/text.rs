@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::RoundType;
 use super::Window;
+pub use crate::text::say::LongDate;
 use crate::text::say::{Lang, Num, Say};
 
 /// The name of a round type, as a person reads it.
@@ -64,50 +65,6 @@ pub fn type_name(t: RoundType, lang: Lang) -> &'static str {
             lang.pick("Skilled military recruits", "Recrues militaires qualifiées")
         }
         T::Other => lang.pick("Other", "Autre"),
-    }
-}
-
-/// A date written out: "February 19, 2026" / "19 février 2026" ("1er" on the first).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LongDate(pub Date);
-
-impl Say for LongDate {
-    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const EN: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
-        const FR: [&str; 12] = [
-            "janvier",
-            "février",
-            "mars",
-            "avril",
-            "mai",
-            "juin",
-            "juillet",
-            "août",
-            "septembre",
-            "octobre",
-            "novembre",
-            "décembre",
-        ];
-        let d = self.0;
-        let m = usize::try_from(d.month()).unwrap_or(1).clamp(1, 12) - 1;
-        match lang {
-            Lang::En => write!(f, "{} {}, {}", EN[m], d.day(), d.year()),
-            Lang::Fr if d.day() == 1 => write!(f, "1er {} {}", FR[m], d.year()),
-            Lang::Fr => write!(f, "{} {} {}", d.day(), FR[m], d.year()),
-        }
     }
 }
 

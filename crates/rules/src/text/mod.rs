@@ -29,8 +29,8 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::hours::basis::NotCounted;
 pub use say::{
-    Capitalized, In, Lang, Levels, NocLabel, Num, Say, Shortfalls, Window, ability_name, and_list,
-    heures, hours_num, in_language, language_name, output_language, untranslated_count,
+    Capitalized, In, Lang, Levels, LongDate, NocLabel, Num, Say, Shortfalls, Window, ability_name,
+    and_list, heures, hours_num, in_language, language_name, output_language, untranslated_count,
 };
 
 /// An explanation in the engine's output: a typed message of one of the

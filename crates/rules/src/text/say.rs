@@ -6,6 +6,7 @@
 use std::cell::Cell;
 use std::fmt::{self, Write as _};
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::clb::{Ability, Language};
@@ -112,6 +113,95 @@ impl Say for Num {
             f.write_char(c)?;
         }
         Ok(())
+    }
+}
+
+/// A date written out: "February 19, 2026" / "19 février 2026" ("1er" on the first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LongDate(pub Date);
+
+impl Say for LongDate {
+    fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        const FR: [&str; 12] = [
+            "janvier",
+            "février",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "août",
+            "septembre",
+            "octobre",
+            "novembre",
+            "décembre",
+        ];
+        let d = self.0;
+        let m = usize::try_from(d.month()).unwrap_or(1).clamp(1, 12) - 1;
+        match lang {
+            Lang::En => write!(f, "{} {}, {}", EN[m], d.day(), d.year()),
+            Lang::Fr if d.day() == 1 => write!(f, "1er {} {}", FR[m], d.year()),
+            Lang::Fr => write!(f, "{} {} {}", d.day(), FR[m], d.year()),
+        }
+    }
+}
+
+/// The one number and date wording of landed, for the engine's sentences ([`Num`],
+/// [`LongDate`]) and for the web pages and the CLI (issue 10: one formatter of each).
+impl Lang {
+    /// A whole number with the language's digit grouping: `1,560` / `1 560`.
+    pub fn int(self, n: i64) -> String {
+        let grouped = In(&Num(n.unsigned_abs()), self).to_string();
+        if n < 0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        }
+    }
+
+    /// A number with up to `decimals` decimals (trailing zeros dropped), grouped, with the
+    /// language's decimal mark: `7.5` / `7,5`.
+    pub fn num(self, x: f64, decimals: usize) -> String {
+        if !x.is_finite() {
+            return String::new();
+        }
+        let text = format!("{:.*}", decimals, x.abs());
+        let (int_part, frac) = match text.split_once('.') {
+            Some((i, f)) => (i, f.trim_end_matches('0')),
+            None => (text.as_str(), ""),
+        };
+        let whole: u64 = int_part.parse().unwrap_or(0);
+        let mut out = In(&Num(whole), self).to_string();
+        if x < 0.0 && (whole != 0 || !frac.is_empty()) {
+            out.insert(0, '-');
+        }
+        if !frac.is_empty() {
+            out.push(match self {
+                Lang::En => '.',
+                Lang::Fr => ',',
+            });
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// A date written out: `November 24, 2026` / `24 novembre 2026` (`1er` on the first).
+    pub fn date(self, d: jiff::civil::Date) -> String {
+        In(&LongDate(d), self).to_string()
     }
 }
 
