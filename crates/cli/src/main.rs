@@ -215,7 +215,7 @@ struct CrsArgs {
     education: Option<Edu>,
     /// First official language.
     #[arg(long, value_enum, default_value = "english")]
-    first_language: Lang,
+    first_language: OfficialLanguageArg,
     /// First-language CLB/NCLC levels: listening,reading,writing,speaking (e.g. 7,9,9,9).
     #[arg(long, value_name = "L,R,W,S")]
     clb: Option<String>,
@@ -327,7 +327,7 @@ enum SearchLangArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-enum Lang {
+enum OfficialLanguageArg {
     English,
     French,
 }
@@ -414,8 +414,8 @@ fn answers_from_flags(a: &CrsArgs) -> Result<CrsAnswers, String> {
         .education
         .ok_or("--education is required without an input file")?;
     let first = match a.first_language {
-        Lang::English => Language::English,
-        Lang::French => Language::French,
+        OfficialLanguageArg::English => Language::English,
+        OfficialLanguageArg::French => Language::French,
     };
     let clb = a
         .clb
