@@ -37,7 +37,7 @@ DB="$OUT/load.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
 # Generous question limits for one local client; every other limit stays as shipped.
 "$BIN" serve --addr "$ADDR" --database "sqlite://$DB" --secret load-test-secret \
-  --questions-per-ip-per-hour 100000000 --min-fill-secs 0 2> "$OUT/server.log" &
+  --questions-per-ip-per-hour 100000000 --questions-per-browser-per-hour 100000000 --min-fill-secs 0 2> "$OUT/server.log" &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -31,17 +31,17 @@ pub async fn read_form(req: Request) -> Result<BTreeMap<String, String>, Respons
     }
 }
 
-/// Percent-encode for a query value.
+/// Everything but RFC 3986's unreserved characters is escaped (so the result is safe in a
+/// query value and in a `mailto:` link, where `+` would not mean a space).
+const UNRESERVED: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
+/// Percent-encode for a query value (UTF-8, `%20` for a space).
 pub fn urlencode(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, UNRESERVED).to_string()
 }
 
 /// A rules-engine error, shown next to its field in the page's language.

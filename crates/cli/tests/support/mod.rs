@@ -25,7 +25,7 @@ pub fn config_file(dir: &Path) -> PathBuf {
     let path = dir.join("landed.toml");
     std::fs::write(
         &path,
-        "min_fill_secs = 0\nquestions_per_ip_per_hour = 1000000\n",
+        "min_fill_secs = 0\nquestions_per_ip_per_hour = 1000000\nquestions_per_browser_per_hour = 1000000\n",
     )
     .unwrap();
     path

@@ -234,7 +234,10 @@ async fn staff_times_follow_their_time_zone() {
     // The applicant's answers, then the summary, the long detail folded.
     assert!(detail.body.contains("February 11, 1998"), "date of birth");
     assert!(detail.body.contains("NOC 13110"));
-    assert!(detail.body.contains("ielts_general"));
+    assert!(
+        detail.body.contains("IELTS General Training"),
+        "codes in words"
+    );
     let answers = detail.body.find("class=\"answers\"").unwrap();
     let folded = detail
         .body

@@ -22,6 +22,14 @@ fn text(v: Option<&Value>) -> Option<String> {
     }
 }
 
+/// A contract code in words (`two_year` → "Two-year post-secondary program", `BC` → "British
+/// Columbia") from the wizard's and results' own labels (`{prefix}-{code}`); unknown codes as is.
+fn coded(lang: Lang, prefix: &str, v: Option<&Value>) -> Option<String> {
+    let code = text(v)?;
+    let key = format!("{prefix}-{code}");
+    Some(if lang.has(&key) { lang.t(&key) } else { code })
+}
+
 fn date(lang: Lang, v: Option<&Value>) -> Option<String> {
     v.and_then(Value::as_str).map(|d| lang.date_str(d))
 }
@@ -58,7 +66,7 @@ pub fn answers(lang: Lang, profile_json: &str) -> Vec<Answer> {
         date(lang, p.get("date_of_birth")).unwrap_or_default(),
     );
     let family = join(vec![
-        text(p.get("marital_status")),
+        coded(lang, "marital", p.get("marital_status")),
         p.get("spouse").filter(|s| s.is_object()).map(|s| {
             join(vec![
                 Some(lang.t("staff-ans-spouse")),
@@ -78,7 +86,7 @@ pub fn answers(lang: Lang, profile_json: &str) -> Vec<Answer> {
         push(
             "staff-ans-education",
             join(vec![
-                text(c.get("level")),
+                coded(lang, "edu", c.get("level")),
                 text(c.get("program_years")).map(|y| lang.t1("staff-ans-years", "years", &y)),
                 c.get("in_canada").and_then(Value::as_bool).map(|b| {
                     lang.t(if b {
@@ -106,7 +114,7 @@ pub fn answers(lang: Lang, profile_json: &str) -> Vec<Answer> {
         push(
             "staff-ans-test",
             join(vec![
-                text(t.get("test")),
+                coded(lang, "test", t.get("test")),
                 date(lang, t.get("test_date")),
                 Some(format!("{} {scores}", lang.t("staff-ans-lrws"))),
             ]),
@@ -126,22 +134,25 @@ pub fn answers(lang: Lang, profile_json: &str) -> Vec<Answer> {
                 text(j.get("noc")).map(|n| format!("NOC {n}")),
                 text(j.get("title")),
                 Some(
-                    [text(j.get("country")), text(j.get("province"))]
-                        .into_iter()
-                        .flatten()
-                        .collect::<Vec<_>>()
-                        .join("/"),
+                    [
+                        text(j.get("country")),
+                        coded(lang, "prov", j.get("province")),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join("/"),
                 )
                 .filter(|s| !s.is_empty()),
                 Some(format!("{start} – {end}")),
                 text(j.get("hours_per_week")).map(|h| lang.t1("staff-ans-hours", "hours", &h)),
-                text(j.get("kind")),
+                coded(lang, "jobkind", j.get("kind")),
             ]),
         );
     }
     push(
         "staff-ans-province",
-        text(p.get("intended_province")).unwrap_or_default(),
+        coded(lang, "prov", p.get("intended_province")).unwrap_or_default(),
     );
     rows
 }
@@ -165,6 +176,10 @@ mod tests {
         assert!(all.contains("February 11, 1998"), "{all}");
         assert!(all.contains("NOC 13110"), "{all}");
         assert!(all.contains("7.5 / 6.5 / 6.5 / 7.0"), "{all}");
+        // Codes in words.
+        assert!(all.contains("IELTS General Training"), "{all}");
+        assert!(all.contains("British Columbia"), "{all}");
+        assert!(!all.contains("ielts_general"), "{all}");
         assert!(answers(Lang::En, "not json").is_empty());
     }
 }
