@@ -113,7 +113,7 @@ const RETRY_AFTER_SECS: u64 = 3600;
     path = "/api/v1/questions",
     tag = "questions",
     params(
-        ("Idempotency-Key" = Option<String>, Header, nullable = false, pattern = "^[!#-~]{8,255}$", min_length = 8, max_length = 255, description = "Optional, 8 to 255 visible ASCII characters (e.g. a UUID): posts with the same key from the same address store one question"),
+        ("Idempotency-Key" = Option<String>, Header, nullable = false, pattern = "^[!#-\\[\\]-~]{8,255}$", min_length = 8, max_length = 255, description = "Optional, 8 to 255 visible ASCII characters (e.g. a UUID): posts with the same key from the same address store one question"),
     ),
     request_body(content = NewQuestionBody, content_type = "application/json"),
     responses(
