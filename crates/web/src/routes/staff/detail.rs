@@ -5,6 +5,8 @@
 //! the full result folded in `<details>`, then the replies (sent by e-mail through
 //! `--smtp-url`, or ready to copy into the staff member's own mail client), notes and status.
 
+use std::collections::BTreeMap;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Path, Request, State};
@@ -230,6 +232,52 @@ pub async fn detail(State(state): State<AppState>, staff: Staff, Path(id): Path<
     }
 }
 
+/// A staff form sent from the detail page: read, and refused (403) without the session's
+/// CSRF token.
+async fn staff_form(staff: &Staff, req: Request) -> Result<BTreeMap<String, String>, Response> {
+    let form = read_form(req).await?;
+    if !staff.csrf_ok(form.get("csrf")) {
+        return Err((StatusCode::FORBIDDEN, staff.lang.t("staff-csrf")).into_response());
+    }
+    Ok(form)
+}
+
+/// A note's or a reply's text: trimmed, required, at most `max` characters, no NUL; the
+/// error (by Fluent id) is placed on `field`.
+fn staff_text(
+    lang: Lang,
+    form: &BTreeMap<String, String>,
+    field: &str,
+    max: usize,
+    (required, too_long): (&str, &str),
+) -> (String, Errors) {
+    let text = form
+        .get(field)
+        .map(|b| b.trim().to_string())
+        .unwrap_or_default();
+    let mut errors = Errors::default();
+    if text.is_empty() {
+        errors.add(field, lang.t(required));
+    } else if text.chars().count() > max || text.contains('\0') {
+        errors.add(field, lang.t(too_long));
+    }
+    (text, errors)
+}
+
+/// The detail page again with the errors and what was typed (422).
+async fn detail_again(
+    state: &AppState,
+    staff: &Staff,
+    id: i64,
+    errors: Errors,
+    drafts: Drafts,
+) -> Response {
+    match detail_page(state, staff, id, errors, drafts).await {
+        Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
+        Err(r) => r,
+    }
+}
+
 /// `POST /staff/questions/{id}/notes`.
 pub async fn add_note(
     State(state): State<AppState>,
@@ -238,32 +286,23 @@ pub async fn add_note(
     req: Request,
 ) -> Response {
     let lang = staff.lang;
-    let form = match read_form(req).await {
+    let form = match staff_form(&staff, req).await {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !staff.csrf_ok(form.get("csrf")) {
-        return (StatusCode::FORBIDDEN, lang.t("staff-csrf")).into_response();
-    }
-    let body = form
-        .get("body")
-        .map(|b| b.trim().to_string())
-        .unwrap_or_default();
-    let mut errors = Errors::default();
-    if body.is_empty() {
-        errors.add("body", lang.t("staff-note-required"));
-    } else if body.chars().count() > NOTE_MAX || body.contains('\0') {
-        errors.add("body", lang.t("staff-note-long"));
-    }
+    let (body, errors) = staff_text(
+        lang,
+        &form,
+        "body",
+        NOTE_MAX,
+        ("staff-note-required", "staff-note-long"),
+    );
     if !errors.is_empty() {
         let drafts = Drafts {
             note: body,
             ..Drafts::default()
         };
-        return match detail_page(&state, &staff, id, errors, drafts).await {
-            Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
-            Err(r) => r,
-        };
+        return detail_again(&state, &staff, id, errors, drafts).await;
     }
     match state.store().add_note(id, &staff.user.email, &body).await {
         Ok(_) => see_other(&format!("/staff/questions/{id}#notes")),
@@ -280,20 +319,14 @@ pub async fn change_status(
     req: Request,
 ) -> Response {
     let lang = staff.lang;
-    let form = match read_form(req).await {
+    let form = match staff_form(&staff, req).await {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !staff.csrf_ok(form.get("csrf")) {
-        return (StatusCode::FORBIDDEN, lang.t("staff-csrf")).into_response();
-    }
     let Some(to) = form.get("status").and_then(|s| QuestionStatus::parse(s)) else {
         let mut errors = Errors::default();
         errors.add("status", lang.t("staff-status-invalid"));
-        return match detail_page(&state, &staff, id, errors, Drafts::default()).await {
-            Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
-            Err(r) => r,
-        };
+        return detail_again(&state, &staff, id, errors, Drafts::default()).await;
     };
     match state.store().change_status(id, to, &staff.user.email).await {
         Ok(_) => {
@@ -315,32 +348,23 @@ pub async fn add_reply(
     req: Request,
 ) -> Response {
     let lang = staff.lang;
-    let form = match read_form(req).await {
+    let form = match staff_form(&staff, req).await {
         Ok(f) => f,
         Err(r) => return r,
     };
-    if !staff.csrf_ok(form.get("csrf")) {
-        return (StatusCode::FORBIDDEN, lang.t("staff-csrf")).into_response();
-    }
-    let body = form
-        .get("reply")
-        .map(|b| b.trim().to_string())
-        .unwrap_or_default();
-    let mut errors = Errors::default();
-    if body.is_empty() {
-        errors.add("reply", lang.t("staff-reply-required"));
-    } else if body.chars().count() > REPLY_MAX || body.contains('\0') {
-        errors.add("reply", lang.t("staff-reply-long"));
-    }
+    let (body, errors) = staff_text(
+        lang,
+        &form,
+        "reply",
+        REPLY_MAX,
+        ("staff-reply-required", "staff-reply-long"),
+    );
     if !errors.is_empty() {
         let drafts = Drafts {
             reply: body,
             ..Drafts::default()
         };
-        return match detail_page(&state, &staff, id, errors, drafts).await {
-            Ok(page) => (StatusCode::UNPROCESSABLE_ENTITY, page).into_response(),
-            Err(r) => r,
-        };
+        return detail_again(&state, &staff, id, errors, drafts).await;
     }
     match send_reply(&state, id, &staff.user.email, &body).await {
         Ok(_) => see_other(&format!("/staff/questions/{id}#replies")),
