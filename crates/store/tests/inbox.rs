@@ -5,12 +5,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::future::Future;
+mod support;
 
 use jiff::{SignedDuration, Timestamp};
 use landed_store::{
     NewQuestion, PerIpLimit, QuestionStatus, ReplyDelivery, Store, StoreError, Submission,
 };
+use support::{with_postgres, with_sqlite};
 
 fn question(message: &str, ip: &str) -> NewQuestion {
     NewQuestion {
@@ -192,70 +193,6 @@ async fn time_zone_and_replies(store: &Store) {
 }
 
 // ------------------------------------------------------------------------------------------------
-
-async fn with_sqlite<F, Fut>(f: F)
-where
-    F: FnOnce(Store) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("landed.db").display());
-    let store = Store::connect(&url).await.unwrap();
-    f(store.clone()).await;
-    store.close().await;
-}
-
-/// `url` with its database name replaced by `db`.
-fn with_database(url: &str, db: &str) -> String {
-    let (base, query) = url
-        .split_once('?')
-        .map_or((url, None), |(b, q)| (b, Some(q)));
-    let start = base.find("://").map_or(0, |i| i + 3);
-    let path = base[start..].find('/').map_or(base.len(), |i| start + i);
-    match query {
-        Some(q) => format!("{}/{db}?{q}", &base[..path]),
-        None => format!("{}/{db}", &base[..path]),
-    }
-}
-
-/// Run `f` on a fresh PostgreSQL database, dropped afterwards. Fails when
-/// `LANDED_TEST_POSTGRES_URL` is unset or the server does not answer (the tests are
-/// `#[ignore]`d; `.ci/run` runs them).
-async fn with_postgres<F, Fut>(test: &str, f: F)
-where
-    F: FnOnce(Store) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let admin_url = std::env::var("LANDED_TEST_POSTGRES_URL").unwrap_or_else(|_| {
-        panic!("{test}: LANDED_TEST_POSTGRES_URL must name a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test)")
-    });
-    let mut rnd = [0u8; 6];
-    getrandom::getrandom(&mut rnd).unwrap();
-    let name: String = format!(
-        "landed_test_{}",
-        rnd.iter().map(|b| format!("{b:02x}")).collect::<String>()
-    );
-    let admin = sqlx::PgPool::connect(&admin_url)
-        .await
-        .unwrap_or_else(|e| panic!("LANDED_TEST_POSTGRES_URL is set but unreachable: {e}"));
-    sqlx::query(&format!("create database {name}"))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let store = Store::connect(&with_database(&admin_url, &name))
-        .await
-        .unwrap();
-    let outcome = tokio::spawn(f(store.clone())).await;
-    store.close().await;
-    sqlx::query(&format!("drop database if exists {name} with (force)"))
-        .execute(&admin)
-        .await
-        .unwrap();
-    admin.close().await;
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_per_browser_and_per_ip() {
