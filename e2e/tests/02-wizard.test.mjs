@@ -38,9 +38,19 @@ test("an eligible profile, in English, with the type-ahead and added entries", a
   await page.waitForSelector("#f-education-0-level");
   await page.selectOption("#f-education-0-level", "two_year");
   await page.fill("#f-education-0-program_years", "2");
+  // The study dates are asked only for a credential earned in Canada (issue 12: asked once).
+  assert.ok(!(await page.isVisible("#f-education-0-studied_from")), "hidden while 'no'");
   await page.check("#f-education-0-in_canada");
+  assert.ok(await page.isVisible("#f-education-0-studied_from"), "shown for 'yes'");
   await page.fill("#f-education-0-completed_on", "2025-04-30");
   await page.check("#f-education-0-eca");
+  // Moving on without the start date: the step says which field and why.
+  await page.click("#wizard-next");
+  await page.waitForSelector("#f-education-0-studied_from-error");
+  assert.match(await page.textContent("#error-summary"), /Credential 1 – If earned in Canada: date the program started/);
+  // The browser logs that expected 422 as a console error; no other error may appear.
+  page.consoleErrors = page.consoleErrors.filter((e) => !/status of 422/.test(e));
+  await page.fill("#f-education-0-studied_from", "2023-09-05");
   await shot(page, "en-wizard-3-education");
   await next(page, "Work history");
 
@@ -74,10 +84,14 @@ test("an eligible profile, in English, with the type-ahead and added entries", a
   await checkA11y(page, "wizard work");
   await next(page, "Studies");
 
-  await page.click("button[value='add:study_periods']");
-  await page.waitForSelector("#f-study_periods-0-start");
-  await page.fill("#f-study_periods-0-start", "2023-09-05");
-  await page.fill("#f-study_periods-0-end", "2025-04-30");
+  // The college program is not asked again: it is listed as already counted.
+  assert.match(
+    await page.textContent("#counted-study"),
+    /Two-year program.*September 5, 2023 to April 30, 2025, full time/s,
+  );
+  assert.equal(await page.locator("#f-study_periods-0-start").count(), 0);
+  await shot(page, "en-wizard-5-study");
+  await checkA11y(page, "wizard study");
   await next(page, "Family");
   await page.check("#f-sibling_in_canada-no");
   await next(page, "Plans");

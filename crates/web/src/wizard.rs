@@ -122,6 +122,29 @@ pub const CREDENTIAL_FIELDS: [FieldDef; 5] = [
     f("in_canada", Kind::YesNo, false),
     f("eca", Kind::YesNo, false),
 ];
+/// The applicant's own credentials: the contract's credential fields and, for one earned in
+/// Canada, when its program started and whether it was full time. A Canadian credential is
+/// also a period of study (work while studying full time does not count for CEC: IRPR
+/// s.87.1(3)(b)), so the wizard asks for it once, here, and builds the profile's
+/// `study_periods` entry from it (issue 12: the college program was asked on two steps).
+/// `studied_*` are the wizard's own names ([`is_wizard_only`]), never sent as credential keys.
+pub const OWN_CREDENTIAL_FIELDS: [FieldDef; 7] = [
+    CREDENTIAL_FIELDS[0],
+    CREDENTIAL_FIELDS[1],
+    CREDENTIAL_FIELDS[3],
+    f("studied_from", Kind::Date, false),
+    CREDENTIAL_FIELDS[2],
+    f("studied_full_time", Kind::YesNo, false),
+    CREDENTIAL_FIELDS[4],
+];
+/// Fields of a list entry that the wizard asks but the contract's entry does not hold.
+pub fn is_wizard_only(key: &str) -> bool {
+    key.starts_with("studied_")
+}
+/// Asked only for a credential earned in Canada (hidden by CSS when "no" is checked).
+pub fn only_in_canada(key: &str) -> bool {
+    is_wizard_only(key)
+}
 pub const JOB_FIELDS: [FieldDef; 10] = [
     f("title", Kind::Text, false),
     f("noc", Kind::Noc, true),
@@ -225,7 +248,7 @@ pub const LIST_TESTS: ListDef = ListDef {
 };
 pub const LIST_EDUCATION: ListDef = ListDef {
     path: "education",
-    fields: &CREDENTIAL_FIELDS,
+    fields: &OWN_CREDENTIAL_FIELDS,
     stem: "wiz-cred",
 };
 pub const LIST_JOBS: ListDef = ListDef {
@@ -568,6 +591,35 @@ pub fn validate_step(lang: Lang, d: &Draft, step: &str, today: jiff::civil::Date
                     lang.t("wiz-err-authorized"),
                 );
             }
+            // A credential earned in Canada: its program's dates are a period of study
+            // (work while studying full time does not count for CEC), asked here only.
+            if l.path == LIST_EDUCATION.path
+                && d.get(&entry_key(l.path, i, "in_canada"))
+                    .map(String::as_str)
+                    == Some("yes")
+            {
+                for (field, message) in [
+                    ("studied_from", "wiz-err-studied-from"),
+                    ("completed_on", "wiz-err-completed-in-canada"),
+                ] {
+                    let name = entry_key(l.path, i, field);
+                    if d.get(&name).is_none_or(|v| v.is_empty()) {
+                        e.add(name, lang.t(message));
+                    }
+                }
+                let from = d.get(&entry_key(l.path, i, "studied_from"));
+                let completed = d.get(&entry_key(l.path, i, "completed_on"));
+                if let (Some(s), Some(c)) = (from, completed)
+                    && is_date(s)
+                    && is_date(c)
+                    && c < s
+                {
+                    e.add(
+                        entry_key(l.path, i, "completed_on"),
+                        lang.t("wiz-err-completed-before-start"),
+                    );
+                }
+            }
             // Dates in order.
             let start = d.get(&entry_key(l.path, i, "start"));
             let end = d.get(&entry_key(l.path, i, "end"));
@@ -804,7 +856,7 @@ fn entries(d: &Draft, l: &ListDef) -> Vec<Value> {
             continue;
         }
         let mut obj = Map::new();
-        for fd in l.fields {
+        for fd in l.fields.iter().filter(|fd| !is_wizard_only(fd.key)) {
             if let Some(v) = d
                 .get(&entry_key(l.path, i, fd.key))
                 .filter(|v| !v.is_empty())
@@ -833,7 +885,13 @@ pub fn to_profile(d: &Draft) -> Value {
         LIST_JOBS,
         LIST_STUDY,
     ] {
-        let list = entries(d, &l);
+        let mut list = entries(d, &l);
+        if l.path == LIST_STUDY.path {
+            // The Canadian credentials' periods first (draft_path counts on this order).
+            let mut counted: Vec<Value> = credential_study(d).into_iter().map(|(_, v)| v).collect();
+            counted.append(&mut list);
+            list = counted;
+        }
         if !list.is_empty() {
             p.insert(l.path.to_string(), Value::Array(list));
         }
@@ -876,8 +934,55 @@ pub fn to_profile(d: &Draft) -> Value {
     Value::Object(p)
 }
 
+/// The periods of study the applicant's Canadian credentials stand for, in the order of the
+/// draft: (the credential's draft index, the `study_periods` entry). A credential without
+/// both dates gives none (its step asks for them).
+pub fn credential_study(d: &Draft) -> Vec<(usize, Value)> {
+    (0..count(d, LIST_EDUCATION.path))
+        .filter(|&i| !entry_is_blank(d, &LIST_EDUCATION, i))
+        .filter_map(|i| {
+            let get = |k: &str| {
+                d.get(&entry_key(LIST_EDUCATION.path, i, k))
+                    .filter(|v| !v.is_empty())
+            };
+            if get("in_canada").map(String::as_str) != Some("yes") {
+                return None;
+            }
+            let (start, end) = (get("studied_from")?, get("completed_on")?);
+            // Unanswered counts as full time, the contract's default (and the careful one:
+            // work during full-time study is left out of CEC's hours).
+            let full_time = get("studied_full_time").is_none_or(|v| v != "no");
+            Some((
+                i,
+                json!({ "start": start, "end": end, "full_time": full_time, "in_canada": true }),
+            ))
+        })
+        .collect()
+}
+
 /// Map a profile error path back to the draft's input name (blank entries were skipped).
 pub fn draft_path(d: &Draft, profile_path: &str) -> String {
+    // The first study periods come from the Canadian credentials (see to_profile).
+    if let Some(rest) = profile_path.strip_prefix("study_periods[")
+        && let Some((idx, tail)) = rest.split_once(']')
+        && let Ok(k) = idx.parse::<usize>()
+    {
+        let counted = credential_study(d);
+        if let Some((i, _)) = counted.get(k) {
+            let field = if tail == ".end" {
+                "completed_on"
+            } else {
+                "studied_from"
+            };
+            return entry_key(LIST_EDUCATION.path, *i, field);
+        }
+        let own = format!("study_periods[{}]{tail}", k - counted.len());
+        return draft_path_in_lists(d, &own);
+    }
+    draft_path_in_lists(d, profile_path)
+}
+
+fn draft_path_in_lists(d: &Draft, profile_path: &str) -> String {
     for l in ALL_LISTS {
         if let Some(rest) = profile_path
             .strip_prefix(l.path)
@@ -898,6 +1003,42 @@ pub fn draft_path(d: &Draft, profile_path: &str) -> String {
         }
     }
     profile_path.to_string()
+}
+
+/// The profile without the study periods that belong to a Canadian credential (the in-Canada
+/// period ending on its completion day), and for each such credential index its start and
+/// whether it was full time.
+fn attach_study_to_credentials(p: &Value) -> (Value, Vec<(usize, String, bool)>) {
+    let mut p = p.clone();
+    let credentials: Vec<(usize, String)> = p
+        .get("education")
+        .and_then(Value::as_array)
+        .map(|c| {
+            c.iter()
+                .take(MAX_ENTRIES)
+                .enumerate()
+                .filter(|(_, c)| c.get("in_canada").and_then(Value::as_bool) == Some(true))
+                .filter_map(|(i, c)| Some((i, c.get("completed_on")?.as_str()?.to_string())))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut counted = Vec::new();
+    if let Some(periods) = p.get_mut("study_periods").and_then(Value::as_array_mut) {
+        for (i, completed) in credentials {
+            let found = periods.iter().position(|s| {
+                s.get("end").and_then(Value::as_str) == Some(completed.as_str())
+                    && s.get("in_canada").and_then(Value::as_bool) != Some(false)
+            });
+            if let Some(k) = found
+                && let Some(start) = periods[k].get("start").and_then(Value::as_str)
+            {
+                let full_time = periods[k].get("full_time").and_then(Value::as_bool) != Some(false);
+                counted.push((i, start.to_string(), full_time));
+                periods.remove(k);
+            }
+        }
+    }
+    (p, counted)
 }
 
 /// The draft that edits an existing profile (for "change your answers").
@@ -931,7 +1072,7 @@ pub fn from_profile(p: &Value) -> Draft {
             }
         }
     }
-    let mut lists = |obj: &Value, l: &ListDef, key: &str| {
+    let lists = |d: &mut Draft, obj: &Value, l: &ListDef, key: &str| {
         if let Some(items) = obj.get(key).and_then(Value::as_array) {
             let n = items.len().min(MAX_ENTRIES);
             d.insert(count_key(l.path), n.to_string());
@@ -944,6 +1085,9 @@ pub fn from_profile(p: &Value) -> Draft {
             }
         }
     };
+    // A study period that ends on the day a Canadian credential was completed is that
+    // credential's program: it goes back beside the credential (see OWN_CREDENTIAL_FIELDS).
+    let (p, counted) = attach_study_to_credentials(p);
     for l in [
         LIST_TESTS,
         LIST_EDUCATION,
@@ -951,11 +1095,18 @@ pub fn from_profile(p: &Value) -> Draft {
         LIST_JOBS,
         LIST_STUDY,
     ] {
-        lists(p, &l, l.path);
+        lists(&mut d, &p, &l, l.path);
+    }
+    for (i, start, full_time) in counted {
+        d.insert(entry_key(LIST_EDUCATION.path, i, "studied_from"), start);
+        d.insert(
+            entry_key(LIST_EDUCATION.path, i, "studied_full_time"),
+            if full_time { "yes" } else { "no" }.to_string(),
+        );
     }
     if let Some(s) = p.get("spouse").filter(|s| s.is_object()) {
         for l in [LIST_SPOUSE_EDUCATION, LIST_SPOUSE_TESTS, LIST_SPOUSE_JOBS] {
-            lists(s, &l, l.path.trim_start_matches("spouse."));
+            lists(&mut d, s, &l, l.path.trim_start_matches("spouse."));
         }
         for fd in SPOUSE_FIELDS {
             if let Some(v) = s.get(fd.key.trim_start_matches("spouse.")).and_then(text) {
@@ -997,6 +1148,97 @@ mod tests {
         assert!(!d.contains_key("work_history[0].evil"));
         assert!(!d.contains_key("date_of_birth"));
         assert_eq!(count(&d, "work_history"), 2);
+    }
+
+    /// Issue 12: a program completed in Canada is asked once, on the Education step, and is
+    /// the profile's study period; editing the profile puts it back beside its credential.
+    #[test]
+    fn a_canadian_credential_is_its_period_of_study() {
+        let mut d = Draft::new();
+        merge_step(
+            Lang::En,
+            &mut d,
+            "education",
+            &form(&[
+                ("_n.education", "2"),
+                ("education[0].level", "bachelors"),
+                ("education[0].in_canada", "yes"),
+                ("education[0].studied_from", "2019-09-03"),
+                ("education[0].completed_on", "2023-04-28"),
+                ("education[0].studied_full_time", "yes"),
+                ("education[1].level", "masters"),
+                ("education[1].in_canada", "no"),
+                ("education[1].studied_from", "2010-01-01"),
+                ("education[1].completed_on", "2012-01-01"),
+            ]),
+        );
+        merge_step(
+            Lang::En,
+            &mut d,
+            "study",
+            &form(&[
+                ("_n.study_periods", "1"),
+                ("study_periods[0].start", "2024-01-08"),
+                ("study_periods[0].end", "2024-04-30"),
+                ("study_periods[0].full_time", "no"),
+                ("study_periods[0].in_canada", "yes"),
+            ]),
+        );
+        let p = to_profile(&d);
+        // The wizard's own names are never credential keys.
+        assert!(p["education"][0].get("studied_from").is_none());
+        assert_eq!(
+            p["study_periods"],
+            json!([
+                { "start": "2019-09-03", "end": "2023-04-28", "full_time": true, "in_canada": true },
+                { "start": "2024-01-08", "end": "2024-04-30", "full_time": false, "in_canada": true },
+            ])
+        );
+        // An engine error on either period lands on the field that holds it.
+        assert_eq!(
+            draft_path(&d, "study_periods[0].start"),
+            "education[0].studied_from"
+        );
+        assert_eq!(
+            draft_path(&d, "study_periods[0].end"),
+            "education[0].completed_on"
+        );
+        assert_eq!(
+            draft_path(&d, "study_periods[1].end"),
+            "study_periods[0].end"
+        );
+        // Back to a draft: the period sits beside its credential, the other stays a period.
+        let back = from_profile(&p);
+        assert_eq!(back.get("education[0].studied_from").unwrap(), "2019-09-03");
+        assert_eq!(back.get("education[0].studied_full_time").unwrap(), "yes");
+        assert_eq!(count(&back, "study_periods"), 1);
+        assert_eq!(back.get("study_periods[0].start").unwrap(), "2024-01-08");
+        assert_eq!(to_profile(&back), p);
+    }
+
+    #[test]
+    fn a_canadian_credential_needs_its_program_dates_in_order() {
+        let today = jiff::civil::date(2026, 12, 6);
+        let mut d = Draft::new();
+        merge_step(
+            Lang::En,
+            &mut d,
+            "education",
+            &form(&[
+                ("_n.education", "1"),
+                ("education[0].level", "two_year"),
+                ("education[0].in_canada", "yes"),
+            ]),
+        );
+        let e = validate_step(Lang::En, &d, "education", today);
+        assert!(e.msg("education[0].studied_from").contains("started"));
+        assert!(e.msg("education[0].completed_on").contains("completed"));
+        d.insert("education[0].studied_from".into(), "2024-09-01".into());
+        d.insert("education[0].completed_on".into(), "2023-04-30".into());
+        let e = validate_step(Lang::Fr, &d, "education", today);
+        assert!(e.msg("education[0].completed_on").contains("doit suivre"));
+        d.insert("education[0].in_canada".into(), "no".into());
+        assert!(validate_step(Lang::En, &d, "education", today).0.is_empty());
     }
 
     /// Issue 12: French number input ("12 000", "7,5") and English grouping ("12,000").

@@ -23,11 +23,29 @@
     var summary = document.getElementById("error-summary") || document.getElementById("form-error");
     if (summary) { summary.setAttribute("tabindex", "-1"); summary.focus(); }
   });
-  // After htmx swaps in new entries, move focus to the first new field.
-  document.addEventListener("htmx:afterSettle", function (event) {
-    var el = event.detail && event.detail.elt;
-    if (!el || !el.querySelector) { return; }
-    var focus = el.querySelector("[data-autofocus]");
+  // "Add another" / "Remove" swap their list in place (htmx); the focus follows (issue 12):
+  // to the first field of the new entry, or after a removal to the list's "Add" button, so a
+  // keyboard or screen-reader user is not sent back to the top of the page.
+  var pending = null;
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var elt = event.detail && event.detail.elt;
+    if (elt && elt.name === "action" && elt.value && elt.getAttribute("hx-target")) {
+      pending = { action: elt.value, target: elt.getAttribute("hx-target") };
+    }
+  });
+  document.addEventListener("htmx:afterSettle", function () {
+    if (!pending) { return; }
+    var done = pending;
+    pending = null;
+    var list = document.querySelector(done.target);
+    if (!list) { return; }
+    var entries = list.querySelectorAll("fieldset.entry");
+    var focus = null;
+    if (done.action.indexOf("add:") === 0 && entries.length) {
+      focus = entries[entries.length - 1].querySelector("input:not([type=hidden]), select, textarea");
+    } else {
+      focus = list.querySelector("button[value^='add:']");
+    }
     if (focus) { focus.focus(); }
   });
 })();

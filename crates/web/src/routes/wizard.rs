@@ -19,7 +19,7 @@ use serde_json::Value;
 
 use super::{Errors, L, field_id, see_other};
 use crate::form::{read_form, rules_error};
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Lang};
 use crate::page::Page;
 use crate::security;
 use crate::state::AppState;
@@ -74,6 +74,8 @@ pub struct FieldView {
     /// A sub-heading shown before the field (starts a group of questions).
     pub heading: String,
     pub heading_intro: String,
+    /// Asked only for a credential earned in Canada (CSS hides it when "no" is checked).
+    pub only_in_canada: bool,
 }
 
 impl FieldView {
@@ -124,6 +126,8 @@ pub struct WizardPage {
     pub lists: Vec<ListView>,
     pub errors: Errors,
     pub note: String,
+    /// On the study step: the periods already counted from Canadian credentials.
+    pub counted_study: Vec<String>,
     pub first: bool,
     pub last: bool,
 }
@@ -216,6 +220,7 @@ fn field_view(
         noc: None,
         heading: String::new(),
         heading_intro: String::new(),
+        only_in_canada: false,
         id,
         name,
     }
@@ -236,14 +241,18 @@ fn list_view(
                 .fields
                 .iter()
                 .map(|fd| {
-                    field_view(
+                    let mut f = field_view(
                         lang,
                         d,
                         errors,
                         fd,
                         wz::entry_key(l.path, i, fd.key),
                         l.stem,
-                    )
+                    );
+                    f.only_in_canada = wz::only_in_canada(fd.key);
+                    // Required when shown; the label says when ("If earned in Canada: …").
+                    f.optional &= !f.only_in_canada;
+                    f
                 })
                 .collect();
             let slot = if l.path == "work_history" {
@@ -412,10 +421,43 @@ fn render(
         } else {
             String::new()
         },
+        counted_study: if step == "study" {
+            counted_study(lang, d)
+        } else {
+            Vec::new()
+        },
         errors,
         first: step_no == 0,
         last: step_no + 1 == STEPS.len(),
     }
+}
+
+/// "Bachelor's degree (or higher): September 1, 2019 to April 30, 2023, full time" for each
+/// Canadian credential's program, so the study step does not ask for it again.
+fn counted_study(lang: Lang, d: &Draft) -> Vec<String> {
+    wz::credential_study(d)
+        .into_iter()
+        .map(|(i, period)| {
+            let level = d
+                .get(&wz::entry_key("education", i, "level"))
+                .map(|v| lang.t(&format!("edu-{v}")))
+                .unwrap_or_default();
+            let date = |k: &str| lang.date_str(period[k].as_str().unwrap_or_default());
+            let key = if period["full_time"] == Value::Bool(true) {
+                "wiz-study-counted-full-time"
+            } else {
+                "wiz-study-counted-part-time"
+            };
+            lang.ta(
+                key,
+                &[
+                    ("level", Arg::Str(level)),
+                    ("start", Arg::Str(date("start"))),
+                    ("end", Arg::Str(date("end"))),
+                ],
+            )
+        })
+        .collect()
 }
 
 fn new_draft() -> Draft {
@@ -432,7 +474,12 @@ fn add_with_defaults(d: &mut Draft, list: &str) {
         // No "authorized" default: it is asked (or answered by the permits listed).
         "work_history" | "spouse.work_history" => &[("country", "CA"), ("kind", "employee")],
         "study_periods" => &[("full_time", "yes"), ("in_canada", "yes")],
-        "education" | "spouse.education" => &[("in_canada", "no"), ("eca", "no")],
+        "education" => &[
+            ("in_canada", "no"),
+            ("eca", "no"),
+            ("studied_full_time", "yes"),
+        ],
+        "spouse.education" => &[("in_canada", "no"), ("eca", "no")],
         _ => &[],
     };
     for (k, v) in defaults {

@@ -151,7 +151,14 @@ pub fn facts_view(lang: Lang, f: &Facts) -> FactsView {
         out.canadian_education = label(lang, &format!("canedu-{ca}"), &ca);
     }
     if let Some(d) = f.cec_hours_reached_on {
-        out.reached_on = lang.t1("fact-reached-on", "date", &lang.date(d));
+        // The hours CEC needs come from its table (cec_minimums.toml), not from the text.
+        out.reached_on = lang.ta(
+            "fact-reached-on",
+            &[
+                ("hours", Arg::Str(lang.int(i64::from(w.cec.needed_hours)))),
+                ("date", Arg::Str(lang.date(d))),
+            ],
+        );
     }
     out
 }
