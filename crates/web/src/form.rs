@@ -2,6 +2,7 @@
 //! from another): reading an urlencoded body, percent-encoding a query value, the question
 //! topics offered in forms and filters, and a rules-engine error placed next to its field.
 
+use crate::i18n::Messages as _;
 use std::collections::BTreeMap;
 
 use axum::extract::{FromRequest, Request};

@@ -25,82 +25,53 @@ static FR_CA: LanguageIdentifier = langid!("fr-CA");
 /// The narrow no-break space French uses to group thousands (U+202F).
 pub const NNBSP: char = '\u{202F}';
 
-/// One of the two official languages.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    #[default]
-    En,
-    Fr,
-}
+/// One of the two official languages: the engine's own (issue 10: one `Lang` for the engine,
+/// the web and the CLI, with the engine's one number and date formatter). The web adds its
+/// Fluent messages and HTTP negotiation through [`Messages`].
+pub use landed_rules::text::Lang;
 
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
-
-    /// The two-letter code used in URLs and forms.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-        }
-    }
-
-    /// The same language for the rules engine's sentences.
-    pub fn engine(self) -> landed_rules::text::Lang {
-        match self {
-            Lang::En => landed_rules::text::Lang::En,
-            Lang::Fr => landed_rules::text::Lang::Fr,
-        }
-    }
-
-    /// The other official language (for the language switcher).
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::En => Lang::Fr,
-            Lang::Fr => Lang::En,
-        }
-    }
-
-    /// The language's name in itself ("English", "Français").
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
-        }
-    }
-
-    fn id(self) -> &'static LanguageIdentifier {
-        match self {
-            Lang::En => &EN_CA,
-            Lang::Fr => &FR_CA,
-        }
-    }
-
+/// What the web says in a language: its Fluent messages, ISO dates and timestamps as text,
+/// and `Accept-Language` negotiation. A trait because [`Lang`] lives in the engine, which
+/// knows nothing of Fluent or HTTP.
+pub trait Messages: Sized {
     /// The message `key` in this language. A missing key shows as the key
     /// itself (and a test checks that none is missing).
-    pub fn t(self, key: &str) -> String {
+    fn t(self, key: &str) -> String;
+    /// Whether a message exists in this language.
+    fn has(self, key: &str) -> bool;
+    /// The message `key` with arguments.
+    fn ta(self, key: &str, args: &[(&'static str, Arg)]) -> String;
+    /// Shorthand: one string argument.
+    fn t1(self, key: &str, name: &'static str, value: &str) -> String {
+        self.ta(key, &[(name, Arg::Str(value.to_string()))])
+    }
+    /// A date given as ISO text; text that is not a date is returned as is.
+    fn date_str(self, iso: &str) -> String;
+    /// A timestamp (Unix milliseconds) as a date and time in UTC.
+    fn datetime_ms(self, ms: i64) -> String;
+    /// Pick a language from an `Accept-Language` header (quality values honoured).
+    fn negotiate(header: Option<&str>) -> Self;
+}
+
+fn fluent_id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::En => &EN_CA,
+        Lang::Fr => &FR_CA,
+    }
+}
+
+impl Messages for Lang {
+    fn t(self, key: &str) -> String {
         LOCALES
-            .try_lookup(self.id(), key)
+            .try_lookup(fluent_id(self), key)
             .unwrap_or_else(|| key.to_string())
     }
 
-    /// Whether a message exists in this language.
-    pub fn has(self, key: &str) -> bool {
-        LOCALES.try_lookup(self.id(), key).is_some()
+    fn has(self, key: &str) -> bool {
+        LOCALES.try_lookup(fluent_id(self), key).is_some()
     }
 
-    /// The message `key` with string arguments.
-    pub fn ta(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+    fn ta(self, key: &str, args: &[(&'static str, Arg)]) -> String {
         let mut map: HashMap<Cow<'static, str>, FluentValue> = HashMap::new();
         for (name, value) in args {
             let v = match value {
@@ -110,43 +81,18 @@ impl Lang {
             map.insert(Cow::Borrowed(*name), v);
         }
         LOCALES
-            .try_lookup_with_args(self.id(), key, &map)
+            .try_lookup_with_args(fluent_id(self), key, &map)
             .unwrap_or_else(|| key.to_string())
     }
 
-    /// Shorthand: one string argument.
-    pub fn t1(self, key: &str, name: &'static str, value: &str) -> String {
-        self.ta(key, &[(name, Arg::Str(value.to_string()))])
-    }
-
-    /// An integer with this language's digit grouping: `1,560` / `1 560` (narrow no-break
-    /// space). The engine's one formatter ([`landed_rules::text::Lang::int`]).
-    pub fn int(self, n: i64) -> String {
-        self.engine().int(n)
-    }
-
-    /// A number with up to `decimals` decimals (trailing zeros dropped) and this language's
-    /// separators ([`landed_rules::text::Lang::num`]).
-    pub fn num(self, x: f64, decimals: usize) -> String {
-        self.engine().num(x, decimals)
-    }
-
-    /// A long date: `November 24, 2026` / `24 novembre 2026` (`1er` on the first)
-    /// ([`landed_rules::text::Lang::date`]).
-    pub fn date(self, d: Date) -> String {
-        self.engine().date(d)
-    }
-
-    /// A date given as ISO text; text that is not a date is returned as is.
-    pub fn date_str(self, iso: &str) -> String {
+    fn date_str(self, iso: &str) -> String {
         match iso.parse::<Date>() {
             Ok(d) => self.date(d),
             Err(_) => iso.to_string(),
         }
     }
 
-    /// A timestamp (Unix milliseconds) as a date and time in UTC.
-    pub fn datetime_ms(self, ms: i64) -> String {
+    fn datetime_ms(self, ms: i64) -> String {
         match jiff::Timestamp::from_millisecond(ms) {
             Ok(ts) => {
                 let dt = jiff::tz::Offset::UTC.to_datetime(ts);
@@ -160,8 +106,7 @@ impl Lang {
         }
     }
 
-    /// Pick a language from an `Accept-Language` header (quality values honoured).
-    pub fn negotiate(header: Option<&str>) -> Lang {
+    fn negotiate(header: Option<&str>) -> Lang {
         let Some(header) = header else {
             return Lang::En;
         };
@@ -191,12 +136,6 @@ impl Lang {
             }
         }
         best.map(|(_, _, l)| l).unwrap_or(Lang::En)
-    }
-}
-
-impl std::fmt::Display for Lang {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.code())
     }
 }
 

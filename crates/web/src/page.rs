@@ -1,6 +1,7 @@
 //! What every page template gets: language, title, the link to the same page in the
 //! other language, the current section, and the staff context on staff pages.
 
+use crate::i18n::Messages as _;
 use crate::i18n::{Arg, Lang};
 use crate::statics;
 

@@ -2,6 +2,7 @@
 //! with the question first (status → answered), then sent through the [`crate::mail::Mailer`]
 //! when one is configured, the outcome recorded on the reply.
 
+use crate::i18n::Messages as _;
 use landed_store::{Question, Reply, ReplyDelivery, StoreError};
 
 use crate::i18n::Lang;

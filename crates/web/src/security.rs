@@ -2,6 +2,7 @@
 //! the session-less public forms), keyed IP hashes, the Origin / Sec-Fetch-Site check on
 //! unsafe methods, security headers and the session cookie.
 
+use crate::i18n::Messages as _;
 use std::io::{Read, Write};
 
 use axum::extract::Request;

@@ -7,6 +7,7 @@
 //! hidden field (deflated JSON, base64url; it is the person's own data, so it needs no
 //! signature: everything is validated again at the end). Nothing is stored on the server.
 
+use crate::i18n::Messages as _;
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};

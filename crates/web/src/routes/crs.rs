@@ -2,6 +2,7 @@
 //! The form submits with GET, so a result can be bookmarked; field names are the
 //! crs-answers contract's dotted paths, so the rules engine's errors land next to the field.
 
+use crate::i18n::Messages as _;
 use std::collections::BTreeMap;
 
 use askama::Template;

@@ -3,6 +3,7 @@
 //! data as a table, filters by type and period, and the latest round's pool
 //! distribution. The rounds are those in use ([`crate::draws_store::current`]).
 
+use crate::i18n::Messages as _;
 use std::str::FromStr;
 
 use askama::Template;
@@ -173,7 +174,7 @@ fn chart(lang: Lang, rounds: &[&Round], from: Date, to: Date) -> Option<Chart> {
             .collect();
         series.push(Series {
             slug: t.slug(),
-            name: type_name(t, lang.engine()).to_string(),
+            name: type_name(t, lang).to_string(),
             color: color(t),
             points: mine
                 .iter()
@@ -307,7 +308,7 @@ pub async fn page(L(lang): L, Query(pairs): Query<Vec<(String, String)>>) -> Res
             .filter(|t| draws.rounds.iter().any(|r| r.kind == *t))
             .map(|t| TypeOption {
                 slug: t.slug(),
-                name: type_name(t, lang.engine()).to_string(),
+                name: type_name(t, lang).to_string(),
                 selected: type_s == t.slug(),
             })
             .collect(),
@@ -329,7 +330,7 @@ pub async fn page(L(lang): L, Query(pairs): Query<Vec<(String, String)>>) -> Res
                 number: r.number.clone(),
                 date: lang.date(r.date),
                 iso: r.date.to_string(),
-                type_name: type_name(r.kind, lang.engine()).to_string(),
+                type_name: type_name(r.kind, lang).to_string(),
                 slug: r.kind.slug(),
                 invitations: lang.int(i64::from(r.invitations)),
                 cutoff: r.cutoff.to_string(),

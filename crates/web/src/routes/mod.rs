@@ -9,6 +9,7 @@ pub mod rules;
 pub mod staff;
 pub mod wizard;
 
+use crate::i18n::Messages as _;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::FromRequestParts;

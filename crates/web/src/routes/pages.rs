@@ -1,5 +1,6 @@
 //! Public information pages: `/` (language redirect), home, privacy, health.
 
+use crate::i18n::Messages as _;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::State;

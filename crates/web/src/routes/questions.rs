@@ -12,6 +12,7 @@
 //! with a message. A question is committed to the database before the visitor is redirected
 //! (303) to the confirmation page, which shows its reference only to the browser that sent it.
 
+use crate::i18n::Messages as _;
 use std::collections::BTreeMap;
 
 use askama::Template;

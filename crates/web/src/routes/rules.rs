@@ -3,6 +3,7 @@
 //! verified through, and the reported changes not encoded (issue 9, currency). The same
 //! listing as `landed rules`, read from `landed_rules::currency::catalogue()`.
 
+use crate::i18n::Messages as _;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::response::{IntoResponse, Response};

@@ -7,6 +7,7 @@
 //! The draft travels in a hidden `state` field (see [`crate::wizard`]). With JavaScript,
 //! htmx adds entries in place and the job title field suggests NOC codes as you type.
 
+use crate::i18n::Messages as _;
 use std::collections::BTreeMap;
 
 use askama::Template;

@@ -1,6 +1,7 @@
 //! Category-based selection in force on the assessment date: each category's status and
 //! the requirements that decide it.
 
+use crate::i18n::Messages as _;
 use landed_rules::programs::CategorySelection;
 
 use super::words::{eligible_status, label, source_parts, status_str, text};

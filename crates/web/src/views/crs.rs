@@ -1,6 +1,7 @@
 //! A CRS result: the total, the subtotals, each line with the engine's basis, and a bar chart
 //! (geometry precomputed for the SVG).
 
+use crate::i18n::Messages as _;
 use landed_rules::crs::CrsResult;
 
 use super::words::{label, safe_href, text};

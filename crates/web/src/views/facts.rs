@@ -1,6 +1,7 @@
 //! The derived facts worth showing: age, hours by window and per program (with the
 //! occupations they count in), language levels by ability, education.
 
+use crate::i18n::Messages as _;
 use jiff::civil::Date;
 use landed_rules::assess::{ExperienceFact, Facts};
 use landed_rules::noc::{Noc, SearchLang};

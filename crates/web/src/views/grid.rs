@@ -1,6 +1,7 @@
 //! The FSW selection grid: each factor (and adaptability item) against its maximum, the
 //! total against the pass mark.
 
+use crate::i18n::Messages as _;
 use landed_rules::programs::{Grid, GridLine};
 
 use super::words::{label, status_label, text};

@@ -10,6 +10,7 @@
 //! engine's sentences are written in the page's language ([`text`]). Source titles name
 //! English documents and are marked `lang="en"` on French pages.
 
+use crate::i18n::Messages as _;
 use landed_rules::assess::Assessment;
 use landed_rules::profile::Profile;
 

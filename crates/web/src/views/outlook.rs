@@ -2,6 +2,7 @@
 //! (contract `planning.md`, "Outlook") as a view — one sentence first (the
 //! engine's `detail`, in the page's language), then each window by type.
 
+use crate::i18n::Messages as _;
 use landed_rules::draws::Outlook;
 use landed_rules::draws::text::type_name;
 
@@ -49,7 +50,7 @@ pub fn outlook_view(lang: Lang, o: &Outlook) -> OutlookView {
                 .iter()
                 .map(|(rt, t)| OutlookTypeView {
                     slug: wire(rt),
-                    name: type_name(*rt, lang.engine()).to_string(),
+                    name: type_name(*rt, lang).to_string(),
                     rounds: lang.int(i64::from(t.rounds)),
                     cleared: lang.int(i64::from(t.cleared)),
                     lowest: lang.int(i64::from(t.lowest_cutoff)),

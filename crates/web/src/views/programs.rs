@@ -1,5 +1,6 @@
 //! A program's checklist: its verdict and each requirement with the engine's sentence.
 
+use crate::i18n::Messages as _;
 use landed_rules::assess::ProgramResult;
 
 use super::grid::{GridView, grid_view};

@@ -3,6 +3,7 @@
 //! to render — when CEC eligibility starts if not yet, the most urgent deadline, and every
 //! dated event of the next five years with its sentence and source.
 
+use crate::i18n::Messages as _;
 use landed_rules::assess::Assessment;
 use landed_rules::planning::timeline::{Event, EventKind, Timeline, TimelineOptions, timeline};
 use landed_rules::profile::Profile;
@@ -46,7 +47,7 @@ fn row(lang: Lang, e: &Event) -> EventRow {
         date: lang.date(e.date),
         iso: e.date.to_string(),
         kind: e.kind.as_str(),
-        text: crate::views::words::dates_and_places(lang, &e.detail.text_in(lang.engine())),
+        text: crate::views::words::dates_and_places(lang, &e.detail.text_in(lang)),
         deadline: e.kind.is_deadline(),
         warning: e.warning == Some(true),
         source_title: source.0,
@@ -76,7 +77,7 @@ pub fn timeline_view(lang: Lang, t: &Timeline, cec_eligible_now: bool) -> Timeli
                         "what",
                         crate::i18n::Arg::Str(crate::views::words::dates_and_places(
                             lang,
-                            &e.detail.text_in(lang.engine()),
+                            &e.detail.text_in(lang),
                         )),
                     ),
                 ],

@@ -3,6 +3,7 @@
 //! of each field by gain, every option behind a disclosure, and the smallest
 //! plan for a target the person types in (a GET form: no JavaScript needed).
 
+use crate::i18n::Messages as _;
 use landed_rules::assess::Assessment;
 use landed_rules::planning::whatif::{Field, Target, WhatIf, whatif};
 use landed_rules::profile::Profile;
@@ -87,7 +88,7 @@ pub fn whatif_view(
         landed_rules::planning::whatif::DefaultTarget::from_assessment(assessment).as_ref(),
     )
     .ok()?;
-    in_language(lang.engine(), || {
+    in_language(lang, || {
         let all: Vec<OptionRow> = w.options.iter().map(|o| row(lang, o)).collect();
         let mut seen: Vec<Field> = Vec::new();
         let mut top = Vec::new();

@@ -2,6 +2,7 @@
 //! engine enum's contract name, a label by Fluent id with a humanised fallback, statuses and
 //! safe links.
 
+use crate::i18n::Messages as _;
 use landed_rules::assess::{ProgramResult, Status};
 use landed_rules::text::{Say, Text, in_language};
 use serde::Serialize;
@@ -11,10 +12,7 @@ use crate::i18n::Lang;
 /// An engine sentence in the page's language (nested texts too), with dates and provinces
 /// written as people read them ([`dates_and_places`]).
 pub fn text(lang: Lang, t: &Text) -> String {
-    dates_and_places(
-        lang,
-        &in_language(lang.engine(), || t.text_in(lang.engine())),
-    )
+    dates_and_places(lang, &in_language(lang, || t.text_in(lang)))
 }
 
 /// The engine writes dates as ISO 8601 (`2026-09-30`) and provinces as their codes (`BC`):

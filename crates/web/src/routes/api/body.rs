@@ -154,7 +154,7 @@ pub fn read<T>(
 ) -> Result<T, WebError> {
     let (text, value) = json_value(headers, body, lang)?;
     validate(&value, contract, lang)?;
-    let parsed = landed_rules::text::in_language(lang.engine(), || parse(text));
+    let parsed = landed_rules::text::in_language(lang, || parse(text));
     match parsed {
         Ok(t) => Ok(t),
         Err(e) => {
@@ -163,7 +163,7 @@ pub fn read<T>(
             let mut normalised = value;
             if integral_floats_to_integers(&mut normalised) {
                 let text = normalised.to_string();
-                landed_rules::text::in_language(lang.engine(), || parse(&text))
+                landed_rules::text::in_language(lang, || parse(&text))
                     .map_err(|e| super::rules_error(lang, &e))
             } else {
                 Err(super::rules_error(lang, &e))

@@ -70,7 +70,7 @@ pub async fn crs(
             .map(|t| to_json(&t, lang))
             .map_err(|e| rules_error(lang, &e));
     }
-    landed_rules::text::in_language(lang.engine(), || {
+    landed_rules::text::in_language(lang, || {
         landed_rules::crs::score_answers(&answers, state.today())
     })
     .map(|r| to_json(&r, lang))
@@ -102,7 +102,7 @@ pub async fn assess(
     let lang = output_lang(params.lang.as_deref(), &headers)?;
     let totals = totals_only(params.detail.as_deref(), lang)?;
     let profile = read_profile(&headers, &body, lang, state.today())?;
-    let mut a = landed_rules::text::in_language(lang.engine(), || {
+    let mut a = landed_rules::text::in_language(lang, || {
         landed_rules::assess::assess(&profile, state.today())
     })
     .map_err(|e| rules_error(lang, &e))?;

@@ -23,6 +23,7 @@ pub mod staff;
 pub mod timeline;
 pub mod whatif;
 
+use crate::i18n::Messages as _;
 use axum::extract::Request;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
@@ -122,7 +123,7 @@ pub fn rules_error(lang: Lang, e: &RulesError) -> WebError {
 
 /// A result as JSON in `lang` (the engine's sentences), with `Content-Language`.
 pub fn to_json<T: serde::Serialize>(value: &T, lang: Lang) -> Response {
-    match landed_rules::text::in_language(lang.engine(), || serde_json::to_vec(value)) {
+    match landed_rules::text::in_language(lang, || serde_json::to_vec(value)) {
         Ok(body) => {
             let mut response = body.into_response();
             let headers = response.headers_mut();

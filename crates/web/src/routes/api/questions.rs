@@ -9,6 +9,7 @@
 //! key store one question, a repeat gets that question's reference back (200 instead of
 //! 201), and a repeat with other content is refused (422), never dropped silently.
 
+use crate::i18n::Messages as _;
 use std::sync::LazyLock;
 
 use axum::body::Bytes;

@@ -3,6 +3,7 @@
 //! list, read, set status, add a note, export. No cookie is read here, so no CSRF check is
 //! needed; a missing, malformed, unknown or revoked token is a 401 with `WWW-Authenticate`.
 
+use crate::i18n::Messages as _;
 use std::sync::LazyLock;
 
 use axum::body::Bytes;

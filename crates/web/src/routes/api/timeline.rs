@@ -73,7 +73,7 @@ pub async fn timeline(
         jobs_end: date_param("jobs_end", params.jobs_end.as_deref(), lang)?,
     };
     let profile = read_profile(&headers, &body, lang, state.today())?;
-    landed_rules::text::in_language(lang.engine(), || compute(&profile, state.today(), &opts))
+    landed_rules::text::in_language(lang, || compute(&profile, state.today(), &opts))
         .map(|t| to_json(&t, lang))
         .map_err(|e| {
             // A horizon or scenario date the engine refuses is about the query parameter.

@@ -62,12 +62,12 @@ pub async fn whatif(
             ));
         }
         Some(t) => Some(
-            landed_rules::text::in_language(lang.engine(), || Target::parse(t))
+            landed_rules::text::in_language(lang, || Target::parse(t))
                 .map_err(|e| crate::error::WebError::invalid_param(lang, "target", e.message()))?,
         ),
     };
     let profile = read_profile(&headers, &body, lang, state.today())?;
-    landed_rules::text::in_language(lang.engine(), || {
+    landed_rules::text::in_language(lang, || {
         landed_rules::assess::assess(&profile, state.today()).and_then(|a| {
             let default = landed_rules::planning::whatif::DefaultTarget::from_assessment(&a);
             run_whatif(&profile, &a, target, default.as_ref())

@@ -3,6 +3,7 @@
 //! language tests, jobs, where they plan to live. Codes are shown as the person chose them
 //! (`ielts_general`, NOC `13110`); dates in words; anything missing is left out.
 
+use crate::i18n::Messages as _;
 use serde_json::Value;
 
 use crate::i18n::Lang;

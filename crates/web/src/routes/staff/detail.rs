@@ -5,6 +5,7 @@
 //! the full result folded in `<details>`, then the replies (sent by e-mail through
 //! `--smtp-url`, or ready to copy into the staff member's own mail client), notes and status.
 
+use crate::i18n::Messages as _;
 use std::collections::BTreeMap;
 
 use askama::Template;

@@ -1,5 +1,6 @@
 //! `GET /staff`: the list of questions with filters, search and paging.
 
+use crate::i18n::Messages as _;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, State};

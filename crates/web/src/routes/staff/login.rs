@@ -1,6 +1,7 @@
 //! `GET/POST /staff/login` and `POST /staff/logout`. The login form (no session yet) uses a
 //! signed form token; failed attempts are limited per account and per IP in the database.
 
+use crate::i18n::Messages as _;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, Request, State};

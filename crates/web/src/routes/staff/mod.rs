@@ -12,6 +12,7 @@
 //!
 //! Times on staff pages are in the staff user's time zone (`/staff/profile`; UTC until set).
 
+use crate::i18n::Messages as _;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use landed_store::QuestionStatus;

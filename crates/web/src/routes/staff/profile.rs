@@ -2,6 +2,7 @@
 //! page shows times in (an IANA name such as `America/Toronto`, checked against the bundled tz
 //! database; empty = UTC).
 
+use crate::i18n::Messages as _;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Request, State};

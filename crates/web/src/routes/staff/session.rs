@@ -1,6 +1,7 @@
 //! Who is asking: the [`Staff`] extractor (session cookie → staff user, sliding expiry) and
 //! the staff pages' language switch.
 
+use crate::i18n::Messages as _;
 use axum::extract::{FromRequestParts, Query};
 use axum::http::request::Parts;
 use axum::http::{HeaderValue, Method, StatusCode, header};
