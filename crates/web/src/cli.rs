@@ -404,7 +404,7 @@ pub fn run_admin(cmd: AdminCommand) -> ExitCode {
         AdminCommand::Token { command } => crate::admin_token::run(&rt, command),
         AdminCommand::CreateUser { email, database } => {
             let email = email.trim().to_string();
-            if !crate::routes::questions::looks_like_email(&email) {
+            if !crate::question::looks_like_email(&email) {
                 eprintln!("landed admin create-user: {email:?} is not an email address");
                 return ExitCode::from(2);
             }

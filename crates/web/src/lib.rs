@@ -33,6 +33,7 @@ pub mod form;
 pub mod i18n;
 pub mod mail;
 pub mod page;
+pub mod question;
 pub mod replies;
 pub mod routes;
 pub mod security;

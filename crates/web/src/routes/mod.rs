@@ -17,6 +17,7 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 
+pub use crate::form::{Errors, FieldError, field_id};
 use crate::i18n::Lang;
 use crate::page::Page;
 
@@ -93,88 +94,6 @@ pub fn see_other(to: &str) -> Response {
         [(axum::http::header::LOCATION, to.to_string())],
     )
         .into_response()
-}
-
-/// One error message shown next to a form field.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldError {
-    pub field: String,
-    /// Shown next to the field: what is expected.
-    pub message: String,
-    /// Shown in the list at the top of the page, away from the field: by default the same,
-    /// the wizard puts the field's name first ("Date of birth: answer this question").
-    pub summary: String,
-}
-
-impl FieldError {
-    /// The HTML id of the field's input.
-    pub fn id(&self) -> String {
-        field_id(&self.field)
-    }
-}
-
-/// Field errors of a form, looked up by field name from templates.
-#[derive(Debug, Clone, Default)]
-pub struct Errors(pub Vec<FieldError>);
-
-impl Errors {
-    pub fn add(&mut self, field: impl Into<String>, message: impl Into<String>) {
-        let field = field.into();
-        if !self.0.iter().any(|e| e.field == field) {
-            let message = message.into();
-            self.0.push(FieldError {
-                field,
-                summary: message.clone(),
-                message,
-            });
-        }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn get(&self, field: &str) -> Option<&str> {
-        self.0
-            .iter()
-            .find(|e| e.field == field)
-            .map(|e| e.message.as_str())
-    }
-
-    pub fn has(&self, field: &str) -> bool {
-        self.get(field).is_some()
-    }
-
-    /// The message for `field` or the empty string.
-    pub fn msg(&self, field: &str) -> &str {
-        self.get(field).unwrap_or("")
-    }
-
-    /// `id="x-error"` reference for aria-describedby when the field has an error.
-    pub fn describedby(&self, field: &str) -> String {
-        if self.has(field) {
-            format!("{}-error", field_id(field))
-        } else {
-            String::new()
-        }
-    }
-
-    pub fn list(&self) -> &[FieldError] {
-        &self.0
-    }
-}
-
-/// An HTML id for a field name such as `work_history[1].noc` → `f-work_history-1-noc`.
-pub fn field_id(field: &str) -> String {
-    let mut out = String::from("f-");
-    for ch in field.chars() {
-        if ch.is_ascii_alphanumeric() || ch == '_' {
-            out.push(ch);
-        } else if !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
 }
 
 /// Read the client's IP (from the connection; proxies are not trusted).

@@ -13,46 +13,27 @@
 //! (303) to the confirmation page, which shows its reference only to the browser that sent it.
 
 use crate::i18n::Messages as _;
-use std::collections::BTreeMap;
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::extract::{Query, Request, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use landed_store::{NewQuestion, PerIpLimit, StoreError, Submission, Submitted};
+use landed_store::{NewQuestion, StoreError, Submission, Submitted};
 
 use super::{Errors, L, field_id, internal_error, see_other};
 use crate::form::{TOPICS, read_form};
 use crate::i18n::Lang;
 use crate::page::Page;
+use crate::question::{
+    BROWSER_COOKIE, QuestionValues, RETRY_AFTER_SECS, browser_hash, browser_id, decode_attachment,
+    limits, validate,
+};
 use crate::security::{self, TokenProblem};
 use crate::state::AppState;
 
-pub const NAME_MAX: usize = 200;
-pub const EMAIL_MAX: usize = 254;
-pub const MESSAGE_MIN: usize = 10;
-pub const MESSAGE_MAX: usize = 5000;
-const MAX_LINKS: usize = 5;
 const FORM_ID: &str = "question";
 const HONEYPOT: &str = "website";
-/// Largest attached profile accepted (inflated JSON bytes).
-pub const ASSESSMENT_MAX: usize = 64 * 1024;
-/// The random first-party cookie that tells one browser from another behind one address
-/// (HttpOnly, SameSite=Lax, Secure with `--secure-cookies` or behind HTTPS; a year).
-pub const BROWSER_COOKIE: &str = "landed_browser";
-/// `Retry-After` of a refused question (the limits count over one hour).
-pub const RETRY_AFTER_SECS: u64 = 3600;
-
-/// The browser cookie's value, when it is one we could have set (32 lowercase hex digits).
-pub fn browser_id(headers: &axum::http::HeaderMap) -> Option<&str> {
-    security::cookie(headers, BROWSER_COOKIE).filter(|v| {
-        v.len() == 32
-            && v.bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
-    })
-}
-
 /// A new random browser id (32 hex digits), or `None` if the OS random source fails.
 fn new_browser_id() -> Option<String> {
     let mut b = [0u8; 16];
@@ -67,74 +48,6 @@ fn browser_cookie(id: &str, secure: bool) -> String {
         c.push_str("; Secure");
     }
     c
-}
-
-/// What the per-browser limit counts: a keyed hash of the browser cookie, or, without one,
-/// of the IP address (so cookie-less posts from one address share one low limit).
-pub fn browser_hash(key: &[u8; 32], browser: Option<&str>, ip_hash: &str) -> String {
-    match browser {
-        Some(id) => security::ip_hash(key, &format!("browser:{id}")),
-        None => format!("ip:{ip_hash}"),
-    }
-}
-
-/// The per-IP and per-browser limits, counted over the last hour.
-pub fn limits(settings: &crate::config::Settings) -> (PerIpLimit, PerIpLimit) {
-    let since = jiff::Timestamp::now()
-        .checked_sub(jiff::SignedDuration::from_hours(1))
-        .unwrap_or(jiff::Timestamp::MIN);
-    (
-        PerIpLimit {
-            max: u64::from(settings.questions_per_ip_per_hour),
-            since,
-        },
-        PerIpLimit {
-            max: u64::from(settings.questions_per_browser_per_hour),
-            since,
-        },
-    )
-}
-
-/// A loose email check: one `@`, something before it, a dot in the domain, no spaces.
-pub fn looks_like_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !s.chars().any(|c| c.is_whitespace() || c.is_control())
-        && s.len() <= EMAIL_MAX
-}
-
-/// The form's values as typed (kept on error).
-#[derive(Debug, Clone, Default)]
-pub struct QuestionValues {
-    pub name: String,
-    pub email: String,
-    pub topic: String,
-    pub message: String,
-    pub preferred_language: String,
-    pub consent: bool,
-    /// Packed profile (see [`crate::security::pack`]) when an assessment is attached.
-    pub assessment: String,
-}
-
-impl QuestionValues {
-    fn from_pairs(pairs: &BTreeMap<String, String>) -> QuestionValues {
-        let get = |k: &str| pairs.get(k).cloned().unwrap_or_default();
-        QuestionValues {
-            name: get("name"),
-            email: get("email"),
-            topic: get("topic"),
-            message: get("message"),
-            preferred_language: get("preferred_language"),
-            consent: pairs.get("consent").is_some_and(|v| v == "yes"),
-            assessment: get("assessment"),
-        }
-    }
 }
 
 #[derive(Template, WebTemplate)]
@@ -187,17 +100,6 @@ fn render_form(
     }
 }
 
-/// Decode an attached assessment into its profile JSON text, if valid.
-fn decode_attachment(packed: &str) -> Option<String> {
-    let bytes = security::unpack(packed, ASSESSMENT_MAX)?;
-    let text = String::from_utf8(bytes).ok()?;
-    let value: serde_json::Value = serde_json::from_str(&text).ok()?;
-    if !value.is_object() {
-        return None;
-    }
-    Some(text)
-}
-
 fn attached_summary(lang: Lang, packed: &str) -> Option<String> {
     let text = decode_attachment(packed)?;
     let value: serde_json::Value = serde_json::from_str(&text).ok()?;
@@ -246,48 +148,6 @@ pub async fn form(
         }
     }
     res
-}
-
-pub(crate) fn validate(lang: Lang, v: &QuestionValues) -> Errors {
-    let mut e = Errors::default();
-    let name = v.name.trim();
-    if name.is_empty() {
-        e.add("name", lang.t("q-error-name-required"));
-    } else if name.chars().count() > NAME_MAX {
-        e.add("name", lang.t("q-error-name-long"));
-    }
-    let email = v.email.trim();
-    if email.is_empty() {
-        e.add("email", lang.t("q-error-email-required"));
-    } else if !looks_like_email(email) {
-        e.add("email", lang.t("q-error-email-invalid"));
-    }
-    if !TOPICS.contains(&v.topic.as_str()) {
-        e.add("topic", lang.t("q-error-topic"));
-    }
-    let message = v.message.trim();
-    let len = message.chars().count();
-    if message.is_empty() {
-        e.add("message", lang.t("q-error-message-required"));
-    } else if len < MESSAGE_MIN {
-        e.add("message", lang.t("q-error-message-short"));
-    } else if len > MESSAGE_MAX {
-        e.add("message", lang.t("q-error-message-long"));
-    } else if message.matches("http://").count() + message.matches("https://").count() > MAX_LINKS {
-        e.add("message", lang.t("q-error-message-links"));
-    } else if message.contains('\0') {
-        e.add("message", lang.t("q-error-message-required"));
-    }
-    if Lang::parse(&v.preferred_language).is_none() {
-        e.add("preferred_language", lang.t("q-error-language"));
-    }
-    if !v.consent {
-        e.add("consent", lang.t("q-error-consent"));
-    }
-    if !v.assessment.is_empty() && decode_attachment(&v.assessment).is_none() {
-        e.add("assessment", lang.t("q-error-assessment"));
-    }
-    e
 }
 
 /// `POST /{lang}/questions/new`.
@@ -477,16 +337,6 @@ pub async fn sent(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn emails() {
-        assert!(looks_like_email("a@b.ca"));
-        assert!(looks_like_email("first.last+tag@example.co.uk"));
-        assert!(!looks_like_email("a@b"));
-        assert!(!looks_like_email("@b.ca"));
-        assert!(!looks_like_email("a b@c.ca"));
-        assert!(!looks_like_email("a@@b.ca"));
-    }
 
     #[test]
     fn references() {

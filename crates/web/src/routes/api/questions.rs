@@ -23,7 +23,7 @@ use serde_json::Value;
 use super::body::{self, Contract};
 use super::{header_lang, msg, to_json};
 use crate::error::{FieldProblem, Problem, WebError};
-use crate::routes::questions::{self as form, QuestionValues};
+use crate::question::{self as form, QuestionValues};
 use crate::security;
 use crate::state::AppState;
 
@@ -188,8 +188,8 @@ pub async fn submit(
     let token = key.map(|k| format!("api:{ip_hash}:{k}"));
     // An API client has no browser cookie: its posts share the per-browser count of its
     // address, as cookie-less form posts do.
-    let (per_ip, per_browser) = crate::routes::questions::limits(state.settings());
-    let browser_hash = crate::routes::questions::browser_hash(state.key(), None, &ip_hash);
+    let (per_ip, per_browser) = crate::question::limits(state.settings());
+    let browser_hash = crate::question::browser_hash(state.key(), None, &ip_hash);
 
     let new = NewQuestion {
         name: q.name.trim().to_string(),

@@ -21,7 +21,7 @@ use super::{header_lang, msg, to_json};
 use crate::error::{Problem, WebError};
 use crate::form::TOPICS;
 use crate::i18n::Lang;
-use crate::routes::staff::NOTE_MAX;
+use crate::question::NOTE_MAX;
 use crate::state::AppState;
 
 /// The staff member a valid bearer token acts as.

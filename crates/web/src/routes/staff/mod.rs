@@ -36,7 +36,7 @@ pub use login::{FAILURE_WINDOW_MINUTES, login, login_form, logout};
 pub use profile::{profile, save_profile};
 pub use session::{Staff, switch_lang};
 
-pub const NOTE_MAX: usize = 20_000;
+pub use crate::question::NOTE_MAX;
 
 pub use crate::security::staff_lang;
 
