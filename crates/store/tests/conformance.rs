@@ -5,13 +5,14 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::future::Future;
+mod support;
 
 use jiff::{SignedDuration, Timestamp};
 use landed_store::{
     NewQuestion, Question, QuestionFilter, QuestionStatus, Store, StoreError, dummy_verify,
     hash_password, verify_password,
 };
+use support::{with_database, with_postgres, with_sqlite};
 
 // ------------------------------------------------------------------------------------------------
 // Fixtures
@@ -700,18 +701,6 @@ async fn concurrent_writes(store: &Store) {
 // SQLite (always)
 // ------------------------------------------------------------------------------------------------
 
-async fn with_sqlite<F, Fut>(f: F)
-where
-    F: FnOnce(Store) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}", dir.path().join("landed.db").display());
-    let store = Store::connect(&url).await.unwrap();
-    f(store.clone()).await;
-    store.close().await;
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sqlite_story() {
     with_sqlite(|s| async move { story(&s).await }).await;
@@ -788,64 +777,6 @@ async fn sqlite_in_memory_and_bad_urls() {
 // ------------------------------------------------------------------------------------------------
 // PostgreSQL (when LANDED_TEST_POSTGRES_URL is set)
 // ------------------------------------------------------------------------------------------------
-
-/// `url` with its database name replaced by `db` (query string kept).
-fn with_database(url: &str, db: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((b, q)) => (b, Some(q)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[authority_start..]
-        .find('/')
-        .map_or(base.len(), |i| authority_start + i);
-    let mut out = format!("{}/{db}", &base[..path_start]);
-    if let Some(q) = query {
-        out.push('?');
-        out.push_str(q);
-    }
-    out
-}
-
-/// Run `f` against a fresh PostgreSQL database, dropped afterwards (even if `f` panics).
-async fn with_postgres<F, Fut>(test: &str, f: F)
-where
-    F: FnOnce(Store) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    let admin_url = std::env::var("LANDED_TEST_POSTGRES_URL").unwrap_or_else(|_| {
-        panic!("{test}: LANDED_TEST_POSTGRES_URL must name a PostgreSQL server (e.g. postgres://postgres@127.0.0.1:5432/test)")
-    });
-    let mut rnd = [0u8; 6];
-    getrandom::getrandom(&mut rnd).unwrap();
-    let suffix: String = rnd.iter().map(|b| format!("{b:02x}")).collect();
-    let name = format!("landed_test_{suffix}");
-
-    let admin = sqlx::PgPool::connect(&admin_url).await.unwrap();
-    // `name` is ours (hex), never user input: identifiers cannot be bound parameters.
-    sqlx::query(&format!("create database {name}"))
-        .execute(&admin)
-        .await
-        .unwrap();
-    let store = Store::connect(&with_database(&admin_url, &name))
-        .await
-        .unwrap();
-    assert_eq!(store.backend(), landed_store::Backend::Postgres);
-    let outcome = tokio::spawn(f(store.clone())).await;
-    store.close().await;
-    if std::env::var("LANDED_TEST_KEEP_DB").is_ok_and(|v| v == "1") {
-        eprintln!("{test}: kept database {name}");
-    } else {
-        sqlx::query(&format!("drop database if exists {name} with (force)"))
-            .execute(&admin)
-            .await
-            .unwrap();
-    }
-    admin.close().await;
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 #[ignore = "needs PostgreSQL (LANDED_TEST_POSTGRES_URL); run by .ci/run"]

@@ -31,7 +31,8 @@ pub fn with_database(url: &str, db: &str) -> String {
     }
 }
 
-/// Run `f` on a fresh PostgreSQL database, dropped afterwards. Fails when
+/// Run `f` on a fresh PostgreSQL database, dropped afterwards (kept when
+/// `LANDED_TEST_KEEP_DB=1`, to look at), even if `f` panics. Fails when
 /// `LANDED_TEST_POSTGRES_URL` is unset or the server does not answer (the tests are
 /// `#[ignore]`d; `.ci/run` runs them).
 pub async fn with_postgres<F, Fut>(test: &str, f: F)
@@ -58,12 +59,18 @@ where
     let store = Store::connect(&with_database(&admin_url, &name))
         .await
         .unwrap();
+    assert_eq!(store.backend(), landed_store::Backend::Postgres);
     let outcome = tokio::spawn(f(store.clone())).await;
     store.close().await;
-    sqlx::query(&format!("drop database if exists {name} with (force)"))
-        .execute(&admin)
-        .await
-        .unwrap();
+    if std::env::var("LANDED_TEST_KEEP_DB").is_ok_and(|v| v == "1") {
+        eprintln!("{test}: kept database {name}");
+    } else {
+        // `name` is ours (hex), never user input: identifiers cannot be bound parameters.
+        sqlx::query(&format!("drop database if exists {name} with (force)"))
+            .execute(&admin)
+            .await
+            .unwrap();
+    }
     admin.close().await;
     if let Err(e) = outcome {
         std::panic::resume_unwind(e.into_panic());
