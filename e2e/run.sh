@@ -4,6 +4,7 @@
 # starts it on a free port with a temporary SQLite database, creates a staff user with
 # `landed admin create-user`, runs `node --test`, and stops the server. Screenshots of every
 # page go to e2e/screenshots/.
+# One file or a few: E2E_TESTS="tests/07-inbox.test.mjs" bash e2e/run.sh (paths from e2e/).
 set -euo pipefail
 
 E2E_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,8 +54,7 @@ done
 
 rm -rf "$E2E_DIR/screenshots" && mkdir -p "$E2E_DIR/screenshots"
 set +e
-# E2E_TESTS narrows the run, e.g. E2E_TESTS="tests/02-wizard.test.mjs tests/08-wizard-matrix.test.mjs".
-# shellcheck disable=SC2086
+# shellcheck disable=SC2086 # a list of paths, split on spaces
 node --test --test-concurrency=1 ${E2E_TESTS:-tests/}
 status=$?
 set -e

@@ -3,6 +3,7 @@
 //! person gave (see [`crate::replies`]). Without `--smtp-url` there is no [`Mailer`] and the
 //! staff page offers the reply for the staff member's own mail client instead.
 
+use crate::i18n::Messages as _;
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
@@ -20,9 +21,87 @@ pub enum MailError {
     /// The message could not be built (e.g. a header value lettre refuses).
     #[error("the message could not be built")]
     Build,
-    /// The SMTP server refused the message or could not be reached.
-    #[error("the SMTP server did not accept the message: {0}")]
-    Send(String),
+    /// The SMTP server could not be reached or did not take the message.
+    #[error("the SMTP server did not take the message: {}", .0.code())]
+    Send(SendFailure),
+}
+
+impl MailError {
+    /// What is stored with the reply (`replies.delivery_error`) and shown to staff: a short
+    /// code, never the server's own words (they can quote the recipient's address).
+    pub fn code(&self) -> String {
+        match self {
+            MailError::Send(f) => f.code(),
+            MailError::Recipient => "address".into(),
+            MailError::Config { .. } | MailError::Build => "build".into(),
+        }
+    }
+}
+
+/// Why the SMTP server did not take a message, in the classes staff are told about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendFailure {
+    /// Nothing accepted the connection (`refused`): a wrong host or port in `--smtp-url`, or
+    /// the mail server is down.
+    Refused,
+    /// The server did not answer in time (`timeout`).
+    Timeout,
+    /// The server could not be reached or the connection failed: name lookup, network, TLS, or
+    /// the connection dropped (`unreachable`).
+    Unreachable,
+    /// The server answered and refused the message with this SMTP reply code (`rejected 550`).
+    Rejected(u16),
+}
+
+impl SendFailure {
+    /// The class of a lettre SMTP error.
+    pub fn of(e: &lettre::transport::smtp::Error) -> SendFailure {
+        if let Some(code) = e.status() {
+            return SendFailure::Rejected(code.to_string().parse().unwrap_or(0));
+        }
+        if e.is_timeout() {
+            return SendFailure::Timeout;
+        }
+        let mut source = std::error::Error::source(e);
+        while let Some(err) = source {
+            if let Some(io) = err.downcast_ref::<std::io::Error>() {
+                return match io.kind() {
+                    std::io::ErrorKind::ConnectionRefused => SendFailure::Refused,
+                    std::io::ErrorKind::TimedOut => SendFailure::Timeout,
+                    _ => SendFailure::Unreachable,
+                };
+            }
+            source = err.source();
+        }
+        SendFailure::Unreachable
+    }
+
+    /// The stored form: `refused`, `timeout`, `unreachable` or `rejected CODE`.
+    pub fn code(self) -> String {
+        match self {
+            SendFailure::Refused => "refused".into(),
+            SendFailure::Timeout => "timeout".into(),
+            SendFailure::Unreachable => "unreachable".into(),
+            SendFailure::Rejected(code) => format!("rejected {code}"),
+        }
+    }
+}
+
+/// Why a reply was not sent, in the staff member's language, from its stored code
+/// ([`MailError::code`]); a reason stored before these codes is shown as it is.
+pub fn failure_reason(lang: crate::i18n::Lang, code: &str) -> String {
+    match code.split_once(' ') {
+        Some(("rejected", n)) if n.bytes().all(|b| b.is_ascii_digit()) => {
+            lang.t1("staff-mail-rejected", "code", n)
+        }
+        _ => match code {
+            "refused" | "timeout" | "unreachable" | "address" | "build" => {
+                lang.t(&format!("staff-mail-{code}"))
+            }
+            "" => lang.t("staff-mail-unknown"),
+            other => other.to_string(),
+        },
+    }
 }
 
 /// The configured SMTP transport and sender. Cheap to clone (the transport is shared).
@@ -83,6 +162,43 @@ impl Mailer {
             .send(message)
             .await
             .map(drop)
-            .map_err(|e| MailError::Send(e.to_string()))
+            .map_err(|e| MailError::Send(SendFailure::of(&e)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn every_stored_reason_reads_in_both_languages() {
+        for code in [
+            "refused",
+            "timeout",
+            "unreachable",
+            "rejected 550",
+            "address",
+            "build",
+            "",
+        ] {
+            for lang in [Lang::En, Lang::Fr] {
+                let text = failure_reason(lang, code);
+                assert!(text.ends_with('.'), "{code} {lang:?}: {text}");
+                assert!(!text.contains("staff-mail"), "{code} {lang:?}: {text}");
+            }
+        }
+        assert_eq!(
+            failure_reason(Lang::En, "rejected 451"),
+            "The mail server rejected the message (SMTP code 451)."
+        );
+        assert!(failure_reason(Lang::Fr, "timeout").contains("n’a pas répondu à temps"));
+        // A reason stored before these codes is shown as it is.
+        assert_eq!(failure_reason(Lang::En, "network error"), "network error");
+        assert_eq!(SendFailure::Rejected(554).code(), "rejected 554");
+        assert_eq!(
+            MailError::Send(SendFailure::Refused).to_string(),
+            "the SMTP server did not take the message: refused"
+        );
     }
 }

@@ -47,8 +47,7 @@ pub async fn send_reply(
         Ok(()) => (ReplyDelivery::Sent, None),
         Err(e) => {
             tracing::warn!(question_id, reply_id = reply.id, error = %e, "reply not sent");
-            let msg: String = e.to_string().chars().take(300).collect();
-            (ReplyDelivery::Failed, Some(msg))
+            (ReplyDelivery::Failed, Some(e.code()))
         }
     };
     if delivery == ReplyDelivery::Sent {

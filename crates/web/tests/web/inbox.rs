@@ -300,6 +300,12 @@ async fn a_reply_without_smtp_is_stored_and_ready_to_copy() {
 
 /// A one-connection SMTP server that accepts one message and keeps its DATA.
 async fn smtp_sink() -> (u16, Arc<Mutex<String>>) {
+    smtp_server(b"250 ok\r\n").await
+}
+
+/// A one-connection SMTP server answering `rcpt` to `RCPT TO` (and `250 ok` to the rest)
+/// that keeps the DATA of a message it accepts.
+async fn smtp_server(rcpt: &'static [u8]) -> (u16, Arc<Mutex<String>>) {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
     let got = Arc::new(Mutex::new(String::new()));
@@ -328,6 +334,8 @@ async fn smtp_sink() -> (u16, Arc<Mutex<String>>) {
             } else if cmd.starts_with("DATA") {
                 in_data = true;
                 b"354 go ahead\r\n"
+            } else if cmd.starts_with("RCPT") {
+                rcpt
             } else if cmd.starts_with("QUIT") {
                 w.write_all(b"221 bye\r\n").await.unwrap();
                 break;
@@ -384,6 +392,171 @@ async fn a_reply_goes_out_through_smtp() {
         app.state.store().get_question(id).await.unwrap().status,
         QuestionStatus::Answered
     );
+}
+
+/// An app whose replies go to `smtp://127.0.0.1:{port}`, a question, and a staff session.
+async fn app_mailing_to(port: u16) -> (TestApp, i64, String, String) {
+    let mut s = settings();
+    s.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
+    s.mail_from = Some("Landed <answers@example.org>".into());
+    let app = spawn_with(s).await;
+    let id = question_with_profile(&app, "Is my internship counted?").await;
+    let (cookie, csrf) = app
+        .login("staff@example.org", "correct horse battery")
+        .await;
+    (app, id, cookie, csrf)
+}
+
+/// Reply to question `id`; the reply must be stored (303, status answered) whatever happens
+/// to its e-mail. Returns what was recorded about the e-mail and the detail page in `lang`.
+async fn reply_and_look(
+    app: &TestApp,
+    id: i64,
+    cookie: &str,
+    csrf: &str,
+    lang: &str,
+) -> (ReplyDelivery, Option<String>, String) {
+    let h = [("cookie", cookie)];
+    let res = app
+        .post_form(
+            &format!("/staff/questions/{id}/replies"),
+            &[
+                ("csrf", csrf),
+                ("reply", "Hello Zoe, yes: a paid internship counts."),
+            ],
+            &h,
+        )
+        .await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert_eq!(res.location(), format!("/staff/questions/{id}#replies"));
+    let replies = app.state.store().list_replies(id).await.unwrap();
+    assert_eq!(replies.len(), 1, "the reply is stored");
+    assert_eq!(
+        app.state.store().get_question(id).await.unwrap().status,
+        QuestionStatus::Answered
+    );
+    let page = app
+        .get_h(
+            &format!("/staff/questions/{id}"),
+            &[("cookie", cookie), ("accept-language", lang)],
+        )
+        .await;
+    assert_eq!(page.status, StatusCode::OK);
+    (
+        replies[0].delivery,
+        replies[0].delivery_error.clone(),
+        page.body,
+    )
+}
+
+/// What every failed send shows: "E-mail not sent" beside the status and on the reply, the
+/// reason, and the reply ready for the staff member's own mail client; never "sent".
+fn assert_not_sent_page(body: &str, reason: &str) {
+    assert!(
+        body.contains(r##"<a href="#replies" class="badge badge-reply-failed" id="mail-note">E-mail not sent</a>"##),
+        "{body}"
+    );
+    assert!(body.contains("<strong>E-mail not sent.</strong>"), "{body}");
+    assert!(body.contains(reason), "{reason} in {body}");
+    assert!(body.contains("the person has not received it"), "{body}");
+    assert!(body.contains("mailto:zoe@example.ca?subject="), "{body}");
+    assert!(
+        body.contains("readonly>Hello Zoe, yes: a paid internship counts.</textarea>"),
+        "{body}"
+    );
+    assert!(!body.contains("badge-reply-sent"), "{body}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_smtp_connection_is_shown_and_the_reply_kept() {
+    // A port with nothing listening: the connection is refused.
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let (app, id, cookie, csrf) = app_mailing_to(port).await;
+    let (delivery, error, page) = reply_and_look(&app, id, &cookie, &csrf, "en").await;
+    assert_eq!(delivery, ReplyDelivery::Failed);
+    assert_eq!(error.as_deref(), Some("refused"));
+    assert_not_sent_page(&page, "The mail server refused the connection");
+    // In the staff member's language.
+    let fr = app
+        .get_h(
+            &format!("/staff/questions/{id}"),
+            &[("cookie", &cookie), ("accept-language", "fr")],
+        )
+        .await;
+    assert!(fr.body.contains(">Courriel non envoyé</a>"), "{}", fr.body);
+    assert!(
+        fr.body
+            .contains("Le serveur de courriel a refusé la connexion"),
+        "{}",
+        fr.body
+    );
+    assert!(
+        fr.body.contains("la personne ne l’a pas reçue"),
+        "{}",
+        fr.body
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_message_rejected_by_the_smtp_server_is_shown_without_its_words() {
+    let (port, got) =
+        smtp_server(b"550 5.1.1 <zoe@example.ca>: Recipient address rejected\r\n").await;
+    let (app, id, cookie, csrf) = app_mailing_to(port).await;
+    let (delivery, error, page) = reply_and_look(&app, id, &cookie, &csrf, "en").await;
+    assert_eq!(delivery, ReplyDelivery::Failed);
+    // The code only: the server's words may quote the person's address.
+    assert_eq!(error.as_deref(), Some("rejected 550"));
+    assert_not_sent_page(
+        &page,
+        "The mail server rejected the message (SMTP code 550).",
+    );
+    assert!(got.lock().unwrap().is_empty(), "no message data was sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_smtp_connection_is_shown_as_unreachable() {
+    // Accepts the connection and closes it before any greeting.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((sock, _)) = listener.accept().await {
+            drop(sock);
+        }
+    });
+    let (app, id, cookie, csrf) = app_mailing_to(port).await;
+    let (delivery, error, page) = reply_and_look(&app, id, &cookie, &csrf, "en").await;
+    assert_eq!(delivery, ReplyDelivery::Failed);
+    assert_eq!(error.as_deref(), Some("unreachable"));
+    assert_not_sent_page(&page, "The mail server could not be reached");
+}
+
+#[tokio::test]
+async fn a_reply_sent_is_not_flagged() {
+    let app = spawn().await;
+    let id = question_with_profile(&app, "Is my internship counted?").await;
+    let (reply, _) = app
+        .state
+        .store()
+        .add_reply(id, "staff@example.org", "Yes.", ReplyDelivery::Pending)
+        .await
+        .unwrap();
+    app.state
+        .store()
+        .set_reply_delivery(reply.id, ReplyDelivery::Sent, None)
+        .await
+        .unwrap();
+    let (cookie, _) = app
+        .login("staff@example.org", "correct horse battery")
+        .await;
+    let page = app
+        .get_h(&format!("/staff/questions/{id}"), &[("cookie", &cookie)])
+        .await;
+    assert!(page.body.contains("badge-reply-sent"), "{}", page.body);
+    assert!(!page.body.contains("id=\"mail-note\""), "{}", page.body);
+    assert!(!page.body.contains("E-mail not sent"), "{}", page.body);
 }
 
 #[tokio::test]

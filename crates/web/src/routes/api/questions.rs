@@ -1,7 +1,8 @@
 //! `POST /api/v1/questions`: the question form as JSON. The same rules as the HTML form
 //! (`routes::questions`): the same field checks and messages, the honeypot (`website` must
-//! be absent or empty), the same per-IP limit counted in the database (429 with
-//! `Retry-After`), the same store function; the answer is the question's reference.
+//! be absent or empty), the same limits counted in the database (per IP address, and the
+//! per-browser count of cookie-less posts from that address; 429 with `Retry-After`), the
+//! same store function; the answer is the question's reference.
 //! The form's signed token (which proves a page was shown and filled slowly) has no
 //! meaning for a program and is not asked for; its other role, exactly once, is played by
 //! the optional `Idempotency-Key` header (draft-ietf-httpapi-idempotency-key-header): the

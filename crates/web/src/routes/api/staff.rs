@@ -558,6 +558,10 @@ pub struct StaffReply {
     /// `sent` (accepted by the SMTP server), `failed` (see `delivery_error`), `manual` (no
     /// SMTP server configured: send it from your own mail client) or `pending`.
     pub delivery: String,
+    /// Why the e-mail was not sent, with `failed`: `refused` (nothing accepted the connection),
+    /// `timeout` (the SMTP server did not answer in time), `unreachable` (name lookup, network
+    /// or TLS failed, or the connection dropped), `rejected CODE` (the SMTP server refused the
+    /// message with that reply code) or `address` (the person's address cannot take mail).
     pub delivery_error: Option<String>,
     #[schema(value_type = String, format = DateTime)]
     pub created_at: jiff::Timestamp,

@@ -21,6 +21,7 @@ use super::answers::{Answer, answers};
 use super::{NOTE_MAX, Staff, staff_not_found, staff_page, status_label, topic_label};
 use crate::form::{read_form, urlencode};
 use crate::i18n::Lang;
+use crate::mail::failure_reason;
 use crate::page::Page;
 use crate::replies::{REPLY_MAX, reply_subject, send_reply};
 use crate::routes::{Errors, internal_error, see_other};
@@ -40,8 +41,8 @@ pub struct ReplyView {
     /// `sent`, `failed`, `manual` or `pending` (for the badge's class).
     pub delivery: &'static str,
     pub delivery_label: String,
-    /// Why sending failed, when it did.
-    pub error: String,
+    /// Why sending failed, in the staff member's language, when it did.
+    pub failure: String,
     /// `mailto:` with subject and body, for replies not sent by the server.
     pub mailto: String,
 }
@@ -88,6 +89,10 @@ pub struct DetailPage {
     pub replies: Vec<ReplyView>,
     /// Replies go out by e-mail (an SMTP server is configured).
     pub mail_configured: bool,
+    /// The last reply's e-mail when the person has not been e-mailed it (failed, manual or
+    /// pending): its delivery key and label, shown beside the status so that "Answered" never
+    /// reads as "e-mailed".
+    pub mail_note: Option<(&'static str, String)>,
     /// Subject of a reply, in the person's language.
     pub reply_subject: String,
     /// The applicant's answers (from the attached profile).
@@ -130,6 +135,13 @@ async fn detail_page(
         .await
         .map_err(|e| internal_error(lang, "list replies", &e))?;
     let subject = reply_subject(&q);
+    let mail_note = replies
+        .last()
+        .filter(|r| r.delivery != ReplyDelivery::Sent)
+        .map(|r| {
+            let key = r.delivery.as_str();
+            (key, lang.t(&format!("staff-reply-{key}")))
+        });
     let (assessment, assessment_problem, results_href) = match &q.assessment_json {
         None => (None, String::new(), String::new()),
         Some(json) => match crate::views::results_view(lang, json, state.today()) {
@@ -187,7 +199,11 @@ async fn detail_page(
                 at: staff.time(r.created_at),
                 delivery: r.delivery.as_str(),
                 delivery_label: lang.t(&format!("staff-reply-{}", r.delivery.as_str())),
-                error: r.delivery_error.unwrap_or_default(),
+                failure: if r.delivery == ReplyDelivery::Failed {
+                    failure_reason(lang, r.delivery_error.as_deref().unwrap_or(""))
+                } else {
+                    String::new()
+                },
                 mailto: if r.delivery == ReplyDelivery::Sent {
                     String::new()
                 } else {
@@ -198,6 +214,7 @@ async fn detail_page(
             })
             .collect(),
         mail_configured: state.mailer().is_some(),
+        mail_note,
         reply_subject: subject,
         answers: q
             .assessment_json
