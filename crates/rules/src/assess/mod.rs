@@ -37,9 +37,9 @@ pub struct Facts {
     pub first_official_language: Option<Language>,
     pub language_tests: Vec<LanguageFact>,
     pub education: EducationFact,
-    /// CEC: hours in Canada in the 3 years before `as_of`.
+    /// CEC: hours in Canada in the window (3 years, `cec_minimums.toml`) before `as_of`.
     pub cec_experience: ExperienceFact,
-    /// If not yet 1,560 CEC hours: the day they are reached if current jobs continue.
+    /// If not yet CEC's hours (1,560): the day they are reached if current jobs continue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cec_hours_reached_on: Option<Date>,
     /// CRS: skilled Canadian experience in the last 10 years.
@@ -84,13 +84,6 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     let education = education_fact(&profile.education, as_of);
     let tests = language_facts(&profile.language_tests, as_of, "", &mut notes)?;
 
-    let cec_experience = experience(
-        &profile.work_history,
-        &profile.study_periods,
-        &profile.permits,
-        as_of,
-        &Criteria::CEC,
-    );
     let canadian_experience = experience(
         &profile.work_history,
         &profile.study_periods,
@@ -157,6 +150,15 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     };
 
     let cec_min = cec_minimums(as_of)?;
+    let cec_criteria = cec_min.values.criteria();
+    let cec_experience = experience(
+        &profile.work_history,
+        &profile.study_periods,
+        &profile.permits,
+        as_of,
+        &cec_criteria,
+    );
+    // Looked ahead one window: by its end the window holds only the continuing work.
     let cec_hours_reached_on = if cec_experience
         .tally
         .at_least(cec_min.values.experience_hours)
@@ -168,9 +170,9 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             &profile.study_periods,
             &profile.permits,
             as_of,
-            &Criteria::CEC,
+            &cec_criteria,
             cec_min.values.experience_hours,
-            3 * 366,
+            i64::from(cec_min.values.window_years) * 366,
         )
     };
 
@@ -308,7 +310,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     let (invited_under, invite_notes) = crate::programs::invited_under(profile, &cec, &fsw, &fst);
     notes.extend(invite_notes);
     let program_work = crate::programs::ProgramWork {
-        cec: crate::programs::cec_work(&cec_experience.tally),
+        cec: crate::programs::cec_work(&cec_experience.tally, cec_min.values.experience_hours),
         fsw: fsw_work,
         fst: fst_work,
     };
@@ -447,20 +449,6 @@ impl crate::draws::outlook::Assessed for Assessment {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-
-    /// The engine's CEC constants (the hours engine's year and cap, the CEC
-    /// window, the sentences' levels) are the numbers of `cec_minimums.toml`.
-    #[test]
-    fn cec_minimums_table_holds_the_engine_numbers() {
-        let m = &super::cec_minimums("2026-11-24".parse().unwrap())
-            .unwrap()
-            .values;
-        assert_eq!(m.experience_hours, crate::hours::HOURS_PER_YEAR);
-        assert_eq!(m.window_years, crate::hours::Criteria::CEC.window_years);
-        assert_eq!(m.weekly_cap_hours, crate::hours::FULL_TIME_WEEKLY_HOURS);
-        assert_eq!(m.clb_teer_0_1, super::LanguageBasis::TEER01);
-        assert_eq!(m.clb_teer_2_3, super::LanguageBasis::TEER23);
-    }
     use super::*;
     use crate::hours::ExclusionReasons;
     use crate::text::{Lang, Say};
@@ -734,6 +722,7 @@ mod tests {
             to: d("2026-11-23"),
             not_counted: ExclusionReasons::default(),
             reaches_on: None,
+            needed: 1560,
         };
         assert_eq!(
             m.text_in(Lang::Fr),

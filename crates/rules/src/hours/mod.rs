@@ -4,18 +4,17 @@
 //! counts *h* × *days* / 7 hours over *days* calendar days. A job runs from its
 //! `start` to its `end` (the last day worked, inclusive); an ongoing job runs
 //! up to the assessment date (exclusive: the window is the *N* years *before*
-//! `as_of`, `[as_of − N years, as_of)`). Across all jobs together at most 30
-//! hours a week count (IRPR s.73(1): full-time is 30 hours a week; the CEC page:
-//! "hours above 30/week do not count"): on each day the weekly rates of the
-//! jobs held that day are added and capped at 30. One year of experience is
-//! 1,560 hours (30 × 52).
+//! `as_of`, `[as_of − N years, as_of)`). Across all jobs together at most the
+//! criteria's weekly cap counts (30 hours: IRPR s.73(1), full-time is 30 hours
+//! a week; the CEC page: "hours above 30/week do not count", CEC's cap read
+//! from its table): on each day the weekly rates of the jobs held that day are
+//! added and capped. One year of experience is 1,560 hours (30 × 52).
 //!
 //! Arithmetic is exact: rates are kept in hundredths of an hour a week and
 //! totals in hundredths-of-an-hour-week-days, so 1,560 hours is exactly
 //! `1560 × 100 × 7` units and boundary cases never depend on rounding.
 
 pub(crate) mod basis;
-use basis::WEEKLY_CAP;
 pub use basis::{
     ExcludedPeriod, ExclusionReason, ExclusionReasons, FULL_TIME_WEEKLY_HOURS, HOURS_PER_YEAR,
     NotCounted,
@@ -58,6 +57,8 @@ pub enum Occupations {
 #[derive(Debug, Clone, Copy)]
 pub struct Criteria {
     pub window_years: i16,
+    /// Hours a week that count across all jobs together (30: full-time).
+    pub weekly_cap_hours: u32,
     pub place: Place,
     pub occupations: Occupations,
     /// Work while a full-time student does not count (CEC page, C1).
@@ -68,21 +69,13 @@ pub struct Criteria {
 }
 
 impl Criteria {
-    /// CEC: 3 years, in Canada, TEER 0–3, paid, authorized, not self-employed,
-    /// not while a full-time student.
-    pub const CEC: Criteria = Criteria {
-        window_years: 3,
-        place: Place::Canada,
-        occupations: Occupations::Skilled,
-        exclude_full_time_study: true,
-        require_authorization: true,
-        exclude_self_employed: true,
-    };
+    // CEC's criteria are built from its table: `CecMinimums::criteria`.
     /// CRS Canadian experience: 10 years, TEER 0–3. Whether student,
     /// self-employed or unauthorized work counts for CRS points is not settled
     /// (rules.md §1.9, C5); landed applies the CEC exclusions and says so.
     pub const CRS_CANADIAN: Criteria = Criteria {
         window_years: 10,
+        weekly_cap_hours: FULL_TIME_WEEKLY_HOURS,
         place: Place::Canada,
         occupations: Occupations::Skilled,
         exclude_full_time_study: true,
@@ -92,12 +85,18 @@ impl Criteria {
     /// CRS foreign experience: 10 years, abroad, TEER 0–3, paid.
     pub const CRS_FOREIGN: Criteria = Criteria {
         window_years: 10,
+        weekly_cap_hours: FULL_TIME_WEEKLY_HOURS,
         place: Place::Abroad,
         occupations: Occupations::Skilled,
         exclude_full_time_study: false,
         require_authorization: false,
         exclude_self_employed: false,
     };
+
+    /// The weekly cap in the engine's unit (hundredths of an hour a week).
+    fn cap(&self) -> u64 {
+        u64::from(self.weekly_cap_hours) * 100
+    }
 }
 
 /// How much of one job counts.
@@ -256,7 +255,7 @@ pub fn tally(
     let from = window_start(as_of, c.window_years);
     let mut excluded = Vec::new();
     let spans = split(jobs, study, permits, from, as_of, c, |e| excluded.push(e));
-    let (units, per_job, over_cap) = sweep(&spans, jobs.len());
+    let (units, per_job, over_cap) = sweep(&spans, jobs.len(), c.cap());
     let jobs_counted = per_job
         .iter()
         .enumerate()
@@ -302,7 +301,7 @@ pub fn counted(
     let from = window_start(as_of, c.window_years);
     let spans = split(jobs, study, permits, from, as_of, c, |_| {});
     let units = stretches(&spans, &mut Bounds::new())
-        .map(|(a, b, sum)| sum.min(WEEKLY_CAP) * days(a, b) as u64)
+        .map(|(a, b, sum)| sum.min(c.cap()) * days(a, b) as u64)
         .sum();
     Counted { units }
 }
@@ -459,25 +458,26 @@ fn covered_by_permits(
 }
 
 /// Sweep the spans in time order: in each stretch where the same jobs are
-/// held, add their rates, cap at 30 h/week, and share the counted hours
+/// held, add their rates, cap at `cap` (hundredths of an hour a week), and share the counted hours
 /// between the jobs pro rata. Returns (exact units, units per job, over-cap
 /// stretches as (job, from, to, units lost)).
 #[allow(clippy::type_complexity)]
 fn sweep(
     spans: &[Span],
     n_jobs: usize,
+    cap: u64,
 ) -> (u64, SmallVec<[f64; 8]>, Vec<(usize, Date, Date, f64)>) {
     let mut total: u64 = 0;
     let mut per_job: SmallVec<[f64; 8]> = smallvec::smallvec![0.0f64; n_jobs];
     let mut over: Vec<(usize, Date, Date, f64)> = Vec::new();
     for (a, b, sum) in stretches(spans, &mut Bounds::new()) {
         let d = days(a, b) as u64;
-        let counted = sum.min(WEEKLY_CAP);
+        let counted = sum.min(cap);
         total += counted * d;
         let share = counted as f64 / sum as f64;
         for s in spans.iter().filter(|s| s.start <= a && s.end >= b) {
             per_job[s.job] += f64::from(s.rate) * share * d as f64;
-            if sum > WEEKLY_CAP {
+            if sum > cap {
                 let lost = f64::from(s.rate) * (1.0 - share) * d as f64;
                 // Merge with the previous stretch of the same job when contiguous.
                 match over.last_mut() {
@@ -511,7 +511,7 @@ pub fn projected_date(
         o.stretches
             .iter()
             .find(|&&(a, b, _)| a <= x && x < b)
-            .map_or(0, |&(_, _, rate)| rate.min(WEEKLY_CAP))
+            .map_or(0, |&(_, _, rate)| rate.min(o.cap))
     };
     let next_bound = |x: Date| -> Option<Date> {
         o.stretches
@@ -561,6 +561,8 @@ struct Outlook {
     stretches: SmallVec<[(Date, Date, u64); 16]>,
     horizon: Date,
     need: u64,
+    /// The weekly cap (hundredths of an hour a week).
+    cap: u64,
 }
 
 impl Outlook {
@@ -584,6 +586,7 @@ impl Outlook {
             stretches: stretches(&spans, &mut Bounds::new()).collect(),
             horizon,
             need: u64::from(hours) * UNITS_PER_HOUR,
+            cap: c.cap(),
         })
     }
 
@@ -595,7 +598,7 @@ impl Outlook {
             if a >= x {
                 break;
             }
-            acc += rate.min(WEEKLY_CAP) * days(a, b.min(x)) as u64;
+            acc += rate.min(self.cap) * days(a, b.min(x)) as u64;
         }
         acc
     }
@@ -702,7 +705,7 @@ pub fn continuous_runs(
     let spans = split(jobs, study, permits, from, as_of, c, |_| {});
     let mut runs: Vec<ContinuousRun> = Vec::new();
     for (a, b, rate) in stretches(&spans, &mut Bounds::new()) {
-        let units = rate.min(WEEKLY_CAP) * days(a, b) as u64;
+        let units = rate.min(c.cap()) * days(a, b) as u64;
         match runs.last_mut() {
             Some(last) if next_day(last.to) == a => {
                 last.to = prev_day(b);
@@ -791,6 +794,14 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// CEC's criteria, from its table.
+    fn cec() -> Criteria {
+        crate::programs::cec::cec_minimums(d("2026-01-01"))
+            .unwrap()
+            .values
+            .criteria()
+    }
+
     fn job(noc: &str, start: &str, end: Option<&str>, h: f64) -> Job {
         Job {
             noc: Noc::parse(noc).unwrap(),
@@ -810,18 +821,18 @@ mod tests {
     fn one_full_year_at_30_hours_is_1560_hours_over_364_days() {
         // 52 weeks = 364 days at 30 h/week = 1,560 h exactly.
         let j = job("13110", "2025-01-01", Some("2025-12-30"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-06-01"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-06-01"), &cec());
         assert_eq!(t.units, 1560 * 700);
         assert!(t.at_least(1560));
         let j = job("13110", "2025-01-01", Some("2025-12-29"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-06-01"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-06-01"), &cec());
         assert!(!t.at_least(1560), "one day short");
     }
 
     #[test]
     fn an_ongoing_job_counts_up_to_the_day_before_as_of() {
         let j = job("13110", "2025-07-14", None, 37.5);
-        let t = tally(&[j], &[], &[], d("2026-09-30"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-09-30"), &cec());
         // 443 days × 30 h / 7.
         assert_eq!(t.units, 443 * 3000);
         assert_eq!(t.window_to, d("2026-09-29"));
@@ -834,11 +845,11 @@ mod tests {
         assert_eq!(window_start(d("2028-02-29"), 4), d("2024-02-29"));
         // A job that ended the day before the window starts counts nothing.
         let j = job("13110", "2020-01-01", Some("2023-11-23"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-11-24"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-11-24"), &cec());
         assert_eq!(t.units, 0);
         // Ending on the window's first day counts that one day: 30 h / 7.
         let j = job("13110", "2020-01-01", Some("2023-11-24"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-11-24"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-11-24"), &cec());
         assert_eq!(t.units, 3000);
     }
 
@@ -846,7 +857,7 @@ mod tests {
     fn overlapping_jobs_are_capped_at_30_hours_together() {
         let a = job("13110", "2025-01-01", None, 20.0);
         let b = job("13111", "2025-01-01", None, 20.0);
-        let t = tally(&[a, b], &[], &[], d("2025-01-08"), &Criteria::CEC);
+        let t = tally(&[a, b], &[], &[], d("2025-01-08"), &cec());
         assert_eq!(t.whole_hours(), 30);
         assert!(
             t.excluded
@@ -864,7 +875,7 @@ mod tests {
             full_time: true,
             in_canada: true,
         };
-        let t = tally(&[a], &[study], &[], d("2025-01-15"), &Criteria::CEC);
+        let t = tally(&[a], &[study], &[], d("2025-01-15"), &cec());
         assert_eq!(t.units, 7 * 3000);
         let part_time = StudyPeriod {
             full_time: false,
@@ -875,7 +886,7 @@ mod tests {
             &[part_time],
             &[],
             d("2025-01-15"),
-            &Criteria::CEC,
+            &cec(),
         );
         assert_eq!(t.units, 14 * 3000);
     }
@@ -948,14 +959,14 @@ mod tests {
             &[],
             &[],
             d("2026-06-30"),
-            &Criteria::CEC,
+            &cec(),
             1560,
             1200,
         )
         .unwrap();
         // 1,560 h at 25 h/week = 436.8 days → on day 437 after the start.
         assert_eq!(day, d("2025-08-01").checked_add(437.days()).unwrap());
-        let t = tally(&[j], &[], &[], day, &Criteria::CEC);
+        let t = tally(&[j], &[], &[], day, &cec());
         assert!(t.at_least(1560));
     }
 
@@ -1033,7 +1044,7 @@ mod tests {
                 which in 0usize..3,
             ) {
                 let as_of = day(as_of);
-                let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
+                let c = [cec(), Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
                 let t = tally(&jobs, &study, &permits, as_of, &c);
                 prop_assert_eq!(counted(&jobs, &study, &permits, as_of, &c).units, t.units);
                 let runs: u64 = continuous_runs(&jobs, &study, &permits, as_of, &c).iter().map(|r| r.units).sum();
@@ -1058,7 +1069,7 @@ mod tests {
                     }
                 }
                 let window_days = days(window_start(as_of, c.window_years), as_of) as u64;
-                prop_assert!(t.units <= WEEKLY_CAP * window_days);
+                prop_assert!(t.units <= c.cap() * window_days);
             }
 
             /// The projection's jumps land on the day the day-by-day walk finds.
@@ -1073,7 +1084,7 @@ mod tests {
                 max_days in prop_oneof![Just(0i64), 1i64..5, 300i64..2000],
             ) {
                 let as_of = day(as_of);
-                let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
+                let c = [cec(), Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
                 prop_assert_eq!(
                     projected_date(&jobs, &study, &permits, as_of, &c, hours, max_days),
                     projected_date_day_by_day(&jobs, &study, &permits, as_of, &c, hours, max_days)

@@ -1,13 +1,13 @@
 //! The timeline (`planning.md`, "Timeline"): every change of CEC hours past
-//! 1,560, of each program's eligibility, of the CRS total and of each language
+//! its minimum (1,560, `cec_minimums.toml`), of each program's eligibility, of the CRS total and of each language
 //! test's validity between `as_of` and `until`, each dated on the first day it
 //! holds; and the deadlines (permit ends, profile expiry, the application due
 //! date, ECA expiries).
 //!
 //! How it stays exact without assessing every day: the days where a rate or
 //! a rule can change are listed first (birthdays, test and ECA expiries, job,
-//! study and permit boundaries, each also shifted by every window length — 3,
-//! 5, 10 and 50 years —, 29 February and 1 March of leap years, where a
+//! study and permit boundaries, each also shifted by every window length — 3
+//! (CEC's, from its table), 5, 10 and 50 years —, 29 February and 1 March of leap years, where a
 //! window's start stalls, and rule-set dates). Between two such days every
 //! hour total moves in one direction, so every threshold on it (hours reached,
 //! years of experience, a requirement met) changes at most once: the state is
@@ -34,9 +34,9 @@ use crate::programs::Program;
 pub const MAX_YEARS: i16 = 20;
 /// The default horizon.
 pub const DEFAULT_YEARS: i16 = 5;
-/// The windows (in years) over which the engine counts work: CEC 3, FST 5,
-/// FSW and the CRS 10, FSW adaptability's past work in Canada 50.
-const WINDOWS: [i16; 4] = [3, 5, 10, 50];
+/// The windows (in years) over which the engine counts work besides CEC's
+/// (its table's): FST 5, FSW and the CRS 10, FSW adaptability's past work in Canada 50.
+const WINDOWS: [i16; 3] = [5, 10, 50];
 
 /// What the timeline is asked: the horizon and the "if I stop working" scenario.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -176,6 +176,8 @@ impl Timeline {
 #[derive(Debug, Clone, PartialEq)]
 struct State {
     cec_hours: bool,
+    /// CEC's hours and window on the day (`cec_minimums.toml`), for the event's sentence.
+    cec_needed: (u32, i16),
     eligible: [bool; 3],
     crs: Option<u16>,
     lines: Vec<(Cow<'static, str>, u16)>,
@@ -192,7 +194,8 @@ fn status_code(s: Status) -> u32 {
 }
 
 impl State {
-    fn of(a: &Assessment) -> State {
+    fn of(a: &Assessment) -> Result<State> {
+        let cec = &crate::programs::cec::cec_minimums(a.as_of)?.values;
         let pw = &a.facts.program_work;
         let years = |h: f64| (h / f64::from(HOURS_PER_YEAR)).floor() as u32;
         let mut inputs = vec![
@@ -213,13 +216,14 @@ impl State {
                 inputs.extend(g.lines.iter().map(|l| u32::from(l.points)));
             }
         }
-        State {
+        Ok(State {
             cec_hours: a
                 .facts
                 .program_work
                 .cec
                 .qualifying_hours
-                .ge(&f64::from(HOURS_PER_YEAR)),
+                .ge(&f64::from(cec.experience_hours)),
+            cec_needed: (cec.experience_hours, cec.window_years),
             eligible: [
                 a.programs.cec.eligible == Some(true),
                 a.programs.fsw.eligible == Some(true),
@@ -234,7 +238,7 @@ impl State {
             }),
             tests_valid: a.facts.language_tests.iter().map(|t| t.valid).collect(),
             inputs,
-        }
+        })
     }
 }
 
@@ -252,7 +256,7 @@ impl Scenario {
     }
 
     fn state_on(&mut self, day: Date) -> Result<State> {
-        self.assess_on(day).map(|a| State::of(&a))
+        self.assess_on(day).and_then(|a| State::of(&a))
     }
 }
 
@@ -384,7 +388,7 @@ fn breakpoints(p: &Profile, from: Date, until: Date) -> Vec<Date> {
     }
     for b in bounds {
         push(b);
-        for w in WINDOWS {
+        for w in crate::programs::cec::window_years().chain(WINDOWS) {
             if let Ok(s) = b.checked_add(i64::from(w).years()) {
                 push(prev(s));
                 push(s);
@@ -410,7 +414,8 @@ fn changes(date: Date, a: &State, b: &State, out: &mut Vec<Event>) {
             date,
             EventKind::CecHoursReached,
             TimelineText::CecHoursReached {
-                hours: HOURS_PER_YEAR,
+                hours: b.cec_needed.0,
+                years: b.cec_needed.1,
             },
         ));
     }

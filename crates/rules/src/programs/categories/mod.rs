@@ -328,6 +328,7 @@ pub fn categories(ctx: &Context<'_>, programs: [&ProgramResult; 3]) -> Result<Ca
 
     let abroad = Criteria {
         window_years: set.experience_window_years,
+        weekly_cap_hours: hours::FULL_TIME_WEEKLY_HOURS,
         place: Place::Anywhere,
         occupations: Occupations::Skilled,
         exclude_full_time_study: false,

@@ -6,39 +6,37 @@ use jiff::civil::Date;
 
 use crate::clb::{Ability, Clb, Language, LanguageLevels};
 use crate::crs::levels::EducationLevel;
+use crate::hours::basis::ExclusionReasons;
 use crate::hours::basis::NotCounted;
-use crate::hours::basis::{ExclusionReasons, HOURS_PER_YEAR};
 use crate::language::kind::{LeftOut, TefScale, TestKind};
 use crate::profile::kinds::Province;
 use crate::text::say::{In, Lang, Levels, Num, Say, ability_name, hours_num, language_name};
 
+use super::minimums::CecMinimums;
+
 /// Why the CEC language requirement is the level it is: the TEER of the qualifying work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LanguageBasis {
-    /// No qualifying work yet: 7 for TEER 0 or 1, 5 for TEER 2 or 3.
+    /// No qualifying work yet: the TEER 0 or 1 level (7), or the TEER 2 or 3 level (5).
     NoQualifyingWork,
-    /// All TEER 2 or 3: CLB 5.
+    /// All TEER 2 or 3: the TEER 2 or 3 level (CLB 5).
     Teer23,
-    /// Mixed, and the TEER 2 or 3 work alone reaches 1,560 hours: CLB 5.
+    /// Mixed, and the TEER 2 or 3 work alone reaches the hours (1,560): the TEER 2 or 3 level.
     MixedTeer23Alone,
-    /// Mixed, and TEER 0 or 1 work is needed to reach 1,560 hours: CLB 7.
+    /// Mixed, and TEER 0 or 1 work is needed to reach the hours: the TEER 0 or 1 level.
     MixedTeer01Needed,
-    /// All TEER 0 or 1: CLB 7.
+    /// All TEER 0 or 1: the TEER 0 or 1 level (CLB 7).
     Teer01,
 }
 
 impl LanguageBasis {
-    /// The levels the sentences name; `cec_minimums.toml` holds the same
-    /// numbers (a test keeps them equal), and the checks read the table.
-    pub const TEER01: u8 = 7;
-    pub const TEER23: u8 = 5;
-
-    /// The level needed in all four abilities; `None` before any qualifying work.
-    pub fn needed(self) -> Option<u8> {
+    /// The level needed in all four abilities under `min` (`cec_minimums.toml`);
+    /// `None` before any qualifying work.
+    pub fn needed(self, min: &CecMinimums) -> Option<u8> {
         match self {
             LanguageBasis::NoQualifyingWork => None,
-            LanguageBasis::Teer23 | LanguageBasis::MixedTeer23Alone => Some(Self::TEER23),
-            LanguageBasis::MixedTeer01Needed | LanguageBasis::Teer01 => Some(Self::TEER01),
+            LanguageBasis::Teer23 | LanguageBasis::MixedTeer23Alone => Some(min.clb_teer_2_3),
+            LanguageBasis::MixedTeer01Needed | LanguageBasis::Teer01 => Some(min.clb_teer_0_1),
         }
     }
 }
@@ -47,8 +45,8 @@ impl LanguageBasis {
 #[derive(Debug, Clone, PartialEq)]
 pub enum CecText {
     // --- The CEC checklist -------------------------------------------------
-    /// Qualifying hours in the 3-year window (`recorded`: any work entered at
-    /// all), what was not counted, and the day 1,560 hours would be reached.
+    /// Qualifying hours in the window (`recorded`: any work entered at all),
+    /// what was not counted, and the day the `needed` hours would be reached.
     WorkExperience {
         recorded: bool,
         hours: f64,
@@ -56,14 +54,18 @@ pub enum CecText {
         to: Date,
         not_counted: ExclusionReasons,
         reaches_on: Option<Date>,
+        needed: u32,
     },
     /// The first official language's valid result against the level the work needs.
     LanguageLevel {
         basis: LanguageBasis,
         levels: LanguageLevels,
+        min: CecMinimums,
     },
     NoValidLanguageTest,
-    NoLanguageTest,
+    NoLanguageTest {
+        min: CecMinimums,
+    },
     TestValid {
         test: TestKind,
         taken: Date,
@@ -86,9 +88,10 @@ pub enum CecText {
     NoEducationRequirement,
 
     // --- CEC notes ---------------------------------------------------------
-    /// Mixed TEER 0/1 and 2/3 work: CLB 5 when the TEER 2/3 work alone reaches 1,560 hours, else 7.
+    /// Mixed TEER 0/1 and 2/3 work: the TEER 2/3 level when that work alone reaches the hours, else the TEER 0/1 level.
     MixedTeer {
         teer23_alone: bool,
+        min: CecMinimums,
     },
 
     // --- Facts: education --------------------------------------------------
@@ -159,13 +162,9 @@ pub enum CecText {
     CrsCanadianExperienceNotSettled,
 }
 
-/// 1,560 hours: the CEC's year of work.
-const YEAR_HOURS: Num = Num(HOURS_PER_YEAR as u64);
-
 impl Say for CecText {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let fr = lang == Lang::Fr;
-        let year = In(&YEAR_HOURS, lang);
         match self {
             CecText::WorkExperience {
                 recorded,
@@ -174,7 +173,9 @@ impl Say for CecText {
                 to,
                 not_counted,
                 reaches_on,
+                needed,
             } => {
+                let year = In(&Num(u64::from(*needed)), lang);
                 match (recorded, fr) {
                     (false, false) => write!(
                         f,
@@ -216,19 +217,21 @@ impl Say for CecText {
                     None => Ok(()),
                 }
             }
-            CecText::LanguageLevel { basis, levels } => {
+            CecText::LanguageLevel { basis, levels, min } => {
                 let name = language_name(levels.language, lang);
                 let result = In(&Levels(*levels), lang);
-                let Some(level) = basis.needed() else {
+                let (teer01, teer23) = (min.clb_teer_0_1, min.clb_teer_2_3);
+                let hours = In(&Num(u64::from(min.experience_hours)), lang);
+                let Some(level) = basis.needed(min) else {
                     return if fr {
                         write!(
                             f,
-                            "Aucun travail admissible pour l’instant : il faut CLB/NCLC 7 pour un travail de FEER 0 ou 1 et CLB/NCLC 5 pour un travail de FEER 2 ou 3; votre résultat en {name} est {result}"
+                            "Aucun travail admissible pour l’instant : il faut CLB/NCLC {teer01} pour un travail de FEER 0 ou 1 et CLB/NCLC {teer23} pour un travail de FEER 2 ou 3; votre résultat en {name} est {result}"
                         )
                     } else {
                         write!(
                             f,
-                            "no qualifying work yet: CLB 7 is needed for TEER 0 or 1 work, CLB 5 for TEER 2 or 3; your {name} result is {result}"
+                            "no qualifying work yet: CLB {teer01} is needed for TEER 0 or 1 work, CLB {teer23} for TEER 2 or 3; your {name} result is {result}"
                         )
                     };
                 };
@@ -237,18 +240,22 @@ impl Say for CecText {
                 let weakest = Weakest(*levels);
                 if fr {
                     write!(f, "Il faut {b} {level} dans les quatre habiletés, car ")?;
-                    f.write_str(match basis {
-                        LanguageBasis::Teer23 => "le travail admissible relève de la FEER 2 ou 3",
-                        LanguageBasis::MixedTeer23Alone => {
-                            "le travail de FEER 2 ou 3 atteint à lui seul 1\u{202f}560 heures (FEER mixtes : règle non établie)"
+                    match basis {
+                        LanguageBasis::Teer23 => {
+                            f.write_str("le travail admissible relève de la FEER 2 ou 3")?
                         }
-                        LanguageBasis::MixedTeer01Needed => {
-                            "le travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{202f}560 heures (FEER mixtes : règle non établie)"
-                        }
+                        LanguageBasis::MixedTeer23Alone => write!(
+                            f,
+                            "le travail de FEER 2 ou 3 atteint à lui seul {hours} heures (FEER mixtes : règle non établie)"
+                        )?,
+                        LanguageBasis::MixedTeer01Needed => write!(
+                            f,
+                            "le travail de FEER 0 ou 1 est nécessaire pour atteindre {hours} heures (FEER mixtes : règle non établie)"
+                        )?,
                         LanguageBasis::Teer01 | LanguageBasis::NoQualifyingWork => {
-                            "le travail admissible relève de la FEER 0 ou 1"
+                            f.write_str("le travail admissible relève de la FEER 0 ou 1")?
                         }
-                    })?;
+                    }
                     write!(f, "; votre résultat en {name} est {result} ")?;
                     if weakest.count() == Ability::ALL.len() {
                         write!(f, "(les quatre habiletés sont à {min})")
@@ -261,18 +268,20 @@ impl Say for CecText {
                     }
                 } else {
                     write!(f, "{b} {level} needed in all four abilities because ")?;
-                    f.write_str(match basis {
-                        LanguageBasis::Teer23 => "the qualifying work is TEER 2 or 3",
-                        LanguageBasis::MixedTeer23Alone => {
-                            "the TEER 2 or 3 work alone reaches 1,560 hours (mixed TEER: not settled)"
-                        }
-                        LanguageBasis::MixedTeer01Needed => {
-                            "TEER 0 or 1 work is needed to reach 1,560 hours (mixed TEER: not settled)"
-                        }
+                    match basis {
+                        LanguageBasis::Teer23 => f.write_str("the qualifying work is TEER 2 or 3")?,
+                        LanguageBasis::MixedTeer23Alone => write!(
+                            f,
+                            "the TEER 2 or 3 work alone reaches {hours} hours (mixed TEER: not settled)"
+                        )?,
+                        LanguageBasis::MixedTeer01Needed => write!(
+                            f,
+                            "TEER 0 or 1 work is needed to reach {hours} hours (mixed TEER: not settled)"
+                        )?,
                         LanguageBasis::Teer01 | LanguageBasis::NoQualifyingWork => {
-                            "the qualifying work is TEER 0 or 1"
+                            f.write_str("the qualifying work is TEER 0 or 1")?
                         }
-                    })?;
+                    }
                     write!(
                         f,
                         "; your {name} result is {result} (lowest: {} at {min})",
@@ -284,10 +293,20 @@ impl Say for CecText {
                 "No valid language test result on the assessment date (results count for two years from the test date)",
                 "Aucun résultat de test de langue valide à la date de l’évaluation (un résultat compte pendant deux ans à partir de la date du test)",
             )),
-            CecText::NoLanguageTest => f.write_str(lang.pick(
-                "No language test recorded; CEC needs CLB/NCLC 7 in all four abilities for TEER 0 or 1 work, or 5 for TEER 2 or 3",
-                "Aucun test de langue enregistré; la CEC exige CLB/NCLC 7 dans les quatre habiletés pour un travail de FEER 0 ou 1, ou 5 pour un travail de FEER 2 ou 3",
-            )),
+            CecText::NoLanguageTest { min } => {
+                let (teer01, teer23) = (min.clb_teer_0_1, min.clb_teer_2_3);
+                if fr {
+                    write!(
+                        f,
+                        "Aucun test de langue enregistré; la CEC exige CLB/NCLC {teer01} dans les quatre habiletés pour un travail de FEER 0 ou 1, ou {teer23} pour un travail de FEER 2 ou 3"
+                    )
+                } else {
+                    write!(
+                        f,
+                        "No language test recorded; CEC needs CLB/NCLC {teer01} in all four abilities for TEER 0 or 1 work, or {teer23} for TEER 2 or 3"
+                    )
+                }
+            }
             CecText::TestValid { test, taken, until } => {
                 let t = test.display_name();
                 if fr {
@@ -348,16 +367,28 @@ impl Say for CecText {
                 "There is no education requirement for the Canadian Experience Class",
                 "Il n’y a aucune exigence en matière d’études pour la catégorie de l’expérience canadienne (CEC)",
             )),
-            CecText::MixedTeer { teer23_alone: true } => f.write_str(lang.pick(
-                "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 5 because the TEER 2/3 work alone reaches 1,560 hours.",
-                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 5, car le travail de FEER 2 ou 3 atteint à lui seul 1\u{202f}560 heures.",
-            )),
-            CecText::MixedTeer {
-                teer23_alone: false,
-            } => f.write_str(lang.pick(
-                "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB 7 because TEER 0/1 work is needed to reach 1,560 hours.",
-                "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC 7, car du travail de FEER 0 ou 1 est nécessaire pour atteindre 1\u{202f}560 heures.",
-            )),
+            CecText::MixedTeer { teer23_alone, min } => {
+                let hours = In(&Num(u64::from(min.experience_hours)), lang);
+                let (teer01, teer23) = (min.clb_teer_0_1, min.clb_teer_2_3);
+                match (teer23_alone, fr) {
+                    (true, false) => write!(
+                        f,
+                        "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB {teer23} because the TEER 2/3 work alone reaches {hours} hours."
+                    ),
+                    (true, true) => write!(
+                        f,
+                        "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC {teer23}, car le travail de FEER 2 ou 3 atteint à lui seul {hours} heures."
+                    ),
+                    (false, false) => write!(
+                        f,
+                        "Your qualifying work mixes TEER 0/1 and TEER 2/3 occupations. IRCC's rule for mixed TEER levels is not settled; landed applies CLB {teer01} because TEER 0/1 work is needed to reach {hours} hours."
+                    ),
+                    (false, true) => write!(
+                        f,
+                        "Votre travail admissible combine des professions de FEER 0 ou 1 et de FEER 2 ou 3. La règle d’IRCC pour les FEER mixtes n’est pas établie; landed applique CLB/NCLC {teer01}, car du travail de FEER 0 ou 1 est nécessaire pour atteindre {hours} heures."
+                    ),
+                }
+            }
             CecText::CompletedLater { index, as_of } => {
                 if fr {
                     write!(

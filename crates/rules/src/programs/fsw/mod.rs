@@ -228,6 +228,7 @@ fn line(
 fn criteria(window_years: i16) -> Criteria {
     Criteria {
         window_years,
+        weekly_cap_hours: hours::FULL_TIME_WEEKLY_HOURS,
         place: Place::Anywhere,
         occupations: Occupations::Skilled,
         exclude_full_time_study: false,
