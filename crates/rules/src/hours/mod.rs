@@ -15,12 +15,17 @@
 //! `1560 × 100 × 7` units and boundary cases never depend on rounding.
 
 pub(crate) mod basis;
+mod projection;
+mod runs;
 pub use basis::{
     ExcludedPeriod, ExclusionReason, ExclusionReasons, FULL_TIME_WEEKLY_HOURS, HOURS_PER_YEAR,
     NotCounted,
 };
+pub use projection::projected_date;
+#[cfg(test)]
+use projection::projected_date_day_by_day;
+pub use runs::{ContinuousRun, continuous_runs};
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 use smallvec::SmallVec;
@@ -493,245 +498,6 @@ fn sweep(
     (total, per_job, over)
 }
 
-/// The first date on or after `as_of` on which the window before it holds
-/// `hours` qualifying hours, if the ongoing jobs continue at their hours and
-/// nothing else changes; `None` if that never happens within `max_days`.
-pub fn projected_date(
-    jobs: &[Job],
-    study: &[StudyPeriod],
-    permits: &[Permit],
-    as_of: Date,
-    c: &Criteria,
-    hours: u32,
-    max_days: i64,
-) -> Option<Date> {
-    let o = Outlook::new(jobs, study, permits, as_of, c, hours, max_days)?;
-    // Capped units of one day, and the first stretch bound after a day.
-    let units_on = |x: Date| -> u64 {
-        o.stretches
-            .iter()
-            .find(|&&(a, b, _)| a <= x && x < b)
-            .map_or(0, |&(_, _, rate)| rate.min(o.cap))
-    };
-    let next_bound = |x: Date| -> Option<Date> {
-        o.stretches
-            .iter()
-            .flat_map(|&(a, b, _)| [a, b])
-            .filter(|&d| d > x)
-            .min()
-    };
-    // Walk from as_of in segments over which the window total grows by the
-    // same amount each day: no stretch bound crossed by the day or by the
-    // window's start, and no 28 or 29 February (where the window's start
-    // stalls or skips a day). Each segment starts from an exact total, so
-    // the jump to the day the hours are reached is exact. Checked against
-    // the day-by-day walk by a property test.
-    let mut day = as_of;
-    while day <= o.horizon {
-        let start = window_start(day, c.window_years);
-        let total = o.window_total(day, start);
-        if total >= o.need {
-            return Some(day);
-        }
-        let mut len = days(day, o.horizon) + 1;
-        if let Some(b) = next_bound(day) {
-            len = len.min(days(day, b));
-        }
-        if let Some(b) = next_bound(start) {
-            len = len.min(days(start, b));
-        }
-        len = len.min(days(day, next_february_28(day)));
-        let len = len.max(1);
-        let gain = units_on(day);
-        let loss = units_on(start);
-        if gain > loss {
-            let k = (o.need - total).div_ceil(gain - loss);
-            if k < len as u64 {
-                return day.checked_add((k as i64).days()).ok();
-            }
-        }
-        day = day.checked_add(len.days()).ok()?;
-    }
-    None
-}
-
-/// What a projection looks at: the stretches of counted work from the
-/// earliest window start to the horizon, and the units needed.
-struct Outlook {
-    stretches: SmallVec<[(Date, Date, u64); 16]>,
-    horizon: Date,
-    need: u64,
-    /// The weekly cap (hundredths of an hour a week).
-    cap: u64,
-}
-
-impl Outlook {
-    /// `None` when no job goes on after `as_of` (nothing to project).
-    fn new(
-        jobs: &[Job],
-        study: &[StudyPeriod],
-        permits: &[Permit],
-        as_of: Date,
-        c: &Criteria,
-        hours: u32,
-        max_days: i64,
-    ) -> Option<Outlook> {
-        if !jobs.iter().any(|j| j.end.is_none_or(|e| e >= as_of)) {
-            return None;
-        }
-        let horizon = as_of.checked_add(max_days.days()).ok()?;
-        let earliest = window_start(as_of, c.window_years);
-        let spans = split(jobs, study, permits, earliest, horizon, c, |_| {});
-        Some(Outlook {
-            stretches: stretches(&spans, &mut Bounds::new()).collect(),
-            horizon,
-            need: u64::from(hours) * UNITS_PER_HOUR,
-            cap: c.cap(),
-        })
-    }
-
-    /// F(x): capped units before day x. The window total on day D is
-    /// F(D) − F(start of D's window).
-    fn cum(&self, x: Date) -> u64 {
-        let mut acc = 0u64;
-        for &(a, b, rate) in &self.stretches {
-            if a >= x {
-                break;
-            }
-            acc += rate.min(self.cap) * days(a, b.min(x)) as u64;
-        }
-        acc
-    }
-
-    fn window_total(&self, day: Date, start: Date) -> u64 {
-        self.cum(day).saturating_sub(self.cum(start))
-    }
-}
-
-/// 28 February of `d`'s year if `d` is before it, else of the next year;
-/// `d` itself if it is 28 or 29 February.
-fn next_february_28(d: Date) -> Date {
-    let this_year = Date::new(d.year(), 2, 28).unwrap_or(d);
-    if d.month() == 2 && d.day() >= 28 {
-        d
-    } else if d < this_year {
-        this_year
-    } else {
-        Date::new(d.year() + 1, 2, 28).unwrap_or(d)
-    }
-}
-
-/// [`projected_date`] one day at a time: the reference its segments are
-/// checked against.
-#[cfg(test)]
-fn projected_date_day_by_day(
-    jobs: &[Job],
-    study: &[StudyPeriod],
-    permits: &[Permit],
-    as_of: Date,
-    c: &Criteria,
-    hours: u32,
-    max_days: i64,
-) -> Option<Date> {
-    let o = Outlook::new(jobs, study, permits, as_of, c, hours, max_days)?;
-    let mut day = as_of;
-    for _ in 0..=max_days {
-        if o.window_total(day, window_start(day, c.window_years)) >= o.need {
-            return Some(day);
-        }
-        day = next_day(day);
-    }
-    None
-}
-
-/// A stretch of consecutive days on each of which some counted work was
-/// held: no gap day inside it (FSW's "continuous" year, the 2023–2025
-/// category rule's "6 months of continuous work"), except a gap made only of
-/// days no job would have been worked (a weekend or a federal holiday
-/// between two jobs: practitioners' reading, see [`crate::holidays`]).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct ContinuousRun {
-    pub from: Date,
-    /// Last day (inclusive).
-    pub to: Date,
-    /// Exact units: hours × 700.
-    #[serde(skip)]
-    pub units: u64,
-    /// Counted hours in the run (after the 30-hour weekly cap).
-    pub hours: f64,
-    /// Gap days inside the run that no job would have been worked (weekends
-    /// and federal holidays between two jobs): they do not break it.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bridged_days: u32,
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
-/// True when every day from `from` to `to` (inclusive) is a day no job would
-/// have been worked (see [`crate::holidays`]); at most a week is looked at.
-fn only_non_working_days(from: Date, to: Date) -> bool {
-    let gap = days(from, next_day(to));
-    (1..=7).contains(&gap) && {
-        let mut d = from;
-        let mut all = true;
-        while d <= to {
-            all &= crate::holidays::is_non_working_day(d);
-            d = next_day(d);
-        }
-        all
-    }
-}
-
-impl ContinuousRun {
-    pub fn at_least(&self, hours: u32) -> bool {
-        self.units >= u64::from(hours) * UNITS_PER_HOUR
-    }
-}
-
-/// The continuous runs of counted work under `criteria` in the window of
-/// `criteria.window_years` before `as_of`, oldest first. A day with no
-/// counted work (no job, or only work that does not count) ends a run. The
-/// runs' units add up to [`tally`]'s units for the same criteria.
-pub fn continuous_runs(
-    jobs: &[Job],
-    study: &[StudyPeriod],
-    permits: &[Permit],
-    as_of: Date,
-    c: &Criteria,
-) -> Vec<ContinuousRun> {
-    let from = window_start(as_of, c.window_years);
-    let spans = split(jobs, study, permits, from, as_of, c, |_| {});
-    let mut runs: Vec<ContinuousRun> = Vec::new();
-    for (a, b, rate) in stretches(&spans, &mut Bounds::new()) {
-        let units = rate.min(c.cap()) * days(a, b) as u64;
-        match runs.last_mut() {
-            Some(last) if next_day(last.to) == a => {
-                last.to = prev_day(b);
-                last.units += units;
-            }
-            // A weekend or holiday between two jobs does not break the run.
-            Some(last) if only_non_working_days(next_day(last.to), prev_day(a)) => {
-                last.bridged_days += days(next_day(last.to), a) as u32;
-                last.to = prev_day(b);
-                last.units += units;
-            }
-            _ => runs.push(ContinuousRun {
-                from: a,
-                to: prev_day(b),
-                units,
-                hours: 0.0,
-                bridged_days: 0,
-            }),
-        }
-    }
-    for r in &mut runs {
-        r.hours = r.units as f64 / UNITS_PER_HOUR as f64;
-    }
-    runs
-}
-
 /// The stretches where the same jobs are held, in time order, with the sum
 /// of their weekly rates (before the cap); stretches with no work are left out.
 /// `bounds` is the caller's scratch space (on its stack for most histories).
@@ -763,6 +529,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::basis::BY_ENGLISH_WORDING;
     use super::*;
+    use jiff::ToSpan;
 
     #[test]
     fn reasons_are_listed_in_the_order_of_their_english_wording() {
