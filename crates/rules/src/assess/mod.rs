@@ -3,12 +3,14 @@
 //! `programs`).
 
 pub(crate) mod facts;
+pub(crate) mod text;
 
 use crate::programs::cec::cec_program;
 pub use crate::programs::cec::{CecMinimums, CecText, LanguageBasis, cec_minimums};
 pub use crate::programs::result::{ProgramResult, Requirement, Status};
 pub use facts::{EducationFact, ExperienceFact, LanguageFact, SpouseFacts, age_on, education_fact};
 use facts::{experience, foreign_experience, language_facts, used};
+pub use text::AssessText;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -96,7 +98,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     // Spouse factors (accompanying, not a citizen or PR).
     let spouse = profile.scoring_spouse();
     if profile.marital_status.has_partner() && profile.spouse.is_none() {
-        notes.push(CecText::SpouseDetailsMissing.into());
+        notes.push(AssessText::SpouseDetailsMissing.into());
     }
     let spouse_facts = match spouse {
         Some(sp) => {
@@ -186,7 +188,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         Some(declared) => {
             if levels_of(declared).is_none() {
                 notes.push(
-                    CecText::DeclaredLanguageUntested {
+                    AssessText::DeclaredLanguageUntested {
                         language: declared,
                         as_of,
                     }
@@ -262,7 +264,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         {
             {
                 notes.push(
-                    CecText::FirstLanguageChosen {
+                    AssessText::FirstLanguageChosen {
                         language,
                         other: other_language,
                         crs: chosen.total,
@@ -295,7 +297,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         None => None,
     };
     if crs_result.is_none() {
-        notes.push(CecText::NoCrsScore.into());
+        notes.push(AssessText::NoCrsScore.into());
     }
 
     let ctx = crate::programs::Context {
@@ -340,7 +342,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         None => (None, None),
     };
     if crs.is_some() {
-        notes.push(CecText::CrsCanadianExperienceNotSettled.into());
+        notes.push(AssessText::CrsCanadianExperienceNotSettled.into());
     }
     notes.extend(crate::currency::notes(as_of, false));
     let mut assessment = Assessment {
@@ -410,7 +412,7 @@ fn later_records(profile: &Profile, as_of: Date, notes: &mut Vec<Text>) {
         index[slot] += 1;
         if start > as_of {
             notes.push(
-                CecText::RecordAfterAsOf {
+                AssessText::RecordAfterAsOf {
                     spouse: !prefix.is_empty(),
                     job,
                     index: i,

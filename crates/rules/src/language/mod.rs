@@ -44,10 +44,10 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::assess::text::AssessText;
 use crate::clb::{Ability, Clb, LanguageLevels};
 use crate::dated::{Source, Table, Version, de_opt_date};
 use crate::error::{Result, RulesError};
-use crate::programs::cec::text::CecText;
 use crate::text::Text;
 
 // ---------------------------------------------------------------------------
@@ -139,7 +139,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
         && test.tef_scale.is_none()
         && let Some(scale) = tef_scale
     {
-        notes.push(CecText::TefScaleAssumed(scale).into());
+        notes.push(AssessText::TefScaleAssumed(scale).into());
     }
 
     let key = ChartKey::for_test(test.test, tef_scale);
@@ -167,7 +167,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
         let level = chart.level(i, score);
         if level == Clb::ZERO {
             notes.push(
-                CecText::BelowChart {
+                AssessText::BelowChart {
                     ability,
                     score,
                     test: test.test,
@@ -180,7 +180,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
     }
 
     if key == ChartKey::Tef699 {
-        notes.push(CecText::Tef699Entered.into());
+        notes.push(AssessText::Tef699Entered.into());
     }
 
     let [listening, reading, writing, speaking] = levels;

@@ -41,6 +41,7 @@ pub enum Text {
     Plain(Cow<'static, str>),
     Crs(crate::crs::text::CrsText),
     Cec(crate::programs::cec::text::CecText),
+    Assess(crate::assess::text::AssessText),
     Program(crate::programs::text::ProgramText),
     Fsw(crate::programs::fsw::text::FswText),
     Fst(crate::programs::fst::text::FstText),
@@ -62,6 +63,12 @@ impl From<crate::crs::text::CrsText> for Text {
 impl From<crate::programs::cec::text::CecText> for Text {
     fn from(m: crate::programs::cec::text::CecText) -> Self {
         Text::Cec(m)
+    }
+}
+
+impl From<crate::assess::text::AssessText> for Text {
+    fn from(m: crate::assess::text::AssessText) -> Self {
+        Text::Assess(m)
     }
 }
 
@@ -112,6 +119,7 @@ impl Say for Text {
             }
             Text::Crs(m) => m.say(lang, f),
             Text::Cec(m) => m.say(lang, f),
+            Text::Assess(m) => m.say(lang, f),
             Text::Program(m) => m.say(lang, f),
             Text::Fsw(m) => m.say(lang, f),
             Text::Fst(m) => m.say(lang, f),
