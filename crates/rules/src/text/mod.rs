@@ -44,6 +44,7 @@ pub enum Text {
     Assess(crate::assess::text::AssessText),
     Program(crate::programs::text::ProgramText),
     Fsw(crate::programs::fsw::text::FswText),
+    FswGrid(crate::programs::fsw::grid_text::GridText),
     Fst(crate::programs::fst::text::FstText),
     Category(crate::programs::categories::text::CategoryText),
     Draws(crate::draws::text::DrawsText),
@@ -75,6 +76,12 @@ impl From<crate::assess::text::AssessText> for Text {
 impl From<crate::programs::fsw::text::FswText> for Text {
     fn from(m: crate::programs::fsw::text::FswText) -> Self {
         Text::Fsw(m)
+    }
+}
+
+impl From<crate::programs::fsw::grid_text::GridText> for Text {
+    fn from(m: crate::programs::fsw::grid_text::GridText) -> Self {
+        Text::FswGrid(m)
     }
 }
 
@@ -122,6 +129,7 @@ impl Say for Text {
             Text::Assess(m) => m.say(lang, f),
             Text::Program(m) => m.say(lang, f),
             Text::Fsw(m) => m.say(lang, f),
+            Text::FswGrid(m) => m.say(lang, f),
             Text::Fst(m) => m.say(lang, f),
             Text::Category(m) => m.say(lang, f),
             Text::Currency(m) => m.say(lang, f),
