@@ -1,9 +1,9 @@
 //! IRCC's Express Entry rounds of invitations, as data: parsing and validating
 //! the feed behind canada.ca's "Express Entry rounds of invitations" page
-//! (`ee_rounds_123_en.json`; its fields, one round at a time, in `feed.rs`), the round types, and filters. No I/O: the
-//! embedded copy is `data/draws/ee_rounds_123_en.json` (provenance in
-//! `data/draws/SOURCES.md`); a newer copy is read by the caller and handed to
-//! [`Draws::parse`].
+//! (`ee_rounds_123_en.json`; its fields, one round at a time, in `feed.rs`),
+//! the round types, and filters. No I/O: the embedded copy is
+//! `data/draws/ee_rounds_123_en.json` (provenance in `data/draws/SOURCES.md`);
+//! a newer copy is read by the caller and handed to [`Draws::parse`].
 //!
 //! Contract: `shared/contracts/planning.md`, sections "Draws" and "Outlook".
 
