@@ -49,6 +49,10 @@ pub fn parts(c: &mut Criterion) {
     c.bench_function("part_convert", |b| {
         b.iter(|| landed_rules::language::convert(black_box(&profile.language_tests[0])).unwrap())
     });
+    let cec = landed_rules::assess::cec_minimums(as_of)
+        .unwrap()
+        .values
+        .criteria();
     c.bench_function("part_tally_cec", |b| {
         b.iter(|| {
             landed_rules::hours::tally(
@@ -56,7 +60,7 @@ pub fn parts(c: &mut Criterion) {
                 &profile.study_periods,
                 &profile.permits,
                 as_of,
-                &landed_rules::hours::Criteria::CEC,
+                &cec,
             )
         })
     });

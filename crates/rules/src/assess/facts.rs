@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
+use super::text::AssessText;
 use crate::clb::{Ability, Language, LanguageLevels};
 use crate::crs::{self, CanadianEducation, EducationLevel};
 use crate::error::Result;
@@ -11,7 +12,6 @@ use crate::hours::{self, Criteria, HoursTally, Occupations};
 use crate::language::{self, ConvertedTest, LanguageTest};
 use crate::noc::Noc;
 use crate::profile::{Credential, CredentialLevel, Job};
-use crate::programs::cec::text::CecText;
 use crate::text::Text;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -129,11 +129,11 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
     let mut counted: Vec<&Credential> = Vec::new();
     for (i, c) in creds.iter().enumerate() {
         if c.completed_on.is_some_and(|d| d > as_of) {
-            notes.push(CecText::CompletedLater { index: i, as_of }.into());
+            notes.push(AssessText::CompletedLater { index: i, as_of }.into());
             continue;
         }
         if !c.in_canada && !c.eca && c.level > CredentialLevel::LessThanSecondary {
-            notes.push(CecText::ForeignWithoutEca { index: i }.into());
+            notes.push(AssessText::ForeignWithoutEca { index: i }.into());
             continue;
         }
         if let Some(note) = crate::planning::dates::expired_eca_note(i, c, as_of) {
@@ -143,7 +143,7 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
         let level = crs_level_of(c);
         if level != credential_level(c.level) {
             notes.push(
-                CecText::LevelFromLength {
+                AssessText::LevelFromLength {
                     index: i,
                     years: c.program_years.unwrap_or_default(),
                     level,
@@ -181,7 +181,7 @@ pub fn education_fact(creds: &[Credential], as_of: Date) -> EducationFact {
         .max()
         .unwrap_or(CanadianEducation::None);
     if canadian_education != CanadianEducation::None {
-        notes.push(CecText::CanadianEducationConditions.into());
+        notes.push(AssessText::CanadianEducationConditions.into());
     }
     EducationFact {
         crs_level,
@@ -212,7 +212,7 @@ pub(crate) fn language_facts(
             (Err(e), None) => return Err(e.within(&format!("{prefix}language_tests[{i}]"))),
         };
         let left_out = left_out.map(|why| {
-            let text: Text = CecText::TestLeftOut {
+            let text: Text = AssessText::TestLeftOut {
                 prefix: prefix.is_empty(),
                 index: i,
                 test: t.test,

@@ -3,12 +3,14 @@
 //! `programs`).
 
 pub(crate) mod facts;
+pub(crate) mod text;
 
 use crate::programs::cec::cec_program;
 pub use crate::programs::cec::{CecMinimums, CecText, LanguageBasis, cec_minimums};
 pub use crate::programs::result::{ProgramResult, Requirement, Status};
 pub use facts::{EducationFact, ExperienceFact, LanguageFact, SpouseFacts, age_on, education_fact};
 use facts::{experience, foreign_experience, language_facts, used};
+pub use text::AssessText;
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -37,9 +39,9 @@ pub struct Facts {
     pub first_official_language: Option<Language>,
     pub language_tests: Vec<LanguageFact>,
     pub education: EducationFact,
-    /// CEC: hours in Canada in the 3 years before `as_of`.
+    /// CEC: hours in Canada in the window (3 years, `cec_minimums.toml`) before `as_of`.
     pub cec_experience: ExperienceFact,
-    /// If not yet 1,560 CEC hours: the day they are reached if current jobs continue.
+    /// If not yet CEC's hours (1,560): the day they are reached if current jobs continue.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cec_hours_reached_on: Option<Date>,
     /// CRS: skilled Canadian experience in the last 10 years.
@@ -84,13 +86,6 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     let education = education_fact(&profile.education, as_of);
     let tests = language_facts(&profile.language_tests, as_of, "", &mut notes)?;
 
-    let cec_experience = experience(
-        &profile.work_history,
-        &profile.study_periods,
-        &profile.permits,
-        as_of,
-        &Criteria::CEC,
-    );
     let canadian_experience = experience(
         &profile.work_history,
         &profile.study_periods,
@@ -103,7 +98,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     // Spouse factors (accompanying, not a citizen or PR).
     let spouse = profile.scoring_spouse();
     if profile.marital_status.has_partner() && profile.spouse.is_none() {
-        notes.push(CecText::SpouseDetailsMissing.into());
+        notes.push(AssessText::SpouseDetailsMissing.into());
     }
     let spouse_facts = match spouse {
         Some(sp) => {
@@ -157,6 +152,15 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     };
 
     let cec_min = cec_minimums(as_of)?;
+    let cec_criteria = cec_min.values.criteria();
+    let cec_experience = experience(
+        &profile.work_history,
+        &profile.study_periods,
+        &profile.permits,
+        as_of,
+        &cec_criteria,
+    );
+    // Looked ahead one window: by its end the window holds only the continuing work.
     let cec_hours_reached_on = if cec_experience
         .tally
         .at_least(cec_min.values.experience_hours)
@@ -168,9 +172,9 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
             &profile.study_periods,
             &profile.permits,
             as_of,
-            &Criteria::CEC,
+            &cec_criteria,
             cec_min.values.experience_hours,
-            3 * 366,
+            i64::from(cec_min.values.window_years) * 366,
         )
     };
 
@@ -184,7 +188,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         Some(declared) => {
             if levels_of(declared).is_none() {
                 notes.push(
-                    CecText::DeclaredLanguageUntested {
+                    AssessText::DeclaredLanguageUntested {
                         language: declared,
                         as_of,
                     }
@@ -260,7 +264,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         {
             {
                 notes.push(
-                    CecText::FirstLanguageChosen {
+                    AssessText::FirstLanguageChosen {
                         language,
                         other: other_language,
                         crs: chosen.total,
@@ -293,7 +297,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         None => None,
     };
     if crs_result.is_none() {
-        notes.push(CecText::NoCrsScore.into());
+        notes.push(AssessText::NoCrsScore.into());
     }
 
     let ctx = crate::programs::Context {
@@ -308,7 +312,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
     let (invited_under, invite_notes) = crate::programs::invited_under(profile, &cec, &fsw, &fst);
     notes.extend(invite_notes);
     let program_work = crate::programs::ProgramWork {
-        cec: crate::programs::cec_work(&cec_experience.tally),
+        cec: crate::programs::cec_work(&cec_experience.tally, cec_min.values.experience_hours),
         fsw: fsw_work,
         fst: fst_work,
     };
@@ -338,7 +342,7 @@ pub fn assess(profile: &Profile, today: Date) -> Result<Assessment> {
         None => (None, None),
     };
     if crs.is_some() {
-        notes.push(CecText::CrsCanadianExperienceNotSettled.into());
+        notes.push(AssessText::CrsCanadianExperienceNotSettled.into());
     }
     notes.extend(crate::currency::notes(as_of, false));
     let mut assessment = Assessment {
@@ -408,7 +412,7 @@ fn later_records(profile: &Profile, as_of: Date, notes: &mut Vec<Text>) {
         index[slot] += 1;
         if start > as_of {
             notes.push(
-                CecText::RecordAfterAsOf {
+                AssessText::RecordAfterAsOf {
                     spouse: !prefix.is_empty(),
                     job,
                     index: i,
@@ -447,20 +451,6 @@ impl crate::draws::outlook::Assessed for Assessment {
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
-
-    /// The engine's CEC constants (the hours engine's year and cap, the CEC
-    /// window, the sentences' levels) are the numbers of `cec_minimums.toml`.
-    #[test]
-    fn cec_minimums_table_holds_the_engine_numbers() {
-        let m = &super::cec_minimums("2026-11-24".parse().unwrap())
-            .unwrap()
-            .values;
-        assert_eq!(m.experience_hours, crate::hours::HOURS_PER_YEAR);
-        assert_eq!(m.window_years, crate::hours::Criteria::CEC.window_years);
-        assert_eq!(m.weekly_cap_hours, crate::hours::FULL_TIME_WEEKLY_HOURS);
-        assert_eq!(m.clb_teer_0_1, super::LanguageBasis::TEER01);
-        assert_eq!(m.clb_teer_2_3, super::LanguageBasis::TEER23);
-    }
     use super::*;
     use crate::hours::ExclusionReasons;
     use crate::text::{Lang, Say};
@@ -734,6 +724,7 @@ mod tests {
             to: d("2026-11-23"),
             not_counted: ExclusionReasons::default(),
             reaches_on: None,
+            needed: 1560,
         };
         assert_eq!(
             m.text_in(Lang::Fr),

@@ -6,11 +6,9 @@ use serde::Serialize;
 
 use crate::noc::Noc;
 
-/// Full-time: 30 hours a week (IRPR s.73(1)).
+/// Full-time is 30 hours a week: a definition (IRPR s.73(1)), the weekly cap of the CRS, FSW and FST counts (CEC's is in its table).
 pub const FULL_TIME_WEEKLY_HOURS: u32 = 30;
-/// The cap in the engine's unit (hundredths of an hour a week).
-pub(crate) const WEEKLY_CAP: u64 = FULL_TIME_WEEKLY_HOURS as u64 * 100;
-/// One year of full-time work: 1,560 hours.
+/// One year of full-time work is 1,560 hours (30 × 52): a definition (IRPR s.73(1)), for years of experience (CRS, FSW); CEC's minimum is in its table.
 pub const HOURS_PER_YEAR: u32 = 1_560;
 
 /// Why (part of) a job does not count.

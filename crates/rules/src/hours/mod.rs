@@ -4,24 +4,28 @@
 //! counts *h* × *days* / 7 hours over *days* calendar days. A job runs from its
 //! `start` to its `end` (the last day worked, inclusive); an ongoing job runs
 //! up to the assessment date (exclusive: the window is the *N* years *before*
-//! `as_of`, `[as_of − N years, as_of)`). Across all jobs together at most 30
-//! hours a week count (IRPR s.73(1): full-time is 30 hours a week; the CEC page:
-//! "hours above 30/week do not count"): on each day the weekly rates of the
-//! jobs held that day are added and capped at 30. One year of experience is
-//! 1,560 hours (30 × 52).
+//! `as_of`, `[as_of − N years, as_of)`). Across all jobs together at most the
+//! criteria's weekly cap counts (30 hours: IRPR s.73(1), full-time is 30 hours
+//! a week; the CEC page: "hours above 30/week do not count", CEC's cap read
+//! from its table): on each day the weekly rates of the jobs held that day are
+//! added and capped. One year of experience is 1,560 hours (30 × 52).
 //!
 //! Arithmetic is exact: rates are kept in hundredths of an hour a week and
 //! totals in hundredths-of-an-hour-week-days, so 1,560 hours is exactly
 //! `1560 × 100 × 7` units and boundary cases never depend on rounding.
 
 pub(crate) mod basis;
-use basis::WEEKLY_CAP;
+mod projection;
+mod runs;
 pub use basis::{
     ExcludedPeriod, ExclusionReason, ExclusionReasons, FULL_TIME_WEEKLY_HOURS, HOURS_PER_YEAR,
     NotCounted,
 };
+pub use projection::projected_date;
+#[cfg(test)]
+use projection::projected_date_day_by_day;
+pub use runs::{ContinuousRun, continuous_runs};
 
-use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 use smallvec::SmallVec;
@@ -58,6 +62,8 @@ pub enum Occupations {
 #[derive(Debug, Clone, Copy)]
 pub struct Criteria {
     pub window_years: i16,
+    /// Hours a week that count across all jobs together (30: full-time).
+    pub weekly_cap_hours: u32,
     pub place: Place,
     pub occupations: Occupations,
     /// Work while a full-time student does not count (CEC page, C1).
@@ -68,21 +74,13 @@ pub struct Criteria {
 }
 
 impl Criteria {
-    /// CEC: 3 years, in Canada, TEER 0–3, paid, authorized, not self-employed,
-    /// not while a full-time student.
-    pub const CEC: Criteria = Criteria {
-        window_years: 3,
-        place: Place::Canada,
-        occupations: Occupations::Skilled,
-        exclude_full_time_study: true,
-        require_authorization: true,
-        exclude_self_employed: true,
-    };
+    // CEC's criteria are built from its table: `CecMinimums::criteria`.
     /// CRS Canadian experience: 10 years, TEER 0–3. Whether student,
     /// self-employed or unauthorized work counts for CRS points is not settled
     /// (rules.md §1.9, C5); landed applies the CEC exclusions and says so.
     pub const CRS_CANADIAN: Criteria = Criteria {
         window_years: 10,
+        weekly_cap_hours: FULL_TIME_WEEKLY_HOURS,
         place: Place::Canada,
         occupations: Occupations::Skilled,
         exclude_full_time_study: true,
@@ -92,12 +90,18 @@ impl Criteria {
     /// CRS foreign experience: 10 years, abroad, TEER 0–3, paid.
     pub const CRS_FOREIGN: Criteria = Criteria {
         window_years: 10,
+        weekly_cap_hours: FULL_TIME_WEEKLY_HOURS,
         place: Place::Abroad,
         occupations: Occupations::Skilled,
         exclude_full_time_study: false,
         require_authorization: false,
         exclude_self_employed: false,
     };
+
+    /// The weekly cap in the engine's unit (hundredths of an hour a week).
+    fn cap(&self) -> u64 {
+        u64::from(self.weekly_cap_hours) * 100
+    }
 }
 
 /// How much of one job counts.
@@ -256,7 +260,7 @@ pub fn tally(
     let from = window_start(as_of, c.window_years);
     let mut excluded = Vec::new();
     let spans = split(jobs, study, permits, from, as_of, c, |e| excluded.push(e));
-    let (units, per_job, over_cap) = sweep(&spans, jobs.len());
+    let (units, per_job, over_cap) = sweep(&spans, jobs.len(), c.cap());
     let jobs_counted = per_job
         .iter()
         .enumerate()
@@ -302,7 +306,7 @@ pub fn counted(
     let from = window_start(as_of, c.window_years);
     let spans = split(jobs, study, permits, from, as_of, c, |_| {});
     let units = stretches(&spans, &mut Bounds::new())
-        .map(|(a, b, sum)| sum.min(WEEKLY_CAP) * days(a, b) as u64)
+        .map(|(a, b, sum)| sum.min(c.cap()) * days(a, b) as u64)
         .sum();
     Counted { units }
 }
@@ -459,25 +463,26 @@ fn covered_by_permits(
 }
 
 /// Sweep the spans in time order: in each stretch where the same jobs are
-/// held, add their rates, cap at 30 h/week, and share the counted hours
+/// held, add their rates, cap at `cap` (hundredths of an hour a week), and share the counted hours
 /// between the jobs pro rata. Returns (exact units, units per job, over-cap
 /// stretches as (job, from, to, units lost)).
 #[allow(clippy::type_complexity)]
 fn sweep(
     spans: &[Span],
     n_jobs: usize,
+    cap: u64,
 ) -> (u64, SmallVec<[f64; 8]>, Vec<(usize, Date, Date, f64)>) {
     let mut total: u64 = 0;
     let mut per_job: SmallVec<[f64; 8]> = smallvec::smallvec![0.0f64; n_jobs];
     let mut over: Vec<(usize, Date, Date, f64)> = Vec::new();
     for (a, b, sum) in stretches(spans, &mut Bounds::new()) {
         let d = days(a, b) as u64;
-        let counted = sum.min(WEEKLY_CAP);
+        let counted = sum.min(cap);
         total += counted * d;
         let share = counted as f64 / sum as f64;
         for s in spans.iter().filter(|s| s.start <= a && s.end >= b) {
             per_job[s.job] += f64::from(s.rate) * share * d as f64;
-            if sum > WEEKLY_CAP {
+            if sum > cap {
                 let lost = f64::from(s.rate) * (1.0 - share) * d as f64;
                 // Merge with the previous stretch of the same job when contiguous.
                 match over.last_mut() {
@@ -491,242 +496,6 @@ fn sweep(
         }
     }
     (total, per_job, over)
-}
-
-/// The first date on or after `as_of` on which the window before it holds
-/// `hours` qualifying hours, if the ongoing jobs continue at their hours and
-/// nothing else changes; `None` if that never happens within `max_days`.
-pub fn projected_date(
-    jobs: &[Job],
-    study: &[StudyPeriod],
-    permits: &[Permit],
-    as_of: Date,
-    c: &Criteria,
-    hours: u32,
-    max_days: i64,
-) -> Option<Date> {
-    let o = Outlook::new(jobs, study, permits, as_of, c, hours, max_days)?;
-    // Capped units of one day, and the first stretch bound after a day.
-    let units_on = |x: Date| -> u64 {
-        o.stretches
-            .iter()
-            .find(|&&(a, b, _)| a <= x && x < b)
-            .map_or(0, |&(_, _, rate)| rate.min(WEEKLY_CAP))
-    };
-    let next_bound = |x: Date| -> Option<Date> {
-        o.stretches
-            .iter()
-            .flat_map(|&(a, b, _)| [a, b])
-            .filter(|&d| d > x)
-            .min()
-    };
-    // Walk from as_of in segments over which the window total grows by the
-    // same amount each day: no stretch bound crossed by the day or by the
-    // window's start, and no 28 or 29 February (where the window's start
-    // stalls or skips a day). Each segment starts from an exact total, so
-    // the jump to the day the hours are reached is exact. Checked against
-    // the day-by-day walk by a property test.
-    let mut day = as_of;
-    while day <= o.horizon {
-        let start = window_start(day, c.window_years);
-        let total = o.window_total(day, start);
-        if total >= o.need {
-            return Some(day);
-        }
-        let mut len = days(day, o.horizon) + 1;
-        if let Some(b) = next_bound(day) {
-            len = len.min(days(day, b));
-        }
-        if let Some(b) = next_bound(start) {
-            len = len.min(days(start, b));
-        }
-        len = len.min(days(day, next_february_28(day)));
-        let len = len.max(1);
-        let gain = units_on(day);
-        let loss = units_on(start);
-        if gain > loss {
-            let k = (o.need - total).div_ceil(gain - loss);
-            if k < len as u64 {
-                return day.checked_add((k as i64).days()).ok();
-            }
-        }
-        day = day.checked_add(len.days()).ok()?;
-    }
-    None
-}
-
-/// What a projection looks at: the stretches of counted work from the
-/// earliest window start to the horizon, and the units needed.
-struct Outlook {
-    stretches: SmallVec<[(Date, Date, u64); 16]>,
-    horizon: Date,
-    need: u64,
-}
-
-impl Outlook {
-    /// `None` when no job goes on after `as_of` (nothing to project).
-    fn new(
-        jobs: &[Job],
-        study: &[StudyPeriod],
-        permits: &[Permit],
-        as_of: Date,
-        c: &Criteria,
-        hours: u32,
-        max_days: i64,
-    ) -> Option<Outlook> {
-        if !jobs.iter().any(|j| j.end.is_none_or(|e| e >= as_of)) {
-            return None;
-        }
-        let horizon = as_of.checked_add(max_days.days()).ok()?;
-        let earliest = window_start(as_of, c.window_years);
-        let spans = split(jobs, study, permits, earliest, horizon, c, |_| {});
-        Some(Outlook {
-            stretches: stretches(&spans, &mut Bounds::new()).collect(),
-            horizon,
-            need: u64::from(hours) * UNITS_PER_HOUR,
-        })
-    }
-
-    /// F(x): capped units before day x. The window total on day D is
-    /// F(D) − F(start of D's window).
-    fn cum(&self, x: Date) -> u64 {
-        let mut acc = 0u64;
-        for &(a, b, rate) in &self.stretches {
-            if a >= x {
-                break;
-            }
-            acc += rate.min(WEEKLY_CAP) * days(a, b.min(x)) as u64;
-        }
-        acc
-    }
-
-    fn window_total(&self, day: Date, start: Date) -> u64 {
-        self.cum(day).saturating_sub(self.cum(start))
-    }
-}
-
-/// 28 February of `d`'s year if `d` is before it, else of the next year;
-/// `d` itself if it is 28 or 29 February.
-fn next_february_28(d: Date) -> Date {
-    let this_year = Date::new(d.year(), 2, 28).unwrap_or(d);
-    if d.month() == 2 && d.day() >= 28 {
-        d
-    } else if d < this_year {
-        this_year
-    } else {
-        Date::new(d.year() + 1, 2, 28).unwrap_or(d)
-    }
-}
-
-/// [`projected_date`] one day at a time: the reference its segments are
-/// checked against.
-#[cfg(test)]
-fn projected_date_day_by_day(
-    jobs: &[Job],
-    study: &[StudyPeriod],
-    permits: &[Permit],
-    as_of: Date,
-    c: &Criteria,
-    hours: u32,
-    max_days: i64,
-) -> Option<Date> {
-    let o = Outlook::new(jobs, study, permits, as_of, c, hours, max_days)?;
-    let mut day = as_of;
-    for _ in 0..=max_days {
-        if o.window_total(day, window_start(day, c.window_years)) >= o.need {
-            return Some(day);
-        }
-        day = next_day(day);
-    }
-    None
-}
-
-/// A stretch of consecutive days on each of which some counted work was
-/// held: no gap day inside it (FSW's "continuous" year, the 2023–2025
-/// category rule's "6 months of continuous work"), except a gap made only of
-/// days no job would have been worked (a weekend or a federal holiday
-/// between two jobs: practitioners' reading, see [`crate::holidays`]).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct ContinuousRun {
-    pub from: Date,
-    /// Last day (inclusive).
-    pub to: Date,
-    /// Exact units: hours × 700.
-    #[serde(skip)]
-    pub units: u64,
-    /// Counted hours in the run (after the 30-hour weekly cap).
-    pub hours: f64,
-    /// Gap days inside the run that no job would have been worked (weekends
-    /// and federal holidays between two jobs): they do not break it.
-    #[serde(skip_serializing_if = "is_zero")]
-    pub bridged_days: u32,
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
-}
-
-/// True when every day from `from` to `to` (inclusive) is a day no job would
-/// have been worked (see [`crate::holidays`]); at most a week is looked at.
-fn only_non_working_days(from: Date, to: Date) -> bool {
-    let gap = days(from, next_day(to));
-    (1..=7).contains(&gap) && {
-        let mut d = from;
-        let mut all = true;
-        while d <= to {
-            all &= crate::holidays::is_non_working_day(d);
-            d = next_day(d);
-        }
-        all
-    }
-}
-
-impl ContinuousRun {
-    pub fn at_least(&self, hours: u32) -> bool {
-        self.units >= u64::from(hours) * UNITS_PER_HOUR
-    }
-}
-
-/// The continuous runs of counted work under `criteria` in the window of
-/// `criteria.window_years` before `as_of`, oldest first. A day with no
-/// counted work (no job, or only work that does not count) ends a run. The
-/// runs' units add up to [`tally`]'s units for the same criteria.
-pub fn continuous_runs(
-    jobs: &[Job],
-    study: &[StudyPeriod],
-    permits: &[Permit],
-    as_of: Date,
-    c: &Criteria,
-) -> Vec<ContinuousRun> {
-    let from = window_start(as_of, c.window_years);
-    let spans = split(jobs, study, permits, from, as_of, c, |_| {});
-    let mut runs: Vec<ContinuousRun> = Vec::new();
-    for (a, b, rate) in stretches(&spans, &mut Bounds::new()) {
-        let units = rate.min(WEEKLY_CAP) * days(a, b) as u64;
-        match runs.last_mut() {
-            Some(last) if next_day(last.to) == a => {
-                last.to = prev_day(b);
-                last.units += units;
-            }
-            // A weekend or holiday between two jobs does not break the run.
-            Some(last) if only_non_working_days(next_day(last.to), prev_day(a)) => {
-                last.bridged_days += days(next_day(last.to), a) as u32;
-                last.to = prev_day(b);
-                last.units += units;
-            }
-            _ => runs.push(ContinuousRun {
-                from: a,
-                to: prev_day(b),
-                units,
-                hours: 0.0,
-                bridged_days: 0,
-            }),
-        }
-    }
-    for r in &mut runs {
-        r.hours = r.units as f64 / UNITS_PER_HOUR as f64;
-    }
-    runs
 }
 
 /// The stretches where the same jobs are held, in time order, with the sum
@@ -760,6 +529,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::basis::BY_ENGLISH_WORDING;
     use super::*;
+    use jiff::ToSpan;
 
     #[test]
     fn reasons_are_listed_in_the_order_of_their_english_wording() {
@@ -791,6 +561,14 @@ mod tests {
         s.parse().unwrap()
     }
 
+    /// CEC's criteria, from its table.
+    fn cec() -> Criteria {
+        crate::programs::cec::cec_minimums(d("2026-01-01"))
+            .unwrap()
+            .values
+            .criteria()
+    }
+
     fn job(noc: &str, start: &str, end: Option<&str>, h: f64) -> Job {
         Job {
             noc: Noc::parse(noc).unwrap(),
@@ -810,18 +588,18 @@ mod tests {
     fn one_full_year_at_30_hours_is_1560_hours_over_364_days() {
         // 52 weeks = 364 days at 30 h/week = 1,560 h exactly.
         let j = job("13110", "2025-01-01", Some("2025-12-30"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-06-01"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-06-01"), &cec());
         assert_eq!(t.units, 1560 * 700);
         assert!(t.at_least(1560));
         let j = job("13110", "2025-01-01", Some("2025-12-29"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-06-01"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-06-01"), &cec());
         assert!(!t.at_least(1560), "one day short");
     }
 
     #[test]
     fn an_ongoing_job_counts_up_to_the_day_before_as_of() {
         let j = job("13110", "2025-07-14", None, 37.5);
-        let t = tally(&[j], &[], &[], d("2026-09-30"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-09-30"), &cec());
         // 443 days × 30 h / 7.
         assert_eq!(t.units, 443 * 3000);
         assert_eq!(t.window_to, d("2026-09-29"));
@@ -834,11 +612,11 @@ mod tests {
         assert_eq!(window_start(d("2028-02-29"), 4), d("2024-02-29"));
         // A job that ended the day before the window starts counts nothing.
         let j = job("13110", "2020-01-01", Some("2023-11-23"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-11-24"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-11-24"), &cec());
         assert_eq!(t.units, 0);
         // Ending on the window's first day counts that one day: 30 h / 7.
         let j = job("13110", "2020-01-01", Some("2023-11-24"), 30.0);
-        let t = tally(&[j], &[], &[], d("2026-11-24"), &Criteria::CEC);
+        let t = tally(&[j], &[], &[], d("2026-11-24"), &cec());
         assert_eq!(t.units, 3000);
     }
 
@@ -846,7 +624,7 @@ mod tests {
     fn overlapping_jobs_are_capped_at_30_hours_together() {
         let a = job("13110", "2025-01-01", None, 20.0);
         let b = job("13111", "2025-01-01", None, 20.0);
-        let t = tally(&[a, b], &[], &[], d("2025-01-08"), &Criteria::CEC);
+        let t = tally(&[a, b], &[], &[], d("2025-01-08"), &cec());
         assert_eq!(t.whole_hours(), 30);
         assert!(
             t.excluded
@@ -864,7 +642,7 @@ mod tests {
             full_time: true,
             in_canada: true,
         };
-        let t = tally(&[a], &[study], &[], d("2025-01-15"), &Criteria::CEC);
+        let t = tally(&[a], &[study], &[], d("2025-01-15"), &cec());
         assert_eq!(t.units, 7 * 3000);
         let part_time = StudyPeriod {
             full_time: false,
@@ -875,7 +653,7 @@ mod tests {
             &[part_time],
             &[],
             d("2025-01-15"),
-            &Criteria::CEC,
+            &cec(),
         );
         assert_eq!(t.units, 14 * 3000);
     }
@@ -948,14 +726,14 @@ mod tests {
             &[],
             &[],
             d("2026-06-30"),
-            &Criteria::CEC,
+            &cec(),
             1560,
             1200,
         )
         .unwrap();
         // 1,560 h at 25 h/week = 436.8 days → on day 437 after the start.
         assert_eq!(day, d("2025-08-01").checked_add(437.days()).unwrap());
-        let t = tally(&[j], &[], &[], day, &Criteria::CEC);
+        let t = tally(&[j], &[], &[], day, &cec());
         assert!(t.at_least(1560));
     }
 
@@ -1033,7 +811,7 @@ mod tests {
                 which in 0usize..3,
             ) {
                 let as_of = day(as_of);
-                let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
+                let c = [cec(), Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
                 let t = tally(&jobs, &study, &permits, as_of, &c);
                 prop_assert_eq!(counted(&jobs, &study, &permits, as_of, &c).units, t.units);
                 let runs: u64 = continuous_runs(&jobs, &study, &permits, as_of, &c).iter().map(|r| r.units).sum();
@@ -1058,7 +836,7 @@ mod tests {
                     }
                 }
                 let window_days = days(window_start(as_of, c.window_years), as_of) as u64;
-                prop_assert!(t.units <= WEEKLY_CAP * window_days);
+                prop_assert!(t.units <= c.cap() * window_days);
             }
 
             /// The projection's jumps land on the day the day-by-day walk finds.
@@ -1073,7 +851,7 @@ mod tests {
                 max_days in prop_oneof![Just(0i64), 1i64..5, 300i64..2000],
             ) {
                 let as_of = day(as_of);
-                let c = [Criteria::CEC, Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
+                let c = [cec(), Criteria::CRS_CANADIAN, Criteria::CRS_FOREIGN][which];
                 prop_assert_eq!(
                     projected_date(&jobs, &study, &permits, as_of, &c, hours, max_days),
                     projected_date_day_by_day(&jobs, &study, &permits, as_of, &c, hours, max_days)

@@ -3,7 +3,8 @@
 //! stays valid.
 //!
 //! The charts are the TOML files in `crates/rules/data/language/`, embedded at
-//! compile time and parsed once (see [`DATA_FILES`]). Sources: rules.md §4
+//! compile time and parsed once (see [`DATA_FILES`]; their shape, checks and
+//! lookups in `chart.rs`). Sources: rules.md §4
 //! (charts) and §2/§5 (validity, MI s.3(4)).
 //!
 //! Decisions this module makes, in one place:
@@ -34,7 +35,9 @@
 //!   year is February 28, so such a result's last valid day is February 27:
 //!   the earlier of the two possible readings.
 
+mod chart;
 pub(crate) mod kind;
+use chart::{CHARTS, Chart, ChartKey, chart_table};
 pub use kind::{LeftOut, TefScale, TestKind};
 
 use std::borrow::Cow;
@@ -44,10 +47,10 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::assess::text::AssessText;
 use crate::clb::{Ability, Clb, LanguageLevels};
-use crate::dated::{Source, Table, Version, de_opt_date};
+use crate::dated::{Source, Table, Version};
 use crate::error::{Result, RulesError};
-use crate::programs::cec::text::CecText;
 use crate::text::Text;
 
 // ---------------------------------------------------------------------------
@@ -139,7 +142,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
         && test.tef_scale.is_none()
         && let Some(scale) = tef_scale
     {
-        notes.push(CecText::TefScaleAssumed(scale).into());
+        notes.push(AssessText::TefScaleAssumed(scale).into());
     }
 
     let key = ChartKey::for_test(test.test, tef_scale);
@@ -167,7 +170,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
         let level = chart.level(i, score);
         if level == Clb::ZERO {
             notes.push(
-                CecText::BelowChart {
+                AssessText::BelowChart {
                     ability,
                     score,
                     test: test.test,
@@ -180,7 +183,7 @@ pub fn convert(test: &LanguageTest) -> Result<ConvertedTest> {
     }
 
     if key == ChartKey::Tef699 {
-        notes.push(CecText::Tef699Entered.into());
+        notes.push(AssessText::Tef699Entered.into());
     }
 
     let [listening, reading, writing, speaking] = levels;
@@ -349,292 +352,7 @@ pub fn check_embedded_tables() -> std::result::Result<Vec<String>, Vec<String>> 
     }
 }
 
-// ---------------------------------------------------------------------------
-// Charts: data shape (TOML) and compiled form
-// ---------------------------------------------------------------------------
-
-/// One score scale, e.g. IELTS 0 to 9 in steps of 0.5.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Scale {
-    min: f64,
-    max: f64,
-    step: f64,
-    /// A hint for people, e.g. "enter M as 0".
-    #[serde(default)]
-    note: Option<String>,
-}
-
-impl Scale {
-    fn accepts(&self, score: f64) -> bool {
-        score.is_finite()
-            && score >= self.min
-            && score <= self.max
-            && ((score - self.min) / self.step).fract() == 0.0
-    }
-
-    fn describe(&self) -> String {
-        let range = if self.step == 1.0 {
-            format!("whole numbers from {} to {}", self.min, self.max)
-        } else {
-            format!(
-                "bands {} to {} in steps of {}",
-                self.min, self.max, self.step
-            )
-        };
-        match &self.note {
-            Some(note) => format!("{range} ({note})"),
-            None => range,
-        }
-    }
-
-    fn check(&self) -> std::result::Result<(), String> {
-        let steps = (self.max - self.min) / self.step;
-        if !(self.min.is_finite() && self.max.is_finite() && self.step > 0.0)
-            || self.min >= self.max
-            || steps.fract() != 0.0
-        {
-            return Err(format!(
-                "scale {} to {} in steps of {} is malformed",
-                self.min, self.max, self.step
-            ));
-        }
-        Ok(())
-    }
-}
-
-/// A chart cell: a minimum (the band runs up to the next level's minimum) or
-/// an inclusive `[min, max]` range as IRCC prints it.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(untagged)]
-enum Cell {
-    Min(f64),
-    Range([f64; 2]),
-}
-
-impl Cell {
-    fn min(self) -> f64 {
-        match self {
-            Cell::Min(m) | Cell::Range([m, _]) => m,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct PerAbility<T> {
-    listening: T,
-    reading: T,
-    writing: T,
-    speaking: T,
-}
-
-impl<T> PerAbility<T> {
-    /// In [`Ability::ALL`] order.
-    fn into_array(self) -> [T; 4] {
-        [self.listening, self.reading, self.writing, self.speaking]
-    }
-}
-
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RowSpec {
-    clb: u8,
-    listening: Cell,
-    reading: Cell,
-    writing: Cell,
-    speaking: Cell,
-}
-
-impl RowSpec {
-    /// In [`Ability::ALL`] order.
-    fn cells(&self) -> [Cell; 4] {
-        [self.listening, self.reading, self.writing, self.speaking]
-    }
-}
-
-/// A chart version as written in TOML.
-#[derive(Debug, Clone, Deserialize)]
-struct ChartSpec {
-    scale: PerAbility<Scale>,
-    #[serde(default, rename = "row")]
-    rows: Vec<RowSpec>,
-    /// TEF Canada only: tests taken before this day report the old scale.
-    #[serde(default, deserialize_with = "de_opt_date")]
-    old_scale_tests_before: Option<Date>,
-}
-
-/// A chart version ready for lookups.
-#[derive(Debug, Clone)]
-struct Chart {
-    /// Per ability, in [`Ability::ALL`] order.
-    scales: [Scale; 4],
-    /// Per ability: (minimum score, level), highest level first.
-    bands: [Vec<(f64, Clb)>; 4],
-    /// Per ability: the lowest level the chart publishes.
-    lowest: [Clb; 4],
-    old_scale_tests_before: Option<Date>,
-    /// `{table id}_{effective_from}`, e.g. `language.ielts_general_2015_01_01`
-    /// (made once at load; each result borrows it).
-    id: String,
-}
-
-impl Chart {
-    /// The level of a score already accepted by the scale: the highest level
-    /// whose minimum it meets, else 0. No allocation.
-    fn level(&self, ability_index: usize, score: f64) -> Clb {
-        self.bands[ability_index]
-            .iter()
-            .find(|(min, _)| score >= *min)
-            .map_or(Clb::ZERO, |(_, clb)| *clb)
-    }
-
-    fn compile(spec: ChartSpec) -> std::result::Result<Chart, String> {
-        let scales = spec.scale.into_array();
-        for (scale, ability) in scales.iter().zip(Ability::ALL) {
-            scale.check().map_err(|e| format!("{ability}: {e}"))?;
-        }
-        if spec.rows.is_empty() {
-            return Err("no rows".into());
-        }
-        let mut columns: [Vec<(u8, Cell)>; 4] = Default::default();
-        let mut previous_clb: Option<u8> = None;
-        for row in spec.rows {
-            if row.clb == 0 || row.clb > 10 {
-                return Err(format!("row CLB {} is outside 1 to 10", row.clb));
-            }
-            if let Some(p) = previous_clb
-                && row.clb >= p
-            {
-                return Err(format!(
-                    "rows out of order: CLB {} after CLB {p} (highest first)",
-                    row.clb
-                ));
-            }
-            previous_clb = Some(row.clb);
-            for (column, cell) in columns.iter_mut().zip(row.cells()) {
-                column.push((row.clb, cell));
-            }
-        }
-        let mut bands: [Vec<(f64, Clb)>; 4] = Default::default();
-        let mut lowest = [Clb::ZERO; 4];
-        for (i, ability) in Ability::ALL.into_iter().enumerate() {
-            let scale = &scales[i];
-            let column = &columns[i];
-            check_column(scale, column).map_err(|e| format!("{ability}: {e}"))?;
-            bands[i] = column
-                .iter()
-                .map(|(clb, cell)| (cell.min(), Clb::from_table(*clb)))
-                .collect();
-            lowest[i] = column
-                .last()
-                .map_or(Clb::ZERO, |(clb, _)| Clb::from_table(*clb));
-        }
-        Ok(Chart {
-            scales,
-            bands,
-            lowest,
-            old_scale_tests_before: spec.old_scale_tests_before,
-            id: String::new(),
-        })
-    }
-}
-
-/// One ability's column, highest level first: every cell on the scale,
-/// minimums strictly decreasing, and ranges (if used, then for every row)
-/// joining each other with no gap or overlap and reaching the top of the scale.
-fn check_column(scale: &Scale, column: &[(u8, Cell)]) -> std::result::Result<(), String> {
-    let ranges = matches!(column.first(), Some((_, Cell::Range(_))));
-    for (k, (clb, cell)) in column.iter().enumerate() {
-        let min = cell.min();
-        if !scale.accepts(min) {
-            return Err(format!("CLB {clb}: minimum {min} is not on the scale"));
-        }
-        match (ranges, cell) {
-            (true, Cell::Range([lo, hi])) => {
-                if !scale.accepts(*hi) || hi < lo {
-                    return Err(format!("CLB {clb}: range {lo} to {hi} is malformed"));
-                }
-                let expected_hi = match k.checked_sub(1).and_then(|j| column.get(j)) {
-                    Some((_, above)) => above.min() - scale.step,
-                    None => scale.max,
-                };
-                if *hi != expected_hi {
-                    return Err(format!(
-                        "CLB {clb}: range {lo} to {hi} should end at {expected_hi}"
-                    ));
-                }
-            }
-            (false, Cell::Min(_)) => {}
-            _ => return Err(format!("CLB {clb}: mixes minimums and ranges")),
-        }
-        if k > 0
-            && let Some((above_clb, above)) = column.get(k - 1)
-            && min >= above.min()
-        {
-            return Err(format!(
-                "CLB {clb}: minimum {min} is not below CLB {above_clb}'s {}",
-                above.min()
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The tables a conversion can use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ChartKey {
-    Ielts,
-    Celpip,
-    Pte,
-    TefAncien,
-    Tef699,
-    Tcf,
-}
-
-impl ChartKey {
-    const ALL: [ChartKey; 6] = [
-        ChartKey::Ielts,
-        ChartKey::Celpip,
-        ChartKey::Pte,
-        ChartKey::TefAncien,
-        ChartKey::Tef699,
-        ChartKey::Tcf,
-    ];
-
-    fn for_test(test: TestKind, tef_scale: Option<TefScale>) -> ChartKey {
-        match test {
-            TestKind::IeltsGeneral => ChartKey::Ielts,
-            TestKind::CelpipGeneral => ChartKey::Celpip,
-            TestKind::PteCore => ChartKey::Pte,
-            TestKind::TcfCanada => ChartKey::Tcf,
-            TestKind::TefCanada => match tef_scale {
-                Some(TefScale::Score699) => ChartKey::Tef699,
-                _ => ChartKey::TefAncien,
-            },
-        }
-    }
-
-    fn index(self) -> usize {
-        match self {
-            ChartKey::Ielts => 0,
-            ChartKey::Celpip => 1,
-            ChartKey::Pte => 2,
-            ChartKey::TefAncien => 3,
-            ChartKey::Tef699 => 4,
-            ChartKey::Tcf => 5,
-        }
-    }
-
-    fn file(self) -> (&'static str, &'static str) {
-        DATA_FILES[self.index()]
-    }
-}
-
 type Loaded<T> = std::result::Result<Table<T>, String>;
-
-static CHARTS: LazyLock<[Loaded<Chart>; 6]> =
-    LazyLock::new(|| ChartKey::ALL.map(|key| load_chart(key.file())));
 
 static VALIDITY: LazyLock<Loaded<Validity>> = LazyLock::new(|| {
     let (file, text) = DATA_FILES[6];
@@ -649,50 +367,11 @@ fn validity_years() -> u8 {
     validity_rule().map_or(MI_3_4_YEARS, |v| v.values.years)
 }
 
-fn load_chart((file, text): (&str, &'static str)) -> Loaded<Chart> {
-    let spec: Table<ChartSpec> = Table::from_embedded(text).map_err(|e| format!("{file}: {e}"))?;
-    let mut versions = Vec::with_capacity(spec.versions.len());
-    for v in spec.versions {
-        let mut values = Chart::compile(v.values).map_err(|e| {
-            format!(
-                "{file}: table {} version from {}: {e}",
-                spec.id, v.effective_from
-            )
-        })?;
-        let d = v.effective_from;
-        values.id = format!(
-            "{}_{:04}_{:02}_{:02}",
-            spec.id,
-            d.year(),
-            d.month(),
-            d.day()
-        );
-        versions.push(Version {
-            effective_from: v.effective_from,
-            effective_to: v.effective_to,
-            source: v.source,
-            verified_on: v.verified_on,
-            values,
-        });
-    }
-    let table = Table {
-        id: spec.id,
-        description: spec.description,
-        versions,
-    };
-    table.check().map_err(|p| format!("{file}: {p}"))?;
-    Ok(table)
-}
-
 fn load_error(e: &str) -> RulesError {
     RulesError::invalid(
         "",
         format!("internal error: an embedded language table failed to load: {e}"),
     )
-}
-
-fn chart_table(key: ChartKey) -> Result<&'static Table<Chart>> {
-    CHARTS[key.index()].as_ref().map_err(|e| load_error(e))
 }
 
 /// "an IELTS General Training", "a TCF Canada writing", "a TEF Canada reading
@@ -771,6 +450,7 @@ fn date_error(test: &LanguageTest, key: ChartKey, table: &Table<Chart>) -> Rules
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+    use super::chart::{ChartSpec, Scale};
     use super::*;
     use crate::clb::Language;
     use jiff::civil::date;

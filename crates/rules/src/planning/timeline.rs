@@ -1,19 +1,25 @@
 //! The timeline (`planning.md`, "Timeline"): every change of CEC hours past
-//! 1,560, of each program's eligibility, of the CRS total and of each language
+//! its minimum (1,560, `cec_minimums.toml`), of each program's eligibility, of the CRS total and of each language
 //! test's validity between `as_of` and `until`, each dated on the first day it
 //! holds; and the deadlines (permit ends, profile expiry, the application due
 //! date, ECA expiries).
 //!
 //! How it stays exact without assessing every day: the days where a rate or
 //! a rule can change are listed first (birthdays, test and ECA expiries, job,
-//! study and permit boundaries, each also shifted by every window length — 3,
-//! 5, 10 and 50 years —, 29 February and 1 March of leap years, where a
+//! study and permit boundaries, each also shifted by every window length — 3
+//! (CEC's, from its table), 5, 10 and 50 years —, 29 February and 1 March of leap years, where a
 //! window's start stalls, and rule-set dates). Between two such days every
 //! hour total moves in one direction, so every threshold on it (hours reached,
 //! years of experience, a requirement met) changes at most once: the state is
 //! assessed at both ends of each stretch and, when it differs, the first day it
 //! differs is found by bisection. A property test checks the result against
 //! assessing every day.
+//!
+//! The days: `timeline/breakpoints.rs`; the state compared and the events a
+//! change makes: `timeline/state.rs`.
+
+mod breakpoints;
+mod state;
 
 use std::borrow::Cow;
 
@@ -21,12 +27,14 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use breakpoints::breakpoints;
+use state::{State, changes};
+
 use super::dates;
 use super::timeline_text::TimelineText;
-use crate::assess::{Assessment, Status, assess};
+use crate::assess::{Assessment, assess};
 use crate::dated::Source;
 use crate::error::{Result, RulesError};
-use crate::hours::HOURS_PER_YEAR;
 use crate::profile::Profile;
 use crate::programs::Program;
 
@@ -34,9 +42,6 @@ use crate::programs::Program;
 pub const MAX_YEARS: i16 = 20;
 /// The default horizon.
 pub const DEFAULT_YEARS: i16 = 5;
-/// The windows (in years) over which the engine counts work: CEC 3, FST 5,
-/// FSW and the CRS 10, FSW adaptability's past work in Canada 50.
-const WINDOWS: [i16; 4] = [3, 5, 10, 50];
 
 /// What the timeline is asked: the horizon and the "if I stop working" scenario.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -169,75 +174,6 @@ impl Timeline {
     }
 }
 
-/// What the timeline compares from one day to the next. The first fields
-/// are the checked outputs; `inputs` are the monotone quantities behind them
-/// (years of each kind of experience, each requirement's status), compared
-/// too so that a bisection never skips a change undone within its stretch.
-#[derive(Debug, Clone, PartialEq)]
-struct State {
-    cec_hours: bool,
-    eligible: [bool; 3],
-    crs: Option<u16>,
-    lines: Vec<(Cow<'static, str>, u16)>,
-    tests_valid: Vec<bool>,
-    inputs: Vec<u32>,
-}
-
-fn status_code(s: Status) -> u32 {
-    match s {
-        Status::Met => 1,
-        Status::NotMet => 2,
-        Status::Unknown => 3,
-    }
-}
-
-impl State {
-    fn of(a: &Assessment) -> State {
-        let pw = &a.facts.program_work;
-        let years = |h: f64| (h / f64::from(HOURS_PER_YEAR)).floor() as u32;
-        let mut inputs = vec![
-            a.facts.canadian_experience.years,
-            a.facts.foreign_experience.years,
-            a.facts
-                .spouse
-                .as_ref()
-                .map_or(0, |s| s.canadian_experience_years),
-            years(pw.cec.qualifying_hours),
-            years(pw.fsw.qualifying_hours),
-            years(pw.fst.qualifying_hours),
-            u32::from(a.facts.age),
-        ];
-        for p in [&a.programs.cec, &a.programs.fsw, &a.programs.fst] {
-            inputs.extend(p.requirements.iter().map(|r| status_code(r.status)));
-            if let Some(g) = &p.grid {
-                inputs.extend(g.lines.iter().map(|l| u32::from(l.points)));
-            }
-        }
-        State {
-            cec_hours: a
-                .facts
-                .program_work
-                .cec
-                .qualifying_hours
-                .ge(&f64::from(HOURS_PER_YEAR)),
-            eligible: [
-                a.programs.cec.eligible == Some(true),
-                a.programs.fsw.eligible == Some(true),
-                a.programs.fst.eligible == Some(true),
-            ],
-            crs: a.crs.as_ref().map(|c| c.total),
-            lines: a.crs.as_ref().map_or_else(Vec::new, |c| {
-                c.lines
-                    .iter()
-                    .map(|l| (l.factor.clone(), l.points))
-                    .collect()
-            }),
-            tests_valid: a.facts.language_tests.iter().map(|t| t.valid).collect(),
-            inputs,
-        }
-    }
-}
-
 /// The profile under the scenario, assessed on any day.
 struct Scenario {
     profile: Profile,
@@ -252,7 +188,7 @@ impl Scenario {
     }
 
     fn state_on(&mut self, day: Date) -> Result<State> {
-        self.assess_on(day).map(|a| State::of(&a))
+        self.assess_on(day).and_then(|a| State::of(&a))
     }
 }
 
@@ -310,156 +246,6 @@ pub fn scenario_profile(profile: &Profile, jobs_end: Option<Date>) -> Profile {
         }
     }
     p
-}
-
-/// The days in `(from, until]` where a rate or a rule can change.
-fn breakpoints(p: &Profile, from: Date, until: Date) -> Vec<Date> {
-    let mut out: Vec<Date> = Vec::with_capacity(64);
-    let mut push = |d: Date| {
-        if from < d && d <= until {
-            out.push(d);
-        }
-    };
-    // Birthdays (29 February: 28 February and 1 March of common years).
-    for y in from.year()..=until.year() {
-        let (m, d) = (p.date_of_birth.month(), p.date_of_birth.day());
-        if let Ok(b) = Date::new(y, m, d) {
-            push(b);
-        } else {
-            push(Date::new(y, 2, 28).unwrap_or(from));
-            push(Date::new(y, 3, 1).unwrap_or(from));
-        }
-        // A window's start stalls on 29 February of a leap year.
-        if let Ok(leap) = Date::new(y, 2, 29) {
-            push(leap);
-            push(next(leap));
-        }
-    }
-    // Test and ECA expiries, the candidate's and the spouse's.
-    let spouse = p.spouse.as_ref();
-    let tests = p
-        .language_tests
-        .iter()
-        .chain(spouse.iter().flat_map(|s| s.language_tests.iter()));
-    for t in tests {
-        let until_day = crate::language::valid_until(t.test_date);
-        push(until_day);
-        push(next(until_day));
-    }
-    let creds = p
-        .education
-        .iter()
-        .chain(spouse.iter().flat_map(|s| s.education.iter()));
-    for c in creds {
-        if let Some(x) = c.eca_issued_on.and_then(dates::eca_expires_on) {
-            push(prev(x));
-            push(x);
-        }
-        if let Some(done) = c.completed_on {
-            push(done);
-            push(next(done));
-        }
-    }
-    // Work, study and permit boundaries, and each shifted by every window.
-    let mut bounds: Vec<Date> = Vec::with_capacity(16);
-    let jobs = p
-        .work_history
-        .iter()
-        .chain(spouse.iter().flat_map(|s| s.work_history.iter()));
-    for j in jobs {
-        bounds.push(j.start);
-        if let Some(e) = j.end {
-            bounds.push(next(e));
-        }
-    }
-    for s in &p.study_periods {
-        bounds.push(s.start);
-        bounds.push(next(s.end));
-    }
-    for pm in &p.permits {
-        if let Some(s) = pm.start {
-            bounds.push(s);
-        }
-        bounds.push(next(pm.end));
-    }
-    for b in bounds {
-        push(b);
-        for w in WINDOWS {
-            if let Ok(s) = b.checked_add(i64::from(w).years()) {
-                push(prev(s));
-                push(s);
-                push(next(s));
-            }
-        }
-    }
-    // Rule sets taking effect.
-    if let Ok(sets) = crate::crs::rule_sets() {
-        for s in sets {
-            push(s.effective_from);
-        }
-    }
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// The events of the change from `a` (on `date` − 1) to `b` (on `date`).
-fn changes(date: Date, a: &State, b: &State, out: &mut Vec<Event>) {
-    if !a.cec_hours && b.cec_hours {
-        out.push(Event::new(
-            date,
-            EventKind::CecHoursReached,
-            TimelineText::CecHoursReached {
-                hours: HOURS_PER_YEAR,
-            },
-        ));
-    }
-    for (i, p) in Program::ORDER.into_iter().enumerate() {
-        let kind = match (a.eligible[i], b.eligible[i]) {
-            (false, true) => EventKind::EligibilityStarts,
-            (true, false) => EventKind::EligibilityEnds,
-            _ => continue,
-        };
-        let detail = if kind == EventKind::EligibilityStarts {
-            TimelineText::EligibilityStarts(p)
-        } else {
-            TimelineText::EligibilityEnds(p)
-        };
-        let mut e = Event::new(date, kind, detail);
-        e.program = Some(p);
-        out.push(e);
-    }
-    if a.crs != b.crs {
-        let factors = if a.crs.is_some() && b.crs.is_some() {
-            let points = |s: &State, f: &str| {
-                s.lines
-                    .iter()
-                    .find(|(id, _)| id == f)
-                    .map_or(0, |(_, p)| *p)
-            };
-            let mut ids: Vec<Cow<'static, str>> = Vec::new();
-            for (id, _) in a.lines.iter().chain(b.lines.iter()) {
-                if points(a, id) != points(b, id) && !ids.contains(id) {
-                    ids.push(id.clone());
-                }
-            }
-            ids
-        } else {
-            Vec::new()
-        };
-        let mut e = Event::new(
-            date,
-            EventKind::CrsChange,
-            TimelineText::CrsChange {
-                before: a.crs,
-                after: b.crs,
-            },
-        );
-        e.crs_before = Some(a.crs);
-        e.crs_after = Some(b.crs);
-        e.factors = Some(factors);
-        out.push(e);
-    }
 }
 
 /// The timeline of `profile` (assessed on its `as_of`, else `today`).

@@ -14,8 +14,10 @@ use crate::text::say::{In, Lang, Num, Say, output_language};
 /// One sentence of a timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TimelineText {
+    /// CEC's hours (`hours`) reached in its window of `years`.
     CecHoursReached {
         hours: u32,
+        years: i16,
     },
     EligibilityStarts(Program),
     EligibilityEnds(Program),
@@ -79,14 +81,14 @@ impl Say for TimelineText {
     fn say(&self, lang: Lang, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use TimelineText as T;
         match (*self, lang) {
-            (T::CecHoursReached { hours }, Lang::En) => write!(
+            (T::CecHoursReached { hours, years }, Lang::En) => write!(
                 f,
-                "Your qualifying work in Canada in the last 3 years reaches {} hours (one year of full-time work), the CEC minimum",
+                "Your qualifying work in Canada in the last {years} years reaches {} hours (one year of full-time work), the CEC minimum",
                 In(&Num(u64::from(hours)), lang)
             ),
-            (T::CecHoursReached { hours }, Lang::Fr) => write!(
+            (T::CecHoursReached { hours, years }, Lang::Fr) => write!(
                 f,
-                "Votre travail admissible au Canada au cours des 3 dernières années atteint {} heures (une année à temps plein), le minimum de la CEC",
+                "Votre travail admissible au Canada au cours des {years} dernières années atteint {} heures (une année à temps plein), le minimum de la CEC",
                 In(&Num(u64::from(hours)), lang)
             ),
             (T::EligibilityStarts(p), Lang::En) => {

@@ -147,7 +147,7 @@ pub struct ProgramWork {
 }
 
 /// CEC's work fact from its tally (all TEER 0–3 work in Canada counts together).
-pub fn cec_work(t: &HoursTally) -> WorkFact {
+pub fn cec_work(t: &HoursTally, needed_hours: u32) -> WorkFact {
     let mut occupations: Vec<OccupationHours> = Vec::with_capacity(t.jobs.len());
     for j in &t.jobs {
         match occupations.iter_mut().find(|o| o.noc == j.noc) {
@@ -163,7 +163,7 @@ pub fn cec_work(t: &HoursTally) -> WorkFact {
     WorkFact {
         window_from: t.window_from,
         window_to: t.window_to,
-        needed_hours: hours::HOURS_PER_YEAR,
+        needed_hours,
         qualifying_hours: t.hours,
         counted_in: occupations.iter().map(|o| o.noc).collect(),
         continuous: None,

@@ -41,8 +41,10 @@ pub enum Text {
     Plain(Cow<'static, str>),
     Crs(crate::crs::text::CrsText),
     Cec(crate::programs::cec::text::CecText),
+    Assess(crate::assess::text::AssessText),
     Program(crate::programs::text::ProgramText),
     Fsw(crate::programs::fsw::text::FswText),
+    FswGrid(crate::programs::fsw::grid_text::GridText),
     Fst(crate::programs::fst::text::FstText),
     Category(crate::programs::categories::text::CategoryText),
     Draws(crate::draws::text::DrawsText),
@@ -65,9 +67,21 @@ impl From<crate::programs::cec::text::CecText> for Text {
     }
 }
 
+impl From<crate::assess::text::AssessText> for Text {
+    fn from(m: crate::assess::text::AssessText) -> Self {
+        Text::Assess(m)
+    }
+}
+
 impl From<crate::programs::fsw::text::FswText> for Text {
     fn from(m: crate::programs::fsw::text::FswText) -> Self {
         Text::Fsw(m)
+    }
+}
+
+impl From<crate::programs::fsw::grid_text::GridText> for Text {
+    fn from(m: crate::programs::fsw::grid_text::GridText) -> Self {
+        Text::FswGrid(m)
     }
 }
 
@@ -112,8 +126,10 @@ impl Say for Text {
             }
             Text::Crs(m) => m.say(lang, f),
             Text::Cec(m) => m.say(lang, f),
+            Text::Assess(m) => m.say(lang, f),
             Text::Program(m) => m.say(lang, f),
             Text::Fsw(m) => m.say(lang, f),
+            Text::FswGrid(m) => m.say(lang, f),
             Text::Fst(m) => m.say(lang, f),
             Text::Category(m) => m.say(lang, f),
             Text::Currency(m) => m.say(lang, f),

@@ -1,7 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 use proptest::prelude::*;
 
+use super::fields::{canadian_education_of, education_of};
+use super::search::{plan_fields, search_with};
 use super::*;
+use crate::clb::{Clb, Language};
 use crate::crs::SpouseAnswers;
 use crate::text::{Lang, Say};
 

@@ -120,6 +120,7 @@ pub fn trade_group(noc: Noc, on: Date) -> Result<std::result::Result<Text, Text>
 fn criteria(window_years: i16) -> Criteria {
     Criteria {
         window_years,
+        weekly_cap_hours: hours::FULL_TIME_WEEKLY_HOURS,
         place: Place::Anywhere,
         occupations: Occupations::Only(is_skilled_trade),
         exclude_full_time_study: true,
