@@ -164,7 +164,9 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
 
     // 1. Honeypot: a field people never see. Refuse without saying why.
     if pairs.get(HONEYPOT).is_some_and(|h| !h.trim().is_empty()) {
-        tracing::info!("question refused: honeypot filled");
+        // Each outcome of a post logs at debug: info is for errors and slow requests only, so
+        // a flood of posts cannot flood the log (issue 13 §1).
+        tracing::debug!("question refused: honeypot filled");
         let f = render_form(&state, lang, v, Errors::default(), lang.t("q-error-spam"));
         return (StatusCode::UNPROCESSABLE_ENTITY, f).into_response();
     }
@@ -179,7 +181,7 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         settings.min_fill_secs,
         settings.max_form_age_secs,
     ) {
-        tracing::info!(?problem, "question refused: form token");
+        tracing::debug!(?problem, "question refused: form token");
         // Sent too fast with answers missing or wrong: a person who pressed Send early. Say
         // which fields (each error names its field) rather than only "That was quick!".
         let errors = validate(lang, &v);
@@ -233,22 +235,22 @@ pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> 
         Ok(submitted) => {
             let q = submitted.question();
             if matches!(submitted, Submitted::Stored(_)) {
-                tracing::info!(reference = %q.reference, "question stored");
+                tracing::debug!(reference = %q.reference, "question stored");
             } else {
-                tracing::info!(reference = %q.reference, "question resent: already stored");
+                tracing::debug!(reference = %q.reference, "question resent: already stored");
             }
             sent_redirect(&state, lang, &q.reference, https)
         }
         Err(StoreError::TokenReused { reference }) => {
             // Never dropped silently: say the change was not saved, keep the new text, and give
             // a fresh form so it can be sent as a new question.
-            tracing::info!(%reference, "question refused: form resent with other text");
+            tracing::debug!(%reference, "question refused: form resent with other text");
             let msg = lang.t1("q-error-resent-changed", "reference", &reference);
             let f = render_form(&state, lang, v, Errors::default(), msg);
             (StatusCode::CONFLICT, f).into_response()
         }
         Err(StoreError::RateLimited) => {
-            tracing::info!("question refused: rate limit");
+            tracing::debug!("question refused: rate limit");
             let f = render_form(&state, lang, v, Errors::default(), lang.t("q-error-rate"));
             (
                 StatusCode::TOO_MANY_REQUESTS,

@@ -140,7 +140,9 @@ pub async fn submit(
     let q: NewQuestionBody = body::typed(&headers, &body, lang, VALIDATOR.as_ref())?;
 
     if q.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
-        tracing::info!("API question refused: honeypot filled");
+        // Each outcome of a post logs at debug: info is for errors and slow requests only, so
+        // a flood of posts cannot flood the log (issue 13 §1).
+        tracing::debug!("API question refused: honeypot filled");
         return Err(WebError::invalid_field(
             lang,
             "website",
@@ -212,7 +214,7 @@ pub async fn submit(
         Ok(submitted) => {
             let replayed = matches!(submitted, Submitted::AlreadyStored(_));
             let reference = submitted.question().reference.clone();
-            tracing::info!(%reference, replayed, "question stored (API)");
+            tracing::debug!(%reference, replayed, "question stored (API)");
             let mut r = to_json(&QuestionCreated { reference }, lang);
             if !replayed {
                 *r.status_mut() = StatusCode::CREATED;
@@ -220,7 +222,7 @@ pub async fn submit(
             Ok(r.into_response())
         }
         Err(StoreError::TokenReused { reference }) => {
-            tracing::info!(%reference, "API question refused: idempotency key reused with other content");
+            tracing::debug!(%reference, "API question refused: idempotency key reused with other content");
             Err(WebError::problem(StatusCode::UNPROCESSABLE_ENTITY, lang).with_errors(vec![
                 FieldProblem::header(
                     IDEMPOTENCY_KEY,
@@ -236,7 +238,7 @@ pub async fn submit(
             ]))
         }
         Err(StoreError::RateLimited) => {
-            tracing::info!("API question refused: rate limit");
+            tracing::debug!("API question refused: rate limit");
             Err(WebError::problem(StatusCode::TOO_MANY_REQUESTS, lang)
                 .with_detail(lang.t("q-error-rate"))
                 .with_retry_after(RETRY_AFTER_SECS))
