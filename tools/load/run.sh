@@ -3,9 +3,10 @@
 #
 #   tools/load/run.sh [SECONDS]        # default 20 s per run; at most 120 s, 256 connections
 #
-# Three runs of SECONDS each — POST /api/v1/crs, GET /en/ (the home page), and
-# POST /en/questions/new (question form submissions stored on SQLite, each with its own
-# form token) — while the server's RSS is sampled every second. Uses wrk (installed with
+# Runs of SECONDS each — POST /api/v1/crs, GET /en/ (the home page), POST /en/questions/new
+# (question form submissions stored on SQLite, each with its own form token; at most 10 s)
+# and POST /api/v1/questions (LOAD_API_SECS, default SECONDS) — while the server's RSS is
+# sampled every second. Uses wrk (installed with
 # apt-get when missing; `LOAD_TOOL=oha` for oha, installed with `cargo install oha --locked`).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -73,6 +74,17 @@ LOAD_BODIES="$OUT/question-bodies.txt" run questions -s "$HERE/questions.lua" "h
 SECS=$SECS_SAVED
 AFTER=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from questions').fetchone()[0])" "$DB")
 echo "  questions stored: $((AFTER - BEFORE)) in $QSECS s ($(( (AFTER - BEFORE) / QSECS ))/s)"
+
+# The JSON API's question endpoint (issue 13 §5: ≥ 1,000 durable submissions/s over 60 s):
+# LOAD_API_SECS seconds (default SECS), each request a new question.
+ASECS="${LOAD_API_SECS:-$SECS}"
+if [ "$ASECS" -gt 120 ]; then echo "run.sh: LOAD_API_SECS at most 120" >&2; exit 2; fi
+BEFORE=$AFTER
+SECS_SAVED=$SECS; SECS=$ASECS
+run api_questions -s "$HERE/api_questions.lua" "http://$ADDR/api/v1/questions"
+SECS=$SECS_SAVED
+AFTER=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from questions').fetchone()[0])" "$DB")
+echo "  API questions stored: $((AFTER - BEFORE)) in $ASECS s ($(( (AFTER - BEFORE) / ASECS ))/s)"
 
 kill $SAMPLER 2>/dev/null || true
 python3 - "$OUT/rss.txt" <<'PY'
