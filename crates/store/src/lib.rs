@@ -1056,9 +1056,13 @@ impl Store {
             "select {} from questions where form_token_hash = $1",
             rows::QUESTION_COLUMNS
         );
-        let count_sql = "select count(*) from questions where ip_hash = $1 and created_at >= $2";
-        let browser_count_sql =
-            "select count(*) from questions where browser_hash = $1 and created_at >= $2";
+        // The limit checks count at most `max` rows (the subquery's LIMIT): whether the limit
+        // is reached needs no more, so a flood from one address costs the same per post
+        // however many it has already sent (issue 13: bounded under attack).
+        let count_sql = "select count(*) from (select 1 from questions \
+             where ip_hash = $1 and created_at >= $2 limit $3) as recent";
+        let browser_count_sql = "select count(*) from (select 1 from questions \
+             where browser_hash = $1 and created_at >= $2 limit $3) as recent";
 
         // The transaction's body, the same for both backends once it is open and locked.
         macro_rules! body {
@@ -1083,6 +1087,7 @@ impl Store {
                     let n: i64 = sqlx::query_scalar(count_sql)
                         .bind(ip)
                         .bind(rows::ms(limit.since))
+                        .bind(i64::try_from(limit.max).unwrap_or(i64::MAX))
                         .fetch_one(&mut *$tx)
                         .await?;
                     if count(n) >= limit.max {
@@ -1094,6 +1099,7 @@ impl Store {
                     let n: i64 = sqlx::query_scalar(browser_count_sql)
                         .bind(browser)
                         .bind(rows::ms(limit.since))
+                        .bind(i64::try_from(limit.max).unwrap_or(i64::MAX))
                         .fetch_one(&mut *$tx)
                         .await?;
                     if count(n) >= limit.max {
