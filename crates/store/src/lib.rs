@@ -27,7 +27,10 @@
 //!   milliseconds in both schemas. Methods that need "now" take it from the system clock unless
 //!   the time is a parameter (expiry, cutoffs, rate-limit windows).
 //! - **Durability:** SQLite runs in WAL mode with `synchronous = FULL`, foreign keys on and a
-//!   5 s busy timeout; a question returned by [`Store::insert_question`] or
+//!   5 s busy timeout. SQLite has one write lock: the store's writes (and its WAL checkpoints)
+//!   take their turn in this process first, in arrival order, so under load no writer can lose
+//!   every poll of SQLite's busy handler and fail with "database is locked"; the busy timeout
+//!   is left for other processes on the same file. A question returned by [`Store::insert_question`] or
 //!   [`Store::submit_question`] is committed. The WAL is kept bounded while serving (see
 //!   [`WAL_LIMIT_BYTES`]).
 //! - **References** such as `Q-2026-7F3K9A` are `Q-<UTC year>-<6 chars>` drawn from the OS
@@ -644,6 +647,12 @@ pub struct Store {
     redacted_url: String,
     /// Held by every clone; the WAL checkpointer stops once the last clone is gone.
     _alive: std::sync::Arc<()>,
+    /// SQLite's one write lock, taken in this process in arrival order: every write (and the
+    /// WAL checkpointer) waits its turn here, so SQLite's busy handler only ever meets other
+    /// processes. Without it, writers poll for SQLite's lock and one can lose every poll for
+    /// the whole busy timeout under load ("database is locked"; seen in CI on the WAL test).
+    /// Unused on PostgreSQL, which has row locks.
+    write_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
 /// The size past which [`wal_checkpointer`] truncates the SQLite WAL, and the size SQLite cuts
@@ -660,6 +669,7 @@ async fn wal_checkpointer(
     pool: sqlx::SqlitePool,
     wal_path: std::path::PathBuf,
     alive: std::sync::Weak<()>,
+    write_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
 ) {
     let mut tick = tokio::time::interval(WAL_CHECK_EVERY);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
@@ -670,7 +680,9 @@ async fn wal_checkpointer(
         }
         let big = std::fs::metadata(&wal_path).is_ok_and(|m| m.len() > WAL_LIMIT_BYTES);
         if big {
-            // Errors (busy past the timeout) only delay the truncation to the next look.
+            // Errors (busy past the timeout) only delay the truncation to the next look. The
+            // checkpoint needs SQLite's write lock, so it queues with the writers.
+            let _turn = write_turn.lock().await;
             let _ = sqlx::query("pragma wal_checkpoint(TRUNCATE)")
                 .execute(&pool)
                 .await;
@@ -945,6 +957,7 @@ impl Store {
             return Err(invalid);
         };
         let alive = std::sync::Arc::new(());
+        let write_turn = std::sync::Arc::new(tokio::sync::Mutex::new(()));
         if let Some((pool, wal_path)) = wal_task
             && let Ok(rt) = tokio::runtime::Handle::try_current()
         {
@@ -952,17 +965,20 @@ impl Store {
                 pool,
                 wal_path,
                 std::sync::Arc::downgrade(&alive),
+                write_turn.clone(),
             ));
         }
         Ok(Store {
             pool,
             redacted_url,
             _alive: alive,
+            write_turn,
         })
     }
 
     /// Apply any embedded migrations not yet applied. Idempotent.
     pub async fn migrate(&self) -> Result<()> {
+        let _turn = self.write_turn().await;
         match &self.pool {
             Pool::Sqlite(pool) => {
                 migrations::migrator(migrations::SQLITE)
@@ -978,6 +994,16 @@ impl Store {
             }
         }
         Ok(())
+    }
+
+    /// Wait for this process's turn to write (SQLite; `None` at once on PostgreSQL). Hold the
+    /// guard for the whole write, transaction included, and take it before a connection so a
+    /// waiting writer holds no connection the readers need.
+    async fn write_turn(&self) -> Option<tokio::sync::MutexGuard<'_, ()>> {
+        match self.pool {
+            Pool::Sqlite(_) => Some(self.write_turn.lock().await),
+            Pool::Postgres(_) => None,
+        }
     }
 
     /// Which backend this store uses.
@@ -1027,6 +1053,7 @@ impl Store {
         new: &NewQuestion,
         opts: &Submission<'_>,
     ) -> Result<Submitted> {
+        let _turn = self.write_turn().await;
         validate_question(new)?;
         let now = Timestamp::now();
         let year = now.to_zoned_datetime(jiff::tz::TimeZone::UTC).year();
@@ -1183,6 +1210,7 @@ impl Store {
     /// (`PRAGMA wal_checkpoint(TRUNCATE)`; waits up to the busy timeout for readers). Done
     /// periodically by the store itself while it serves; a no-op on PostgreSQL or in memory.
     pub async fn checkpoint(&self) -> Result<()> {
+        let _turn = self.write_turn().await;
         if let Pool::Sqlite(pool) = &self.pool {
             sqlx::query("pragma wal_checkpoint(TRUNCATE)")
                 .execute(pool)
@@ -1303,6 +1331,7 @@ impl Store {
         to: QuestionStatus,
         by_email: &str,
     ) -> Result<Option<StatusChange>> {
+        let _turn = self.write_turn().await;
         check_text("by_email", by_email, limits::EMAIL, true)?;
         let insert_sql = format!(
             "insert into question_status_changes \
@@ -1376,6 +1405,7 @@ impl Store {
     /// Add an internal note (non-blank, ≤ [`limits::NOTE`]) and bump the question's
     /// `updated_at`. Unknown question → [`StoreError::NotFound`].
     pub async fn add_note(&self, question_id: i64, author_email: &str, body: &str) -> Result<Note> {
+        let _turn = self.write_turn().await;
         check_text("author_email", author_email, limits::EMAIL, true)?;
         check_text("body", body, limits::NOTE, true)?;
         let now = rows::ms(Timestamp::now());
@@ -1432,6 +1462,7 @@ impl Store {
         body: &str,
         delivery: ReplyDelivery,
     ) -> Result<(Reply, Option<StatusChange>)> {
+        let _turn = self.write_turn().await;
         check_text("author_email", author_email, limits::EMAIL, true)?;
         check_text("body", body, limits::REPLY, true)?;
         let now = rows::ms(Timestamp::now());
@@ -1511,6 +1542,7 @@ impl Store {
         delivery: ReplyDelivery,
         error: Option<&str>,
     ) -> Result<Reply> {
+        let _turn = self.write_turn().await;
         if let Some(e) = error {
             check_text("delivery_error", e, 500, false)?;
         }
@@ -1589,6 +1621,7 @@ impl Store {
     /// before `cutoff`, with their notes and status history. Returns how many questions were
     /// deleted. (`landed admin purge --older-than 365d` passes `now - 365 days`.)
     pub async fn purge_closed_older_than(&self, cutoff: Timestamp) -> Result<u64> {
+        let _turn = self.write_turn().await;
         // Notes and history go by `on delete cascade` (foreign keys are on for SQLite too);
         // deleting them explicitly first keeps the purge complete even if they were not.
         let cutoff = rows::ms(cutoff);
@@ -1620,6 +1653,7 @@ impl Store {
     /// Create a staff account. `email` is trimmed and lowercased; `password_hash` must be a PHC
     /// string from [`hash_password`]. Taken email → [`StoreError::Conflict`] `{ field: "email" }`.
     pub async fn create_staff_user(&self, email: &str, password_hash: &str) -> Result<StaffUser> {
+        let _turn = self.write_turn().await;
         let email = normalize_email(email);
         check_text("email", &email, limits::EMAIL, true)?;
         if !password_hash.starts_with('$') {
@@ -1690,6 +1724,7 @@ impl Store {
     /// name is stored as given (≤ [`limits::TIME_ZONE`] characters); the web layer checks it is
     /// a known IANA zone. Unknown id → [`StoreError::NotFound`].
     pub async fn set_staff_time_zone(&self, id: i64, time_zone: Option<&str>) -> Result<()> {
+        let _turn = self.write_turn().await;
         if let Some(tz) = time_zone {
             check_text("time_zone", tz, limits::TIME_ZONE, true)?;
         }
@@ -1710,6 +1745,7 @@ impl Store {
     /// Replace a staff user's password hash. Unknown id → [`StoreError::NotFound`]. Does not end
     /// existing sessions: call [`Store::delete_sessions_for_staff`] for that.
     pub async fn set_staff_password(&self, id: i64, password_hash: &str) -> Result<()> {
+        let _turn = self.write_turn().await;
         if !password_hash.starts_with('$') {
             return Err(StoreError::Invalid {
                 field: "password_hash",
@@ -1736,6 +1772,7 @@ impl Store {
     /// CSRF tokens. Put [`Session::id`] in the cookie. Unknown staff id →
     /// [`StoreError::NotFound`].
     pub async fn create_session(&self, staff_id: i64, expires_at: Timestamp) -> Result<Session> {
+        let _turn = self.write_turn().await;
         let token = util::new_token()?;
         let csrf_token = util::new_token()?;
         let created_at = Timestamp::now();
@@ -1789,6 +1826,7 @@ impl Store {
 
     /// Push a session's expiry to `expires_at` (sliding expiry). `false` if no such session.
     pub async fn extend_session(&self, token: &str, expires_at: Timestamp) -> Result<bool> {
+        let _turn = self.write_turn().await;
         let n = with_pool!(self, pool =>
             sqlx::query("update staff_sessions set expires_at = $1 where token_hash = $2")
                 .bind(rows::ms(expires_at))
@@ -1801,6 +1839,7 @@ impl Store {
 
     /// Log out: delete this session. `false` if there was none.
     pub async fn delete_session(&self, token: &str) -> Result<bool> {
+        let _turn = self.write_turn().await;
         let n = with_pool!(self, pool =>
             sqlx::query("delete from staff_sessions where token_hash = $1")
                 .bind(util::hash_key(token))
@@ -1812,6 +1851,7 @@ impl Store {
 
     /// Delete every session of a staff user (log out everywhere). Returns how many.
     pub async fn delete_sessions_for_staff(&self, staff_id: i64) -> Result<u64> {
+        let _turn = self.write_turn().await;
         Ok(with_pool!(self, pool =>
             sqlx::query("delete from staff_sessions where staff_id = $1")
                 .bind(staff_id)
@@ -1822,6 +1862,7 @@ impl Store {
 
     /// Delete sessions that expired before `now` (expiry ≤ `now`). Returns how many.
     pub async fn delete_expired_sessions(&self, now: Timestamp) -> Result<u64> {
+        let _turn = self.write_turn().await;
         Ok(with_pool!(self, pool =>
             sqlx::query("delete from staff_sessions where expires_at <= $1")
                 .bind(rows::ms(now))
@@ -1835,6 +1876,7 @@ impl Store {
     /// Record a failed login for `key` at time `at` (key suggestion: `"email:<lowercased>"`,
     /// `"ip:<ip hash>"`; the store keeps only a hash of it).
     pub async fn record_login_failure(&self, key: &str, at: Timestamp) -> Result<()> {
+        let _turn = self.write_turn().await;
         with_pool!(self, pool =>
             sqlx::query("insert into login_failures (key_hash, created_at) values ($1, $2)")
                 .bind(util::hash_key(key))
@@ -1859,6 +1901,7 @@ impl Store {
 
     /// Forget all failures for `key` (after a successful login). Returns how many.
     pub async fn clear_login_failures(&self, key: &str) -> Result<u64> {
+        let _turn = self.write_turn().await;
         Ok(with_pool!(self, pool =>
             sqlx::query("delete from login_failures where key_hash = $1")
                 .bind(util::hash_key(key))
@@ -1880,6 +1923,7 @@ impl Store {
         window: jiff::SignedDuration,
         now: Timestamp,
     ) -> Result<LoginAttempt> {
+        let _turn = self.write_turn().await;
         let since = rows::ms(now.checked_sub(window).unwrap_or(Timestamp::MIN));
         let at = rows::ms(now);
         let window_ms = window.as_millis().clamp(0, i128::from(i64::MAX)) as i64;
@@ -1960,6 +2004,7 @@ impl Store {
 
     /// Forget failures by row id (the attempt of a login whose password was right).
     pub async fn forget_login_failures(&self, ids: &[i64]) -> Result<u64> {
+        let _turn = self.write_turn().await;
         let mut n = 0;
         for id in ids {
             n += with_pool!(self, pool =>
@@ -1974,6 +2019,7 @@ impl Store {
 
     /// Housekeeping: delete failures recorded before `cutoff`. Returns how many.
     pub async fn delete_login_failures_before(&self, cutoff: Timestamp) -> Result<u64> {
+        let _turn = self.write_turn().await;
         Ok(with_pool!(self, pool =>
             sqlx::query("delete from login_failures where created_at < $1")
                 .bind(rows::ms(cutoff))

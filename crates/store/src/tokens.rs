@@ -71,6 +71,7 @@ impl Store {
             "insert into staff_api_tokens (staff_id, secret_hash, created_at) \
              values ($1, $2, $3) returning {COLUMNS}"
         );
+        let _turn = self.write_turn().await;
         let res: std::result::Result<TokenRow, sqlx::Error> = match &self.pool {
             Pool::Sqlite(pool) => {
                 sqlx::query_as(&sql)
@@ -127,6 +128,7 @@ impl Store {
         };
         let now = rows::ms(Timestamp::now());
         let update = "update staff_api_tokens set last_used_at = $1 where id = $2";
+        let _turn = self.write_turn().await;
         match &self.pool {
             Pool::Sqlite(pool) => {
                 sqlx::query(update).bind(now).bind(id).execute(pool).await?;
@@ -144,6 +146,7 @@ impl Store {
         let sql =
             "update staff_api_tokens set revoked_at = $1 where id = $2 and revoked_at is null";
         let now = rows::ms(Timestamp::now());
+        let _turn = self.write_turn().await;
         let n = match &self.pool {
             Pool::Sqlite(pool) => sqlx::query(sql)
                 .bind(now)
