@@ -30,7 +30,9 @@
 //!   5 s busy timeout. SQLite has one write lock: the store's writes (and its WAL checkpoints)
 //!   take their turn in this process first, in arrival order, so under load no writer can lose
 //!   every poll of SQLite's busy handler and fail with "database is locked"; the busy timeout
-//!   is left for other processes on the same file. A question returned by [`Store::insert_question`] or
+//!   is left for other processes on the same file. Every method that opens a transaction runs
+//!   it to its end on a task of its own, so a caller that stops waiting (a client gone away)
+//!   never leaves a connection inside a transaction. A question returned by [`Store::insert_question`] or
 //!   [`Store::submit_question`] is committed. The WAL is kept bounded while serving (see
 //!   [`WAL_LIMIT_BYTES`]).
 //! - **References** such as `Q-2026-7F3K9A` are `Q-<UTC year>-<6 chars>` drawn from the OS
@@ -624,6 +626,29 @@ fn advisory_key(hashed: &str) -> i64 {
     u64::from_str_radix(head, 16).map_or(0, |v| v as i64)
 }
 
+/// Run a write's transaction to its end on a task of its own, whether or not the caller keeps
+/// waiting. sqlx 0.8 can hand a pooled connection back still inside its transaction when the
+/// future running it is dropped during `BEGIN` or `COMMIT` (sqlx issues #3932, #4393); on
+/// SQLite that connection then holds the write lock for good and every later write fails
+/// with "database is locked". A web request's future is dropped whenever its client goes
+/// away, so every method that opens a transaction goes through here
+/// (`tests/cancelled.rs`). Outside a tokio runtime the work runs in place.
+async fn detached<T, F>(work: F) -> Result<T>
+where
+    T: Send + 'static,
+    F: std::future::Future<Output = Result<T>> + Send + 'static,
+{
+    let Ok(rt) = tokio::runtime::Handle::try_current() else {
+        return work.await;
+    };
+    match rt.spawn(work).await {
+        Ok(result) => result,
+        Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+        // Only when the runtime shuts down under it: the store is going away.
+        Err(_) => Err(StoreError::Database(sqlx::Error::PoolClosed)),
+    }
+}
+
 /// Which database a [`Store`] talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -1053,6 +1078,27 @@ impl Store {
         new: &NewQuestion,
         opts: &Submission<'_>,
     ) -> Result<Submitted> {
+        let (store, new) = (self.clone(), new.clone());
+        let form_token = opts.form_token.map(str::to_owned);
+        let browser_hash = opts.browser_hash.map(str::to_owned);
+        let (per_ip, per_browser) = (opts.per_ip, opts.per_browser);
+        detached(async move {
+            let opts = Submission {
+                form_token: form_token.as_deref(),
+                per_ip,
+                browser_hash: browser_hash.as_deref(),
+                per_browser,
+            };
+            store.submit_question_now(&new, &opts).await
+        })
+        .await
+    }
+
+    async fn submit_question_now(
+        &self,
+        new: &NewQuestion,
+        opts: &Submission<'_>,
+    ) -> Result<Submitted> {
         let _turn = self.write_turn().await;
         validate_question(new)?;
         let now = Timestamp::now();
@@ -1331,6 +1377,16 @@ impl Store {
         to: QuestionStatus,
         by_email: &str,
     ) -> Result<Option<StatusChange>> {
+        let (store, by_email) = (self.clone(), by_email.to_owned());
+        detached(async move { store.change_status_now(question_id, to, &by_email).await }).await
+    }
+
+    async fn change_status_now(
+        &self,
+        question_id: i64,
+        to: QuestionStatus,
+        by_email: &str,
+    ) -> Result<Option<StatusChange>> {
         let _turn = self.write_turn().await;
         check_text("by_email", by_email, limits::EMAIL, true)?;
         let insert_sql = format!(
@@ -1405,6 +1461,11 @@ impl Store {
     /// Add an internal note (non-blank, ≤ [`limits::NOTE`]) and bump the question's
     /// `updated_at`. Unknown question → [`StoreError::NotFound`].
     pub async fn add_note(&self, question_id: i64, author_email: &str, body: &str) -> Result<Note> {
+        let (store, author, body) = (self.clone(), author_email.to_owned(), body.to_owned());
+        detached(async move { store.add_note_now(question_id, &author, &body).await }).await
+    }
+
+    async fn add_note_now(&self, question_id: i64, author_email: &str, body: &str) -> Result<Note> {
         let _turn = self.write_turn().await;
         check_text("author_email", author_email, limits::EMAIL, true)?;
         check_text("body", body, limits::NOTE, true)?;
@@ -1456,6 +1517,22 @@ impl Store {
     /// done by `author_email`, unless it already was answered), in one transaction. Returns the
     /// reply and the status change, if any. Unknown question → [`StoreError::NotFound`].
     pub async fn add_reply(
+        &self,
+        question_id: i64,
+        author_email: &str,
+        body: &str,
+        delivery: ReplyDelivery,
+    ) -> Result<(Reply, Option<StatusChange>)> {
+        let (store, author, body) = (self.clone(), author_email.to_owned(), body.to_owned());
+        detached(async move {
+            store
+                .add_reply_now(question_id, &author, &body, delivery)
+                .await
+        })
+        .await
+    }
+
+    async fn add_reply_now(
         &self,
         question_id: i64,
         author_email: &str,
@@ -1621,6 +1698,11 @@ impl Store {
     /// before `cutoff`, with their notes and status history. Returns how many questions were
     /// deleted. (`landed admin purge --older-than 365d` passes `now - 365 days`.)
     pub async fn purge_closed_older_than(&self, cutoff: Timestamp) -> Result<u64> {
+        let store = self.clone();
+        detached(async move { store.purge_closed_older_than_now(cutoff).await }).await
+    }
+
+    async fn purge_closed_older_than_now(&self, cutoff: Timestamp) -> Result<u64> {
         let _turn = self.write_turn().await;
         // Notes and history go by `on delete cascade` (foreign keys are on for SQLite too);
         // deleting them explicitly first keeps the purge complete even if they were not.
@@ -1918,6 +2000,21 @@ impl Store {
     /// (SQLite: `BEGIN IMMEDIATE`; PostgreSQL: a transaction-scoped advisory lock per key),
     /// so N parallel attempts never get more than `limit` through.
     pub async fn begin_login_attempt(
+        &self,
+        keys: &[(&str, u64)],
+        window: jiff::SignedDuration,
+        now: Timestamp,
+    ) -> Result<LoginAttempt> {
+        let store = self.clone();
+        let keys: Vec<(String, u64)> = keys.iter().map(|(k, n)| ((*k).to_owned(), *n)).collect();
+        detached(async move {
+            let keys: Vec<(&str, u64)> = keys.iter().map(|(k, n)| (k.as_str(), *n)).collect();
+            store.begin_login_attempt_now(&keys, window, now).await
+        })
+        .await
+    }
+
+    async fn begin_login_attempt_now(
         &self,
         keys: &[(&str, u64)],
         window: jiff::SignedDuration,
