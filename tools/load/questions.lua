@@ -22,5 +22,7 @@ end
 function request()
   i = i + 1
   if i > #bodies then i = 1 end -- out of tokens: a resend (answered, not stored twice)
+  -- Each form from a client of its own (see api_questions.lua).
+  wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", 128 + id % 128, math.floor(i / 256) % 256, i % 256)
   return wrk.format(nil, nil, nil, bodies[i])
 end

@@ -36,9 +36,13 @@ BIN=target/release/landed
 
 DB="$OUT/load.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
-# Generous question limits for one local client; every other limit stays as shipped.
+# Every limit as shipped. The question posts come from many clients, as on a real site: the
+# server trusts 127.0.0.1 as a reverse proxy and each post names its own client address in
+# X-Forwarded-For (questions.lua, api_questions.lua), so each client's per-IP count stays
+# within the shipped 30 an hour (5 for cookie-less and API posts). Only the minimum fill time
+# is off: the forms are fetched and sent at once.
 "$BIN" serve --addr "$ADDR" --database "sqlite://$DB" --secret load-test-secret \
-  --questions-per-ip-per-hour 100000000 --questions-per-browser-per-hour 100000000 --min-fill-secs 0 2> "$OUT/server.log" &
+  --trusted-proxy 127.0.0.1 --min-fill-secs 0 2> "$OUT/server.log" &
 PID=$!
 trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

@@ -57,6 +57,15 @@ pub struct ServeArgs {
     #[arg(long, env = "LANDED_QUESTIONS_PER_BROWSER_PER_HOUR", value_name = "N")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub questions_per_browser_per_hour: Option<u32>,
+    /// A reverse proxy (address or network, e.g. 127.0.0.1 or 10.0.0.0/8) whose X-Forwarded-For names the client for the per-IP limits; repeat the flag or separate with commas [default: none: the connection's address, the header ignored]
+    #[arg(
+        long = "trusted-proxy",
+        env = "LANDED_TRUSTED_PROXIES",
+        value_name = "NETWORK",
+        value_delimiter = ','
+    )]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trusted_proxies: Vec<String>,
     /// SMTP server for staff replies: smtps://user:pass@host[:465] (TLS), smtp://user:pass@host[:587]?tls=required (STARTTLS), smtp://localhost:25 (plain, local relay) [default: none: staff copy replies into their mail client]
     #[arg(
         long,
@@ -298,6 +307,7 @@ async fn serve(mut settings: Settings) -> ExitCode {
         password_checks_waiting = settings.hash_queue,
         questions_per_ip_per_hour = settings.questions_per_ip_per_hour,
         questions_per_browser_per_hour = settings.questions_per_browser_per_hour,
+        trusted_proxies = %settings.trusted_proxies.join(","),
         replies_by_smtp = settings.smtp_url.is_some(),
         slow_request_ms = settings.slow_request_ms,
         open_file_limit = files,

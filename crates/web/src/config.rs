@@ -36,6 +36,9 @@ pub struct Settings {
     /// Questions accepted per browser (its `landed_browser` cookie) per hour; posts without
     /// the cookie (and API calls) share one such count per IP address.
     pub questions_per_browser_per_hour: u32,
+    /// Reverse proxies (addresses or networks, `10.0.0.0/8`) whose `X-Forwarded-For` names
+    /// the client for the per-IP limits; empty: the connection's address, header ignored.
+    pub trusted_proxies: Vec<String>,
     /// The SMTP server replies are sent through, as lettre reads it:
     /// `smtps://user:pass@host[:465]` (TLS), `smtp://user:pass@host[:587]?tls=required`
     /// (STARTTLS), `smtp://host:25` (unencrypted: a relay on the same machine only). When
@@ -90,6 +93,7 @@ impl Default for Settings {
             max_form_age_secs: 24 * 3600,
             questions_per_ip_per_hour: 30,
             questions_per_browser_per_hour: 5,
+            trusted_proxies: Vec::new(),
             smtp_url: None,
             mail_from: None,
             login_failures_limit: 5,
@@ -200,6 +204,9 @@ impl Settings {
                 "the question limits must be at least 1",
             ));
         }
+        if let Err(e) = crate::client_ip::TrustedProxies::parse(&self.trusted_proxies) {
+            return Err(bad("trusted_proxies", &e.to_string()));
+        }
         self.smtp_url = self.smtp_url.take().filter(|u| !u.trim().is_empty());
         self.mail_from = self.mail_from.take().filter(|u| !u.trim().is_empty());
         if let Some(url) = &self.smtp_url {
@@ -290,6 +297,17 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(e.starts_with("public_url:"), "{e}");
+        std::fs::write(&path, "trusted_proxies = [\"10.0.0.0/8\", \"proxy.lan\"]\n").unwrap();
+        let e = Settings::layered(Some(&path), &Over::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with("trusted_proxies:") && e.contains("proxy.lan"),
+            "{e}"
+        );
+        std::fs::write(&path, "trusted_proxies = [\"10.0.0.0/8\", \"::1\"]\n").unwrap();
+        let s = Settings::layered(Some(&path), &Over::default()).unwrap();
+        assert_eq!(s.trusted_proxies, ["10.0.0.0/8", "::1"]);
         let missing = dir.path().join("nope.toml");
         assert!(Settings::layered(Some(&missing), &Over::default()).is_err());
     }

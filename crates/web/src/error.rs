@@ -173,7 +173,12 @@ impl WebError {
 
     /// A logged 500; `what` says what failed (never personal data).
     pub fn internal(lang: Lang, what: &str, err: &dyn std::error::Error) -> WebError {
-        tracing::error!(what, error = %err, "internal error");
+        // The cause too ("database is locked", a constraint's name): the database's message
+        // names tables and constraints, not the values stored in them.
+        match err.source() {
+            Some(cause) => tracing::error!(what, error = %err, %cause, "internal error"),
+            None => tracing::error!(what, error = %err, "internal error"),
+        }
         WebError::problem(StatusCode::INTERNAL_SERVER_ERROR, lang)
     }
 

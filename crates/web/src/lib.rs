@@ -26,6 +26,7 @@
 pub mod admin_token;
 pub mod app;
 pub mod cli;
+pub mod client_ip;
 pub mod config;
 pub mod draws_store;
 pub mod error;

@@ -427,6 +427,67 @@ async fn questions_as_json_share_the_per_ip_limit() {
     assert_response(&doc(), "post", "/api/v1/questions", 429, &v, "limited");
 }
 
+/// A post from the test peer (203.0.113.5) saying it forwards for `client`.
+async fn post_question_forwarded_for(app: &TestApp, client: &str, n: usize) -> StatusCode {
+    let req = Request::post("/api/v1/questions")
+        .header("content-type", "application/json")
+        .header("x-forwarded-for", format!("192.0.2.66, {client}"))
+        .body(Body::from(
+            question(&format!("Forwarded question {n} about CEC")).to_string(),
+        ))
+        .unwrap();
+    app.send(req).await.status
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_forwarded_client_has_its_own_limit() {
+    let app = spawn_with(landed_web::Settings {
+        questions_per_ip_per_hour: 1,
+        trusted_proxies: vec!["203.0.113.0/24".into()],
+        ..crate::common::settings()
+    })
+    .await;
+    // The rightmost entry is the client (the forged one to its left is ignored).
+    assert_eq!(
+        post_question_forwarded_for(&app, "198.51.100.1", 0).await,
+        StatusCode::CREATED
+    );
+    assert_eq!(
+        post_question_forwarded_for(&app, "198.51.100.1", 1).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    assert_eq!(
+        post_question_forwarded_for(&app, "198.51.100.2", 2).await,
+        StatusCode::CREATED
+    );
+    // The proxy's own address (no header) is one more client.
+    let r = app
+        .post_json(
+            "/api/v1/questions",
+            &question("From the proxy itself").to_string(),
+        )
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.body);
+}
+
+#[tokio::test]
+async fn without_trusted_proxies_x_forwarded_for_is_ignored() {
+    let app = spawn_with(landed_web::Settings {
+        questions_per_ip_per_hour: 1,
+        ..crate::common::settings()
+    })
+    .await;
+    assert_eq!(
+        post_question_forwarded_for(&app, "198.51.100.1", 0).await,
+        StatusCode::CREATED
+    );
+    // Another claimed client, the same connection address: the same count.
+    assert_eq!(
+        post_question_forwarded_for(&app, "198.51.100.2", 1).await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
 async fn staff_token(app: &TestApp, email: &str) -> (i64, String) {
     let hash = landed_store::hash_password("a long enough password").unwrap();
     let user = app
