@@ -69,7 +69,8 @@
 //!   (status → answered in the same transaction), [`Store::set_reply_delivery`],
 //!   [`Store::list_replies`]; [`Store::notes_and_replies`] for the export. Migration 0005 adds
 //!   `questions.browser_hash` (+ index), `staff_users.time_zone` and the `replies` table; purge
-//!   deletes replies with their question.
+//!   deletes replies with their question. [`Store::with_failed_last_reply`] for the inbox
+//!   list's marker.
 
 #![forbid(unsafe_code)]
 
@@ -1649,6 +1650,31 @@ impl Store {
             .bind(question_id)
             .fetch_all(pool)
             .await?))
+    }
+
+    /// Of `question_ids`, those whose latest reply failed to go out by e-mail
+    /// ([`ReplyDelivery::Failed`]), for a marker in the inbox list; a later reply that went
+    /// out clears it. In ascending id order.
+    pub async fn with_failed_last_reply(&self, question_ids: &[i64]) -> Result<Vec<i64>> {
+        if question_ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let params = (1..=question_ids.len())
+            .map(|i| format!("${i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "select r.question_id from replies r \
+             where r.question_id in ({params}) and r.delivery = 'failed' \
+             and r.id = (select max(l.id) from replies l where l.question_id = r.question_id) \
+             order by r.question_id"
+        );
+        let args: Vec<Arg> = question_ids.iter().map(|id| Arg::Int(*id)).collect();
+        Ok(
+            with_pool!(self, pool => bind_all!(sqlx::query_scalar::<_, i64>(&sql), &args)
+            .fetch_all(pool)
+            .await?),
+        )
     }
 
     /// The notes and replies of many questions at once (for the CSV export), each oldest

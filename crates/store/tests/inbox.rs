@@ -161,9 +161,38 @@ async fn time_zone_and_replies(store: &Store) {
     assert_eq!(replies[0].body, "Bonjour, oui : à 30 h/semaine.");
     assert_eq!(store.list_status_changes(q.id).await.unwrap().len(), 1);
 
+    // The inbox marker: the latest reply failed; a later one that went out clears it.
+    let other = store
+        .insert_question(&question("Une autre question", "ip"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .with_failed_last_reply(&[other.id, q.id, 424_242])
+            .await
+            .unwrap(),
+        [q.id]
+    );
+    assert!(store.with_failed_last_reply(&[]).await.unwrap().is_empty());
+    let (third, _) = store
+        .add_reply(q.id, "agent@example.ca", "Renvoyé.", ReplyDelivery::Pending)
+        .await
+        .unwrap();
+    store
+        .set_reply_delivery(third.id, ReplyDelivery::Sent, None)
+        .await
+        .unwrap();
+    assert!(
+        store
+            .with_failed_last_reply(&[q.id])
+            .await
+            .unwrap()
+            .is_empty()
+    );
+
     let (notes, replies) = store.notes_and_replies(&[q.id, 424_242]).await.unwrap();
     assert_eq!(notes[&q.id].len(), 1);
-    assert_eq!(replies[&q.id].len(), 2);
+    assert_eq!(replies[&q.id].len(), 3);
     assert!(!notes.contains_key(&424_242));
 
     assert!(matches!(

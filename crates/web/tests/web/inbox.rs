@@ -392,6 +392,9 @@ async fn a_reply_goes_out_through_smtp() {
         app.state.store().get_question(id).await.unwrap().status,
         QuestionStatus::Answered
     );
+    let list = app.get_h("/staff", &h).await;
+    assert!(list.body.contains("badge-answered"), "{}", list.body);
+    assert!(!list.body.contains("badge-reply-failed"), "{}", list.body);
 }
 
 /// An app whose replies go to `smtp://127.0.0.1:{port}`, a question, and a staff session.
@@ -497,6 +500,14 @@ async fn a_refused_smtp_connection_is_shown_and_the_reply_kept() {
         fr.body.contains("la personne ne l’a pas reçue"),
         "{}",
         fr.body
+    );
+    // The inbox list marks the question too, so nobody takes "answered" for done.
+    let list = app.get_h("/staff", &[("cookie", &cookie)]).await;
+    assert!(
+        list.body
+            .contains(r#"<span class="badge badge-reply-failed">E-mail not sent</span>"#),
+        "{}",
+        list.body
     );
 }
 

@@ -73,6 +73,8 @@ pub struct Row {
     pub preview: String,
     /// An assessment is attached.
     pub has_assessment: bool,
+    /// The latest reply could not be sent by e-mail: someone must send it another way.
+    pub reply_failed: bool,
 }
 
 /// How much of each question the inbox shows.
@@ -156,6 +158,11 @@ pub async fn inbox(
         Ok(c) => c,
         Err(e) => return internal_error(lang, "count by status", &e),
     };
+    let ids: Vec<i64> = page.items.iter().map(|q| q.id).collect();
+    let failed = match state.store().with_failed_last_reply(&ids).await {
+        Ok(f) => f,
+        Err(e) => return internal_error(lang, "failed replies", &e),
+    };
     let rows = page
         .items
         .iter()
@@ -172,6 +179,7 @@ pub async fn inbox(
             status_label: status_label(lang, q.status),
             preview: preview(&q.message, PREVIEW_CHARS),
             has_assessment: q.assessment_json.is_some(),
+            reply_failed: failed.binary_search(&q.id).is_ok(),
         })
         .collect();
     let total_all: u64 = counts.iter().map(|(_, n)| n).sum();
