@@ -204,6 +204,13 @@ impl Settings {
                 "the question limits must be at least 1",
             ));
         }
+        // Blank entries (an empty variable, a trailing comma) name no proxy.
+        self.trusted_proxies = self
+            .trusted_proxies
+            .iter()
+            .map(|e| e.trim().to_string())
+            .filter(|e| !e.is_empty())
+            .collect();
         if let Err(e) = crate::client_ip::TrustedProxies::parse(&self.trusted_proxies) {
             return Err(bad("trusted_proxies", &e.to_string()));
         }
@@ -305,7 +312,11 @@ mod tests {
             e.starts_with("trusted_proxies:") && e.contains("proxy.lan"),
             "{e}"
         );
-        std::fs::write(&path, "trusted_proxies = [\"10.0.0.0/8\", \"::1\"]\n").unwrap();
+        std::fs::write(
+            &path,
+            "trusted_proxies = [\"10.0.0.0/8\", \" ::1\", \"\"]\n",
+        )
+        .unwrap();
         let s = Settings::layered(Some(&path), &Over::default()).unwrap();
         assert_eq!(s.trusted_proxies, ["10.0.0.0/8", "::1"]);
         let missing = dir.path().join("nope.toml");
