@@ -5,12 +5,26 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use super::{next, prev};
+use crate::hours::Criteria;
 use crate::planning::dates;
 use crate::profile::Profile;
 
-/// The windows (in years) over which the engine counts work besides CEC's
-/// (its table's): FST 5, FSW and the CRS 10, FSW adaptability's past work in Canada 50.
-const WINDOWS: [i16; 3] = [5, 10, 50];
+/// The windows (in years) over which the engine counts work: each program's from its
+/// table (CEC 3, FSW 10, FST 5 today; FSW adaptability's "any time" 50), the CRS's from
+/// its criteria (10).
+fn windows() -> Vec<i16> {
+    let mut w: Vec<i16> = crate::programs::cec::window_years()
+        .chain(crate::programs::fsw::window_years())
+        .chain(crate::programs::fst::window_years())
+        .chain([
+            Criteria::CRS_CANADIAN.window_years,
+            Criteria::CRS_FOREIGN.window_years,
+        ])
+        .collect();
+    w.sort_unstable();
+    w.dedup();
+    w
+}
 
 /// The days in `(from, until]` where a rate or a rule can change.
 pub(super) fn breakpoints(p: &Profile, from: Date, until: Date) -> Vec<Date> {
@@ -82,9 +96,10 @@ pub(super) fn breakpoints(p: &Profile, from: Date, until: Date) -> Vec<Date> {
         }
         bounds.push(next(pm.end));
     }
+    let windows = windows();
     for b in bounds {
         push(b);
-        for w in crate::programs::cec::window_years().chain(WINDOWS) {
+        for &w in &windows {
             if let Ok(s) = b.checked_add(i64::from(w).years()) {
                 push(prev(s));
                 push(s);
@@ -101,4 +116,13 @@ pub(super) fn breakpoints(p: &Profile, from: Date, until: Date) -> Vec<Date> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The windows come from the tables: CEC 3, FST 5, FSW and the CRS 10, "any time" 50.
+    #[test]
+    fn windows_are_the_tables() {
+        assert_eq!(super::windows(), [3, 5, 10, 50]);
+    }
 }

@@ -289,6 +289,23 @@ mod tests {
     use crate::assess::facts::{experience, language_facts};
     use crate::text::say::{Lang, Say};
 
+    /// The exclusion sentence "hours above 30 a week across all jobs do not count"
+    /// (`hours::basis`, shared by every program) names the full-time week, so it is true of
+    /// CEC only while the table's cap is that week. A version with another cap fails here:
+    /// give the sentence the cap before shipping it.
+    #[test]
+    fn the_shipped_weekly_cap_is_the_one_the_sentence_names() {
+        let table = TABLE.as_ref().unwrap();
+        for v in &table.versions {
+            assert_eq!(
+                v.values.weekly_cap_hours,
+                hours::FULL_TIME_WEEKLY_HOURS,
+                "cec_minimums.toml from {}",
+                v.effective_from
+            );
+        }
+    }
+
     /// Another version of `cec_minimums.toml` (test-only): other hours, window,
     /// cap and levels, as IRCC might publish one day.
     const OTHER: &str = r#"

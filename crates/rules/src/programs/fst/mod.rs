@@ -96,6 +96,15 @@ fn tables() -> Result<&'static Tables> {
     TABLES.as_ref().map_err(|e| table_error(e))
 }
 
+/// The experience window of every version of the minimums, in years (the timeline's
+/// breakpoints shift every job boundary by each).
+pub(crate) fn window_years() -> impl Iterator<Item = i16> {
+    TABLES
+        .as_ref()
+        .into_iter()
+        .flat_map(|t| t.minimums.versions.iter().map(|v| v.values.window_years))
+}
+
 /// Whether a unit group is an eligible skilled trade under the newest
 /// version of the FST groups table (NOC 2021 codes have only one version).
 pub fn is_skilled_trade(noc: Noc) -> bool {

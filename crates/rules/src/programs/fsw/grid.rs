@@ -12,6 +12,10 @@ use crate::hours::{self, Criteria, Occupations, Place};
 use crate::profile::{Credential, CredentialLevel};
 use crate::text::hours_num;
 
+/// How far back "work in Canada" counts for adaptability (the grid asks for a year of it at
+/// any time, with no window): 50 years, longer than any working life the engine sees.
+pub(crate) const ANY_TIME_YEARS: i16 = 50;
+
 /// The points of the highest row whose key is at most `x`.
 pub(super) fn threshold<R>(
     rows: &[R],
@@ -341,9 +345,9 @@ pub(super) fn grid(
         &p.permits,
         as_of,
         &Criteria {
-            window_years: 50,
+            window_years: ANY_TIME_YEARS,
             place: Place::Canada,
-            ..criteria(50)
+            ..criteria(ANY_TIME_YEARS)
         },
     );
     let ok = canada_work.at_least(hours::HOURS_PER_YEAR);
@@ -368,10 +372,10 @@ pub(super) fn grid(
                 &[],
                 as_of,
                 &Criteria {
-                    window_years: 50,
+                    window_years: ANY_TIME_YEARS,
                     place: Place::Canada,
                     occupations: Occupations::Only(|_| true),
-                    ..criteria(50)
+                    ..criteria(ANY_TIME_YEARS)
                 },
             );
             let ok = w.at_least(hours::HOURS_PER_YEAR);

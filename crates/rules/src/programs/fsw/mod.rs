@@ -203,6 +203,17 @@ fn tables() -> Result<&'static Tables> {
     TABLES.as_ref().map_err(|e| table_error(e))
 }
 
+/// The experience window of every version of the minimums, then the adaptability grid's
+/// "any time" look-back ([`grid::ANY_TIME_YEARS`]), in years (the timeline's breakpoints
+/// shift every job boundary by each).
+pub(crate) fn window_years() -> impl Iterator<Item = i16> {
+    TABLES
+        .as_ref()
+        .into_iter()
+        .flat_map(|t| t.minimums.versions.iter().map(|v| v.values.window_years))
+        .chain([grid::ANY_TIME_YEARS])
+}
+
 /// The FSW criteria for work experience (see the module documentation).
 fn criteria(window_years: i16) -> Criteria {
     Criteria {
