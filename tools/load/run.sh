@@ -17,44 +17,13 @@ export LOAD_THREADS="$THREADS"
 if [ "$SECS" -gt 120 ] || [ "$CONNS" -gt 256 ]; then
   echo "run.sh: at most 120 s and 256 connections per run" >&2; exit 2
 fi
-PORT="${LOAD_PORT:-18080}"
-ADDR="127.0.0.1:$PORT"
-OUT="${LOAD_OUT:-target/load}"
-HERE=tools/load
-mkdir -p "$OUT"
-
-if ! command -v wrk >/dev/null 2>&1; then
-  echo "== installing wrk" >&2
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
-
-if [ "${LOAD_SKIP_BUILD:-0}" != 1 ]; then
-  echo "== building the release binary" >&2
-  cargo build --release -p landed --quiet
-fi
-BIN=target/release/landed
+# shellcheck source=tools/load/common.sh
+. tools/load/common.sh
 
 DB="$OUT/load.db"
-rm -f "$DB" "$DB-wal" "$DB-shm"
-# Every limit as shipped. The question posts come from many clients, as on a real site: the
-# server trusts 127.0.0.1 as a reverse proxy and each post names its own client address in
-# X-Forwarded-For (questions.lua, api_questions.lua), so each client's per-IP count stays
-# within the shipped 30 an hour (5 for cookie-less and API posts). Only the minimum fill time
-# is off: the forms are fetched and sent at once.
-"$BIN" serve --addr "$ADDR" --database "sqlite://$DB" --secret load-test-secret \
-  --trusted-proxy 127.0.0.1 --min-fill-secs 0 2> "$OUT/server.log" &
-PID=$!
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "http://$ADDR/health" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-
-( while kill -0 $PID 2>/dev/null; do
-    awk '/^VmRSS/ {print $2}' /proc/$PID/status 2>/dev/null || true
-    sleep 1
-  done ) > "$OUT/rss.txt" &
-SAMPLER=$!
+# Only the minimum fill time is off: the forms are fetched and sent at once.
+start_server "$DB" "$OUT/server.log" --min-fill-secs 0
+sample_rss "$OUT/rss.txt"
 
 run() { # name, wrk arguments…
   local name="$1"; shift
@@ -72,11 +41,11 @@ QSECS=$(( SECS < 10 ? SECS : 10 ))
 N=$(( QSECS * 2000 ))
 echo "== fetching $N question forms" >&2
 python3 "$HERE/forms.py" "$ADDR" "$N" "$OUT/question-bodies.txt"
-BEFORE=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from questions').fetchone()[0])" "$DB")
+BEFORE=$(count_questions "$DB")
 SECS_SAVED=$SECS; SECS=$QSECS
 LOAD_BODIES="$OUT/question-bodies.txt" run questions -s "$HERE/questions.lua" "http://$ADDR/en/questions/new"
 SECS=$SECS_SAVED
-AFTER=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from questions').fetchone()[0])" "$DB")
+AFTER=$(count_questions "$DB")
 echo "  questions stored: $((AFTER - BEFORE)) in $QSECS s ($(( (AFTER - BEFORE) / QSECS ))/s)"
 
 # The JSON API's question endpoint (issue 13 §5: ≥ 1,000 durable submissions/s over 60 s):
@@ -87,7 +56,7 @@ BEFORE=$AFTER
 SECS_SAVED=$SECS; SECS=$ASECS
 run api_questions -s "$HERE/api_questions.lua" "http://$ADDR/api/v1/questions"
 SECS=$SECS_SAVED
-AFTER=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from questions').fetchone()[0])" "$DB")
+AFTER=$(count_questions "$DB")
 echo "  API questions stored: $((AFTER - BEFORE)) in $ASECS s ($(( (AFTER - BEFORE) / ASECS ))/s)"
 
 kill $SAMPLER 2>/dev/null || true

@@ -13,31 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS="${1:-300}"
 if [ "$SECS" -gt 600 ]; then echo "soak.sh: at most 600 s" >&2; exit 2; fi
-PORT="${LOAD_PORT:-18080}"
-ADDR="127.0.0.1:$PORT"
-OUT="${LOAD_OUT:-target/load}"
-HERE=tools/load
-mkdir -p "$OUT"
-if ! command -v wrk >/dev/null 2>&1; then
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq wrk >/dev/null; else sudo apt-get install -y -qq wrk >/dev/null; fi
-fi
-if [ "${LOAD_SKIP_BUILD:-0}" != 1 ]; then cargo build --release -p landed --quiet; fi
-BIN=target/release/landed
+# shellcheck source=tools/load/common.sh
+. tools/load/common.sh
+
 DB="$OUT/soak.db"
-rm -f "$DB" "$DB-wal" "$DB-shm"
-"$BIN" serve --addr "$ADDR" --database "sqlite://$DB" --secret load-test-secret \
-  --trusted-proxy 127.0.0.1 2> "$OUT/soak-server.log" &
-PID=$!
-trap 'kill $PID 2>/dev/null || true; wait $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  curl -fsS "http://$ADDR/health" >/dev/null 2>&1 && break
-  sleep 0.1
-done
-( while kill -0 $PID 2>/dev/null; do
-    awk '/^VmRSS/ {print $2}' /proc/$PID/status 2>/dev/null || true
-    sleep 1
-  done ) > "$OUT/soak-rss.txt" &
-SAMPLER=$!
+start_server "$DB" "$OUT/soak-server.log"
+sample_rss "$OUT/soak-rss.txt"
 echo "== soak: $SECS s of CRS, home page and API questions at once (16 connections each)"
 export LOAD_THREADS=1
 wrk -t 1 -c 16 -d "${SECS}s" -s "$HERE/crs.lua" "http://$ADDR/api/v1/crs" > "$OUT/soak-crs.txt" &
@@ -52,7 +33,7 @@ for f in crs home questions; do
   echo "  $f: $(grep -E 'requests in' "$OUT/soak-$f.txt" | sed 's/^ *//'); $(grep -E 'Requests/sec' "$OUT/soak-$f.txt" | sed 's/^ *//')"
   grep -E "Non-2xx|Socket errors" "$OUT/soak-$f.txt" | sed 's/^/    /' || true
 done
-STORED=$(python3 -c "import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from questions').fetchone()[0])" "$DB")
+STORED=$(count_questions "$DB")
 echo "  questions stored: $STORED"
 python3 - "$OUT/soak-rss.txt" <<'PY'
 import sys
