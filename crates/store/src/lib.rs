@@ -745,7 +745,7 @@ macro_rules! with_pool {
 
 // Staff API tokens (after `with_pool!`, which it may use).
 mod tokens;
-pub use tokens::{ApiToken, TOKEN_PREFIX};
+pub use tokens::{ApiToken, TOKEN_PREFIX, TokenScope};
 
 /// A bound parameter of a dynamically built query.
 enum Arg {

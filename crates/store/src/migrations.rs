@@ -34,6 +34,11 @@ pub(crate) const SQLITE: Embedded = &[
         "inbox",
         include_str!("../migrations/sqlite/0005_inbox.sql"),
     ),
+    (
+        6,
+        "token_scope",
+        include_str!("../migrations/sqlite/0006_token_scope.sql"),
+    ),
 ];
 
 pub(crate) const POSTGRES: Embedded = &[
@@ -56,6 +61,11 @@ pub(crate) const POSTGRES: Embedded = &[
         5,
         "inbox",
         include_str!("../migrations/postgres/0005_inbox.sql"),
+    ),
+    (
+        6,
+        "token_scope",
+        include_str!("../migrations/postgres/0006_token_scope.sql"),
     ),
 ];
 

@@ -27,6 +27,19 @@ pub struct ApiToken {
     pub last_used_at: Option<Timestamp>,
     /// When it was revoked (UTC); a revoked token is refused.
     pub revoked_at: Option<Timestamp>,
+    /// What it may do.
+    pub scope: TokenScope,
+}
+
+/// What a staff API token may do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TokenScope {
+    /// Everything the staff API offers (the default).
+    #[default]
+    Full,
+    /// List, read and export only: a change (status, note, reply) is refused. For a report
+    /// or a dashboard that must not be able to alter the inbox.
+    ReadOnly,
 }
 
 fn secret_hash(secret: &str) -> String {
@@ -46,7 +59,7 @@ fn split_token(token: &str) -> Option<(i64, &str)> {
     Some((id.parse().ok()?, secret))
 }
 
-type TokenRow = (i64, i64, String, i64, Option<i64>, Option<i64>);
+type TokenRow = (i64, i64, String, i64, Option<i64>, Option<i64>, bool);
 
 fn from_row(r: &TokenRow) -> Result<ApiToken> {
     Ok(ApiToken {
@@ -55,21 +68,37 @@ fn from_row(r: &TokenRow) -> Result<ApiToken> {
         created_at: rows::ts(r.3)?,
         last_used_at: r.4.map(rows::ts).transpose()?,
         revoked_at: r.5.map(rows::ts).transpose()?,
+        scope: if r.6 {
+            TokenScope::ReadOnly
+        } else {
+            TokenScope::Full
+        },
     })
 }
 
-const COLUMNS: &str = "id, staff_id, secret_hash, created_at, last_used_at, revoked_at";
+const COLUMNS: &str = "id, staff_id, secret_hash, created_at, last_used_at, revoked_at, read_only";
 
 impl Store {
     /// Create a token for the staff user `staff_id`. Returns the row and the token text:
     /// show the text once, it cannot be read back. Unknown staff id →
     /// [`StoreError::NotFound`].
     pub async fn create_api_token(&self, staff_id: i64) -> Result<(ApiToken, String)> {
+        self.create_scoped_api_token(staff_id, TokenScope::Full)
+            .await
+    }
+
+    /// [`Store::create_api_token`] with a [`TokenScope`].
+    pub async fn create_scoped_api_token(
+        &self,
+        staff_id: i64,
+        scope: TokenScope,
+    ) -> Result<(ApiToken, String)> {
         let secret = util::new_token()?;
         let created_at = Timestamp::now();
+        let read_only = scope == TokenScope::ReadOnly;
         let sql = format!(
-            "insert into staff_api_tokens (staff_id, secret_hash, created_at) \
-             values ($1, $2, $3) returning {COLUMNS}"
+            "insert into staff_api_tokens (staff_id, secret_hash, created_at, read_only) \
+             values ($1, $2, $3, $4) returning {COLUMNS}"
         );
         let _turn = self.write_turn().await;
         let res: std::result::Result<TokenRow, sqlx::Error> = match &self.pool {
@@ -78,6 +107,7 @@ impl Store {
                     .bind(staff_id)
                     .bind(secret_hash(&secret))
                     .bind(rows::ms(created_at))
+                    .bind(read_only)
                     .fetch_one(pool)
                     .await
             }
@@ -86,6 +116,7 @@ impl Store {
                     .bind(staff_id)
                     .bind(secret_hash(&secret))
                     .bind(rows::ms(created_at))
+                    .bind(read_only)
                     .fetch_one(pool)
                     .await
             }

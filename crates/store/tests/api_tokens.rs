@@ -4,7 +4,7 @@
 //! it): without it the PostgreSQL test fails, it does not pass silently.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use landed_store::{Store, StoreError};
+use landed_store::{Store, StoreError, TokenScope};
 
 async fn tokens(store: &Store) {
     let hash = landed_store::hash_password("a long enough password").unwrap();
@@ -59,10 +59,24 @@ async fn tokens(store: &Store) {
     assert!(store.verify_api_token(&text1).await.unwrap().is_none());
     assert!(store.verify_api_token(&text2).await.unwrap().is_some());
 
+    // A read-only token: its scope is kept and comes back with it.
+    let (t3, text3) = store
+        .create_scoped_api_token(bo.id, TokenScope::ReadOnly)
+        .await
+        .unwrap();
+    assert_eq!(t3.scope, TokenScope::ReadOnly);
+    let (seen, _) = store.verify_api_token(&text3).await.unwrap().unwrap();
+    assert_eq!(seen.scope, TokenScope::ReadOnly);
+    assert_eq!(t2.scope, TokenScope::Full);
+
     let listed = store.list_api_tokens().await.unwrap();
-    assert_eq!(listed.len(), 2);
+    assert_eq!(listed.len(), 3);
     assert!(listed[0].revoked_at.is_some() && listed[0].last_used_at.is_some());
     assert!(listed[1].revoked_at.is_none());
+    assert_eq!(
+        listed.iter().map(|t| t.scope).collect::<Vec<_>>(),
+        [TokenScope::Full, TokenScope::Full, TokenScope::ReadOnly]
+    );
 
     // No token for a staff member who does not exist.
     assert!(matches!(

@@ -4,7 +4,7 @@
 
 use std::process::ExitCode;
 
-use landed_store::{Store, StoreError};
+use landed_store::{Store, StoreError, TokenScope};
 
 use crate::config::Settings;
 
@@ -17,6 +17,10 @@ pub enum TokenCommand {
         /// The staff member's email (an account from `landed admin create-user`)
         #[arg(long)]
         email: String,
+        /// A token that can list, read and export but not change a question (status, note,
+        /// reply: 403), e.g. for a report [default: every staff endpoint]
+        #[arg(long)]
+        read_only: bool,
         /// Database URL [default: sqlite://landed.db]
         #[arg(long, env = "DATABASE_URL")]
         database: Option<String>,
@@ -29,7 +33,8 @@ pub enum TokenCommand {
         #[arg(long, env = "DATABASE_URL")]
         database: Option<String>,
     },
-    /// List the tokens (id, staff email, created, last used, revoked); never the secrets.
+    /// List the tokens (id, staff email, created, last used, revoked, scope); never the
+    /// secrets.
     List {
         /// Database URL [default: sqlite://landed.db]
         #[arg(long, env = "DATABASE_URL")]
@@ -59,7 +64,16 @@ fn when(t: Option<jiff::Timestamp>) -> String {
 pub fn run(rt: &tokio::runtime::Runtime, cmd: TokenCommand) -> ExitCode {
     rt.block_on(async move {
         match cmd {
-            TokenCommand::Create { email, database } => {
+            TokenCommand::Create {
+                email,
+                read_only,
+                database,
+            } => {
+                let scope = if read_only {
+                    TokenScope::ReadOnly
+                } else {
+                    TokenScope::Full
+                };
                 let store = match open("create", database).await {
                     Ok(s) => s,
                     Err(code) => return code,
@@ -73,12 +87,15 @@ pub fn run(rt: &tokio::runtime::Runtime, cmd: TokenCommand) -> ExitCode {
                         );
                         ExitCode::from(2)
                     }
-                    Ok(Some(user)) => match store.create_api_token(user.id).await {
+                    Ok(Some(user)) => match store.create_scoped_api_token(user.id, scope).await {
                         Ok((token, text)) => {
                             eprintln!(
-                                "token {} for {} (shown once: keep it secret; revoke with \
+                                "{}token {} for {} (shown once: keep it secret; revoke with \
                                  landed admin token revoke {}):",
-                                token.id, user.email, token.id
+                                if read_only { "read-only " } else { "" },
+                                token.id,
+                                user.email,
+                                token.id
                             );
                             println!("{text}");
                             ExitCode::SUCCESS
@@ -128,7 +145,7 @@ pub fn run(rt: &tokio::runtime::Runtime, cmd: TokenCommand) -> ExitCode {
                 };
                 let code = match store.list_api_tokens().await {
                     Ok(tokens) => {
-                        println!("id\tstaff\tcreated\tlast used\trevoked");
+                        println!("id\tstaff\tcreated\tlast used\trevoked\tscope");
                         for t in tokens {
                             let email = match store.get_staff_user(t.staff_id).await {
                                 Ok(u) => u.email,
@@ -139,12 +156,16 @@ pub fn run(rt: &tokio::runtime::Runtime, cmd: TokenCommand) -> ExitCode {
                                 }
                             };
                             println!(
-                                "{}\t{}\t{}\t{}\t{}",
+                                "{}\t{}\t{}\t{}\t{}\t{}",
                                 t.id,
                                 email,
                                 when(Some(t.created_at)),
                                 when(t.last_used_at),
-                                when(t.revoked_at)
+                                when(t.revoked_at),
+                                match t.scope {
+                                    TokenScope::Full => "full",
+                                    TokenScope::ReadOnly => "read-only",
+                                }
                             );
                         }
                         ExitCode::SUCCESS

@@ -563,6 +563,63 @@ async fn staff_endpoints_need_a_valid_token() {
 }
 
 #[tokio::test]
+async fn a_read_only_token_reads_and_is_refused_changes() {
+    let app = spawn().await;
+    let d = doc();
+    app.submit_question("en", "Ana", "When can I apply under CEC?")
+        .await;
+    let hash = landed_store::hash_password("a long enough password").unwrap();
+    let user = app
+        .state
+        .store()
+        .create_staff_user("report@example.org", &hash)
+        .await
+        .unwrap();
+    let (_, token) = app
+        .state
+        .store()
+        .create_scoped_api_token(user.id, landed_store::TokenScope::ReadOnly)
+        .await
+        .unwrap();
+    let r = with_token(&app, "GET", "/api/v1/staff/questions", &token, None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.body);
+    let v: Value = serde_json::from_str(&r.body).unwrap();
+    let qid = v["items"][0]["id"].as_i64().unwrap();
+    for uri in [
+        format!("/api/v1/staff/questions/{qid}"),
+        "/api/v1/staff/export".into(),
+    ] {
+        let r = with_token(&app, "GET", &uri, &token, None).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.body);
+    }
+    for (path, body) in [
+        ("status", json!({"status": "closed"})),
+        ("notes", json!({"body": "A note"})),
+        ("replies", json!({"body": "A reply"})),
+    ] {
+        let uri = format!("/api/v1/staff/questions/{qid}/{path}");
+        let r = with_token(&app, "POST", &uri, &token, Some(body)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}: {}", r.body);
+        let v = problem(&r);
+        assert!(v["detail"].as_str().unwrap().contains("read-only"), "{v}");
+        let template = format!("/api/v1/staff/questions/{{id}}/{path}");
+        assert_response(&d, "post", &template, 403, &v, "read-only");
+    }
+    // Nothing changed.
+    let q = app.state.store().get_question(qid).await.unwrap();
+    assert_eq!(q.status, landed_store::QuestionStatus::New);
+    assert!(app.state.store().list_notes(qid).await.unwrap().is_empty());
+    assert!(
+        app.state
+            .store()
+            .list_replies(qid)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
 async fn staff_list_read_status_note_export_and_revoke() {
     let app = spawn().await;
     let d = doc();
@@ -714,15 +771,30 @@ fn admin_token_commands() {
     rt.block_on(store.create_staff_user("ana@example.org", &hash))
         .unwrap();
     let database = Some(url.clone());
-    let create = |email: &str| TokenCommand::Create {
+    let create = |email: &str, read_only: bool| TokenCommand::Create {
         email: email.to_string(),
+        read_only,
         database: database.clone(),
     };
-    assert_eq!(run(&rt, create("nobody@example.org")), ExitCode::from(2));
-    assert_eq!(run(&rt, create("ana@example.org")), ExitCode::SUCCESS);
+    assert_eq!(
+        run(&rt, create("nobody@example.org", false)),
+        ExitCode::from(2)
+    );
+    assert_eq!(
+        run(&rt, create("ana@example.org", false)),
+        ExitCode::SUCCESS
+    );
+    assert_eq!(run(&rt, create("ana@example.org", true)), ExitCode::SUCCESS);
     let tokens = rt.block_on(store.list_api_tokens()).unwrap();
-    assert_eq!(tokens.len(), 1);
+    assert_eq!(tokens.len(), 2);
     assert!(tokens[0].revoked_at.is_none());
+    assert_eq!(
+        (tokens[0].scope, tokens[1].scope),
+        (
+            landed_store::TokenScope::Full,
+            landed_store::TokenScope::ReadOnly
+        )
+    );
     assert_eq!(
         run(
             &rt,

@@ -12,7 +12,7 @@ use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::Response;
 use landed_store::{
-    Note, Question, QuestionFilter, QuestionStatus, StaffUser, StatusChange, StoreError,
+    Note, Question, QuestionFilter, QuestionStatus, StaffUser, StatusChange, StoreError, TokenScope,
 };
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +28,23 @@ use crate::state::AppState;
 pub struct TokenStaff {
     pub user: StaffUser,
     pub lang: Lang,
+    /// What the token may do.
+    pub scope: TokenScope,
+}
+
+impl TokenStaff {
+    /// 403 unless the token may change questions (a read-only token lists, reads and exports).
+    fn may_change(&self) -> Result<(), WebError> {
+        match self.scope {
+            TokenScope::Full => Ok(()),
+            TokenScope::ReadOnly => Err(WebError::problem(StatusCode::FORBIDDEN, self.lang)
+                .with_detail(msg(
+                    self.lang,
+                    "this token is read-only: it can list, read and export questions, not change them (landed admin token create without --read-only)",
+                    "ce jeton est en lecture seule : il peut lister, lire et exporter les questions, pas les modifier (landed admin token create sans --read-only)",
+                ))),
+        }
+    }
 }
 
 fn unauthorized(lang: Lang, error: Option<&str>) -> WebError {
@@ -65,7 +82,11 @@ impl FromRequestParts<AppState> for TokenStaff {
             _ => return Err(unauthorized(lang, Some("invalid_request"))),
         };
         match state.store().verify_api_token(token).await {
-            Ok(Some((_, user))) => Ok(TokenStaff { user, lang }),
+            Ok(Some((token, user))) => Ok(TokenStaff {
+                user,
+                lang,
+                scope: token.scope,
+            }),
             Ok(None) => Err(unauthorized(lang, Some("invalid_token"))),
             Err(e) => Err(WebError::internal(lang, "verify API token", &e)),
         }
@@ -452,6 +473,7 @@ static NOTE_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
         (status = 200, description = "The question after the change", body = StaffQuestionDetail),
         (status = 400, description = "The body is not UTF-8 JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid staff token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not declared JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An unknown status or not a question id", body = Problem, content_type = "application/problem+json"),
@@ -465,6 +487,7 @@ pub async fn set_status(
     body: Bytes,
 ) -> Result<Response, WebError> {
     let lang = staff.lang;
+    staff.may_change()?;
     let id = question_id(lang, &id)?;
     let req: SetStatus = body::typed(&headers, &body, lang, STATUS_VALIDATOR.as_ref())?;
     let Some(to) = QuestionStatus::parse(req.status.trim()) else {
@@ -504,6 +527,7 @@ pub async fn set_status(
         (status = 201, description = "The note", body = StaffNote),
         (status = 400, description = "The body is not UTF-8 JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid staff token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not declared JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An empty or too long note, or not a question id", body = Problem, content_type = "application/problem+json"),
@@ -517,6 +541,7 @@ pub async fn add_note(
     body: Bytes,
 ) -> Result<Response, WebError> {
     let lang = staff.lang;
+    staff.may_change()?;
     let id = question_id(lang, &id)?;
     let req: NewNote = body::typed(&headers, &body, lang, NOTE_VALIDATOR.as_ref())?;
     let text = req.body.trim();
@@ -607,6 +632,7 @@ static REPLY_VALIDATOR: LazyLock<Option<jsonschema::Validator>> =
         (status = 201, description = "The reply, with what happened to its e-mail", body = StaffReply),
         (status = 400, description = "The body is not UTF-8 JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid staff token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A read-only token", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such question", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not declared JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An empty or too long reply, or not a question id", body = Problem, content_type = "application/problem+json"),
@@ -620,6 +646,7 @@ pub async fn add_reply(
     body: Bytes,
 ) -> Result<Response, WebError> {
     let lang = staff.lang;
+    staff.may_change()?;
     let id = question_id(lang, &id)?;
     let req: NewReply = body::typed(&headers, &body, lang, REPLY_VALIDATOR.as_ref())?;
     let text = req.body.trim();
