@@ -63,6 +63,9 @@
 //!   [`StoreError::TokenReused`] and [`StoreError::RateLimited`]; [`Store::checkpoint`] and a
 //!   WAL checkpointer task for SQLite files ([`WAL_LIMIT_BYTES`]); migration 0002 adds
 //!   `questions.form_token_hash` (unique). [`Store::insert_question`] is unchanged for callers.
+//! - Issue 13 (read-only tokens): [`TokenScope`] on [`ApiToken`],
+//!   [`Store::create_scoped_api_token`]; migration 0006 adds `staff_api_tokens.read_only`.
+//!   [`Store::create_api_token`] still makes a full token.
 //! - Issue 12 §3: [`Submission::browser_hash`] and [`Submission::per_browser`] (a per-browser
 //!   limit beside the per-IP one, same transaction); [`StaffUser::time_zone`] and
 //!   [`Store::set_staff_time_zone`]; replies: [`Reply`], [`ReplyDelivery`], [`Store::add_reply`]
