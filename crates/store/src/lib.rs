@@ -684,7 +684,7 @@ pub struct Store {
     write_turn: std::sync::Arc<tokio::sync::Mutex<()>>,
 }
 
-/// The size past which [`wal_checkpointer`] truncates the SQLite WAL, and the size SQLite cuts
+/// The size past which the store's WAL checkpointer truncates the SQLite WAL, and the size SQLite cuts
 /// it back to after an automatic checkpoint (`journal_size_limit`).
 pub const WAL_LIMIT_BYTES: u64 = 16 * 1024 * 1024;
 
