@@ -32,6 +32,10 @@ pub(crate) fn ms(t: Timestamp) -> i64 {
     t.as_millisecond()
 }
 
+pub(crate) fn count(n: i64) -> u64 {
+    u64::try_from(n).unwrap_or(0)
+}
+
 pub(crate) fn status(s: &str) -> Result<QuestionStatus, sqlx::Error> {
     QuestionStatus::parse(s).ok_or_else(|| sqlx::Error::Decode("unknown question status".into()))
 }

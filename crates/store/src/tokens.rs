@@ -126,7 +126,7 @@ impl Store {
                 let token = format!("{TOKEN_PREFIX}{}_{secret}", row.0);
                 Ok((from_row(&row)?, token))
             }
-            Err(e) if crate::is_foreign_key_violation(&e) => Err(StoreError::NotFound),
+            Err(e) if crate::error::is_foreign_key_violation(&e) => Err(StoreError::NotFound),
             Err(e) => Err(e.into()),
         }
     }
