@@ -102,13 +102,6 @@ pub fn app(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             Duration::from_millis(s.slow_request_ms),
             log_errors_and_slow,
-        ))
-        // Settings::validate parsed the list already; an unparsable one trusts no proxy.
-        .layer(axum::middleware::from_fn_with_state(
-            std::sync::Arc::new(
-                crate::client_ip::TrustedProxies::parse(&s.trusted_proxies).unwrap_or_default(),
-            ),
-            crate::client_ip::resolve,
         ));
     for (name, value) in security::SECURITY_HEADERS {
         router = router.layer(SetResponseHeaderLayer::if_not_present(

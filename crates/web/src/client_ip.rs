@@ -11,12 +11,8 @@
 
 use std::net::{IpAddr, SocketAddr};
 use std::str::FromStr;
-use std::sync::Arc;
 
-use axum::extract::{ConnectInfo, Request, State};
 use axum::http::HeaderMap;
-use axum::middleware::Next;
-use axum::response::Response;
 use ipnet::IpNet;
 
 /// The networks whose `X-Forwarded-For` is believed (`trusted_proxies`), parsed once.
@@ -42,10 +38,6 @@ impl TrustedProxies {
             })
             .collect::<Result<Vec<_>, _>>()
             .map(TrustedProxies)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     fn contains(&self, ip: &IpAddr) -> bool {
@@ -76,6 +68,15 @@ impl TrustedProxies {
         }
         client
     }
+
+    /// The client's address for the rate limits, as text (see [`TrustedProxies::client`]);
+    /// "unknown" for a request without a peer address (a test calling the router directly).
+    pub fn client_of(&self, extensions: &axum::http::Extensions, headers: &HeaderMap) -> String {
+        extensions
+            .get::<axum::extract::ConnectInfo<SocketAddr>>()
+            .map(|c| self.client(c.0.ip(), headers).to_string())
+            .unwrap_or_else(|| "unknown".to_string())
+    }
 }
 
 /// An `X-Forwarded-For` entry: an address, possibly with a port (`1.2.3.4:5678`,
@@ -93,27 +94,6 @@ fn canonical(ip: IpAddr) -> IpAddr {
         IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
         v4 => v4,
     }
-}
-
-/// The resolved client address, put on each request by [`resolve`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ClientIp(pub IpAddr);
-
-/// Middleware: work out the client's address once per request (see the module comment).
-pub async fn resolve(
-    State(trusted): State<Arc<TrustedProxies>>,
-    mut req: Request,
-    next: Next,
-) -> Response {
-    let peer = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
-    if let Some(peer) = peer {
-        let client = trusted.client(peer, req.headers());
-        req.extensions_mut().insert(ClientIp(client));
-    }
-    next.run(req).await
 }
 
 #[cfg(test)]

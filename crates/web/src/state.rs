@@ -8,6 +8,7 @@ use jiff::civil::Date;
 use landed_store::Store;
 use tokio::sync::Semaphore;
 
+use crate::client_ip::TrustedProxies;
 use crate::config::Settings;
 
 /// Cheap to clone; handed to every handler.
@@ -24,6 +25,8 @@ struct Inner {
     today: Option<Date>,
     /// Staff replies by e-mail, when `smtp_url` is set.
     mailer: Option<crate::mail::Mailer>,
+    /// `trusted_proxies`, parsed once.
+    trusted_proxies: TrustedProxies,
 }
 
 impl AppState {
@@ -40,6 +43,8 @@ impl AppState {
         };
         let hash_pool = HashPool::new(settings.hash_workers_resolved(), settings.hash_queue);
         let mailer = crate::mail::Mailer::from_settings(&settings).map_err(|e| e.to_string())?;
+        let trusted_proxies = TrustedProxies::parse(&settings.trusted_proxies)
+            .map_err(|e| format!("trusted_proxies: {e}"))?;
         Ok(AppState {
             inner: Arc::new(Inner {
                 store,
@@ -48,6 +53,7 @@ impl AppState {
                 hash_pool,
                 today: None,
                 mailer,
+                trusted_proxies,
             }),
         })
     }
@@ -67,6 +73,7 @@ impl AppState {
             key: self.inner.key,
             today: Some(date),
             mailer: self.inner.mailer.clone(),
+            trusted_proxies: self.inner.trusted_proxies.clone(),
         };
         AppState {
             inner: Arc::new(inner),
@@ -79,6 +86,11 @@ impl AppState {
 
     pub fn settings(&self) -> &Settings {
         &self.inner.settings
+    }
+
+    /// The reverse proxies whose `X-Forwarded-For` is believed.
+    pub fn trusted_proxies(&self) -> &TrustedProxies {
+        &self.inner.trusted_proxies
     }
 
     pub fn key(&self) -> &[u8; 32] {

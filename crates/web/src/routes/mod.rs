@@ -95,15 +95,3 @@ pub fn see_other(to: &str) -> Response {
     )
         .into_response()
 }
-
-/// The client's IP address: as [`crate::client_ip::resolve`] worked it out (the connection's
-/// peer, or behind a trusted proxy its `X-Forwarded-For`), else the peer.
-pub fn client_ip(parts_ext: &axum::http::Extensions) -> String {
-    if let Some(crate::client_ip::ClientIp(ip)) = parts_ext.get() {
-        return ip.to_string();
-    }
-    parts_ext
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_string())
-}

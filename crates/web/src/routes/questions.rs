@@ -152,7 +152,9 @@ pub async fn form(
 
 /// `POST /{lang}/questions/new`.
 pub async fn submit(State(state): State<AppState>, L(lang): L, req: Request) -> Response {
-    let ip = super::client_ip(req.extensions());
+    let ip = state
+        .trusted_proxies()
+        .client_of(req.extensions(), req.headers());
     let https = security::is_https(req.headers());
     let browser = browser_id(req.headers()).map(str::to_string);
     let pairs = match read_form(req).await {

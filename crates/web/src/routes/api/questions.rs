@@ -185,7 +185,7 @@ pub async fn submit(
 
     // The per-IP limit: the database count, shared by every instance, checked in the same
     // transaction that inserts (`Store::submit_question`, as the HTML form does).
-    let ip = crate::routes::client_ip(&extensions);
+    let ip = state.trusted_proxies().client_of(&extensions, &headers);
     let ip_hash = security::ip_hash(state.key(), &ip);
     // A key is scoped to the client's address: another client's key never collides with it.
     let token = key.map(|k| format!("api:{ip_hash}:{k}"));

@@ -105,7 +105,9 @@ fn locked_page(
 pub async fn login(State(state): State<AppState>, req: Request) -> Response {
     let lang = staff_lang(req.headers());
     let https = security::is_https(req.headers());
-    let ip = crate::routes::client_ip(req.extensions());
+    let ip = state
+        .trusted_proxies()
+        .client_of(req.extensions(), req.headers());
     let old_token = security::cookie(req.headers(), SESSION_COOKIE).map(str::to_string);
     let form = match read_form(req).await {
         Ok(f) => f,
