@@ -1,6 +1,8 @@
 //! The days where a rate or a rule can change (see the module documentation
 //! of `timeline`): between two of them every hour total moves one way.
 
+use std::sync::LazyLock;
+
 use jiff::ToSpan;
 use jiff::civil::Date;
 
@@ -11,8 +13,8 @@ use crate::profile::Profile;
 
 /// The windows (in years) over which the engine counts work: each program's from its
 /// table (CEC 3, FSW 10, FST 5 today; FSW adaptability's "any time" 50), the CRS's from
-/// its criteria (10).
-fn windows() -> Vec<i16> {
+/// its criteria (10). The tables are loaded once, so the list is too.
+static WINDOWS: LazyLock<Vec<i16>> = LazyLock::new(|| {
     let mut w: Vec<i16> = crate::programs::cec::window_years()
         .chain(crate::programs::fsw::window_years())
         .chain(crate::programs::fst::window_years())
@@ -24,7 +26,7 @@ fn windows() -> Vec<i16> {
     w.sort_unstable();
     w.dedup();
     w
-}
+});
 
 /// The days in `(from, until]` where a rate or a rule can change.
 pub(super) fn breakpoints(p: &Profile, from: Date, until: Date) -> Vec<Date> {
@@ -96,10 +98,9 @@ pub(super) fn breakpoints(p: &Profile, from: Date, until: Date) -> Vec<Date> {
         }
         bounds.push(next(pm.end));
     }
-    let windows = windows();
     for b in bounds {
         push(b);
-        for &w in &windows {
+        for &w in WINDOWS.iter() {
             if let Ok(s) = b.checked_add(i64::from(w).years()) {
                 push(prev(s));
                 push(s);
@@ -123,6 +124,6 @@ mod tests {
     /// The windows come from the tables: CEC 3, FST 5, FSW and the CRS 10, "any time" 50.
     #[test]
     fn windows_are_the_tables() {
-        assert_eq!(super::windows(), [3, 5, 10, 50]);
+        assert_eq!(*super::WINDOWS, [3, 5, 10, 50]);
     }
 }
